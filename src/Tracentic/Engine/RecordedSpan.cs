@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace Tracentic.Engine;
+
+/// <summary>
+/// What recording captured of one LLM call: only immutable references and copies, so the caller can reuse
+/// its span object at once. Merging, limits, cost and JSON happen later, on the export side.
+/// </summary>
+internal sealed class RecordedSpan
+{
+    public TracenticScope? Scope;
+    public TracenticRequestContext? Request;
+    public IReadOnlyDictionary<string, object?>? GlobalContext;
+    public long StartUnixNanos;
+    public long EndUnixNanos;
+    public string? Provider;
+    public string? Model;
+    public string? OperationType;
+    public long? InputTokens;
+    public long? OutputTokens;
+    public KeyValuePair<string, object?>[]? Attributes;
+    public string? ErrorType;
+    public string? ErrorMessage;
+    public ActivityTraceId ActivityTraceId;
+    public ActivitySpanId ActivitySpanId;
+    public bool HasActivity;
+
+    private const long UnixEpochTicks = 621_355_968_000_000_000;
+
+    public static long ToUnixNanos(DateTimeOffset time) => (time.UtcTicks - UnixEpochTicks) * 100;
+
+    public static KeyValuePair<string, object?>[]? CopyAttributes(Dictionary<string, object?>? attributes)
+    {
+        if (attributes is null || attributes.Count == 0)
+        {
+            return null;
+        }
+
+        var copy = new KeyValuePair<string, object?>[attributes.Count];
+        var i = 0;
+        foreach (var pair in attributes)
+        {
+            copy[i++] = pair;
+        }
+
+        return copy;
+    }
+}

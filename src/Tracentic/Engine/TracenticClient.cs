@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using Tracentic.Export;
+
+namespace Tracentic.Engine;
+
+/// <summary>
+/// The runtime engine behind <see cref="ITracentic"/>: recording captures the call and enqueues it;
+/// everything else happens on the export side (<see cref="SpanBatcher"/>).
+/// </summary>
+internal sealed class TracenticClient : ITracentic
+{
+    private readonly SpanBatcher? _batcher;
+    private int _shutdown;
+
+    public TracenticClient(TracenticOptions options)
+    {
+        Settings = new TracenticSettings(options);
+        Log = new TracenticLog(Settings.LoggerFactory, Settings.Debug);
+        Log.Debug("debug logging enabled");
+
+        var exporter = Settings.ExporterFactory?.Invoke(Settings, Log)
+            ?? (Settings.ApiKey is null ? null : new OtlpHttpExporter(Settings, Log));
+
+        if (exporter is null)
+        {
+            Log.Info("no ApiKey configured: spans are recorded locally but not exported. Set TracenticOptions.ApiKey (or TRACENTIC_API_KEY) to export them.");
+        }
+        else
+        {
+            _batcher = new SpanBatcher(Settings, Log, exporter);
+            if (Settings.FlushOnProcessExit)
+            {
+                AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+            }
+        }
+    }
+
+    public TracenticSettings Settings { get; }
+
+    public TracenticLog Log { get; }
+
+    public TimeProvider Clock => Settings.Clock;
+
+    /// <summary>Spans dropped because the queue was full (oldest first).</summary>
+    public long DroppedSpans => _batcher?.Dropped ?? 0;
+
+    public TracenticScope Begin(
+        string name,
+        Dictionary<string, object?>? attributes = null,
+        string? correlationId = null,
+        string? parentScopeId = null) =>
+        BeginScope(name, AttributeSnapshot.Copy(attributes), correlationId, parentScopeId);
+
+    public TracenticScope BeginScope(
+        string name,
+        IReadOnlyDictionary<string, object?> attributes,
+        string? correlationId,
+        string? parentScopeId)
+    {
+        ScopeNames.ThrowIfInvalid(name);
+
+        string? parentId;
+        if (!string.IsNullOrWhiteSpace(parentScopeId))
+        {
+            parentId = parentScopeId;
+        }
+        else if (TracenticScope.Current is { } ambient)
+        {
+            parentId = ambient.Id;
+            correlationId ??= ambient.CorrelationId;
+        }
+        else
+        {
+            parentId = TracenticRequestContext.Current?.ParentScopeId;
+        }
+
+        return new TracenticScope(name, parentId, correlationId, attributes, Settings.Clock);
+    }
+
+    public void RecordSpan(TracenticScope? scope, TracenticSpan span)
+    {
+        ArgumentNullException.ThrowIfNull(span);
+        Enqueue(Capture(scope, span));
+    }
+
+    public void RecordSpan(TracenticSpan span) => RecordSpan(TracenticScope.Current, span);
+
+    public void RecordError(TracenticScope? scope, TracenticSpan span, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(span);
+        ArgumentNullException.ThrowIfNull(exception);
+        var recorded = Capture(scope, span);
+        recorded.ErrorType = exception.GetType().Name;
+        recorded.ErrorMessage = exception.Message;
+        Enqueue(recorded);
+    }
+
+    public void RecordError(TracenticSpan span, Exception exception) => RecordError(TracenticScope.Current, span, exception);
+
+    public Task FlushAsync(CancellationToken cancellationToken = default) =>
+        _batcher?.FlushAsync(Settings.FlushTimeout, cancellationToken) ?? Task.CompletedTask;
+
+    public async Task ShutdownAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _shutdown, 1) == 1)
+        {
+            return;
+        }
+
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        TracenticSdk.Uninstall(this);
+        Log.Debug("shutting down exporter...");
+        if (_batcher is not null)
+        {
+            await _batcher.ShutdownAsync(Settings.FlushTimeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        Log.Debug("exporter shutdown complete");
+    }
+
+    public ValueTask DisposeAsync() => new(ShutdownAsync());
+
+    /// <summary>The hot path shared by the public API and generated wrappers: capture, then enqueue.</summary>
+    internal void Enqueue(RecordedSpan span)
+    {
+        if (_batcher is null)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref _shutdown) == 1)
+        {
+            Log.WarnOnce("after-shutdown", "a span was recorded after ShutdownAsync and was dropped; record spans before shutting down.");
+            return;
+        }
+
+        _batcher.Enqueue(span);
+    }
+
+    /// <summary>Copies what the caller may still change and stamps ambient context; sanitizes bad values.</summary>
+    internal RecordedSpan Capture(TracenticScope? scope, TracenticSpan span)
+    {
+        var started = span.StartedAt;
+        var ended = span.EndedAt;
+        if (started == default || ended == default)
+        {
+            Log.WarnOnce("span-time", "a span was recorded without StartedAt or EndedAt; the missing time was set to the recording time.");
+            var now = Settings.Clock.GetUtcNow();
+            if (started == default)
+            {
+                started = ended == default ? now : ended;
+            }
+
+            if (ended == default)
+            {
+                ended = now;
+            }
+        }
+
+        if (ended < started)
+        {
+            Log.WarnOnce("span-order", "a span ended before it started; its end time was set to its start time.");
+            ended = started;
+        }
+
+        var recorded = new RecordedSpan
+        {
+            Scope = scope,
+            StartUnixNanos = RecordedSpan.ToUnixNanos(started),
+            EndUnixNanos = RecordedSpan.ToUnixNanos(ended),
+            Provider = span.Provider,
+            Model = span.Model,
+            OperationType = span.OperationType,
+            InputTokens = SanitizeTokens(span.InputTokens),
+            OutputTokens = SanitizeTokens(span.OutputTokens),
+            Attributes = RecordedSpan.CopyAttributes(span.Attributes),
+        };
+        StampContext(recorded);
+        return recorded;
+    }
+
+    /// <summary>Captures the ambient request, global context and activity of the recording thread.</summary>
+    internal static void StampContext(RecordedSpan recorded)
+    {
+        recorded.Request = TracenticRequestContext.Current;
+        recorded.GlobalContext = TracenticGlobalContext.Current.Snapshot;
+        if (Activity.Current is { } activity)
+        {
+            recorded.HasActivity = true;
+            recorded.ActivityTraceId = activity.TraceId;
+            recorded.ActivitySpanId = activity.SpanId;
+        }
+    }
+
+    internal long? SanitizeTokens(long? tokens)
+    {
+        if (tokens < 0)
+        {
+            Log.WarnOnce("negative-tokens", "a span had a negative token count; the count was dropped.");
+            return null;
+        }
+
+        return tokens;
+    }
+
+    private void OnProcessExit(object? sender, EventArgs e)
+    {
+        // Process exit handlers are synchronous: waiting here is the only way to deliver what is queued.
+        try
+        {
+            ShutdownAsync().Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception ex)
+        {
+            Log.Warn($"flush at process exit failed: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,463 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Tracentic.Engine;
+
+namespace Tracentic.Export;
+
+/// <summary>
+/// Writes a batch of recorded spans as one OTLP/HTTP JSON request body, straight from the recorded data
+/// with <see cref="Utf8JsonWriter"/>. Parts that repeat (resource, instrumentation scope, global, request
+/// and scope attributes) are encoded once and copied. Also where merging, limits and cost are applied.
+/// Not thread-safe: one instance per export loop.
+/// </summary>
+internal sealed class OtlpJsonWriter
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        // Valid JSON that keeps non-ASCII text readable and compact; the body is never embedded in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    private readonly TracenticSettings _settings;
+    private readonly TracenticLog _log;
+    private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+    private readonly Utf8JsonWriter _json;
+    private readonly ArrayBufferWriter<byte> _scratchBuffer = new(256);
+    private readonly Utf8JsonWriter _scratch;
+    private readonly byte[] _resource;
+    private readonly byte[] _instrumentationScope;
+    private readonly HashSet<string> _seenKeys = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<object, EncodedLayer> _encodedLayers = new();
+    private readonly EncodedLayer _optionsGlobals;
+
+    public OtlpJsonWriter(TracenticSettings settings, TracenticLog log)
+    {
+        _settings = settings;
+        _log = log;
+        _json = new Utf8JsonWriter(_buffer, WriterOptions);
+        _scratch = new Utf8JsonWriter(_scratchBuffer, WriterOptions);
+        _resource = EncodeResource(settings);
+        _instrumentationScope = EncodeInstrumentationScope();
+        _optionsGlobals = Encode(settings.GlobalAttributes);
+    }
+
+    /// <summary>Span name of the wire contract: <c>llm.{provider}.{operation}</c>, <c>llm.{provider}</c> or <c>llm.call</c>.</summary>
+    public static string SpanName(RecordedSpan span) => (span.Provider, span.OperationType) switch
+    {
+        ({ Length: > 0 } provider, { Length: > 0 } operation) => $"llm.{provider}.{operation}",
+        ({ Length: > 0 } provider, _) => $"llm.{provider}",
+        _ => "llm.call",
+    };
+
+    /// <summary>Writes the request body; the returned memory is valid until the next call.</summary>
+    public ReadOnlyMemory<byte> Write(IReadOnlyList<RecordedSpan> batch)
+    {
+        _buffer.ResetWrittenCount();
+        _json.Reset(_buffer);
+        _json.WriteStartObject();
+        _json.WriteStartArray("resourceSpans"u8);
+        _json.WriteStartObject();
+        _json.WritePropertyName("resource"u8);
+        _json.WriteRawValue(_resource, skipInputValidation: true);
+        _json.WriteStartArray("scopeSpans"u8);
+        _json.WriteStartObject();
+        _json.WritePropertyName("scope"u8);
+        _json.WriteRawValue(_instrumentationScope, skipInputValidation: true);
+        _json.WriteStartArray("spans"u8);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            WriteSpan(batch[i]);
+        }
+
+        _json.WriteEndArray();
+        _json.WriteEndObject();
+        _json.WriteEndArray();
+        _json.WriteEndObject();
+        _json.WriteEndArray();
+        _json.WriteEndObject();
+        _json.Flush();
+        return _buffer.WrittenMemory;
+    }
+
+    private void WriteSpan(RecordedSpan span)
+    {
+        Span<byte> traceId = stackalloc byte[16];
+        Span<byte> spanId = stackalloc byte[8];
+        Span<byte> parentSpanId = stackalloc byte[8];
+        var hasParent = false;
+        if (span.HasActivity)
+        {
+            // Join the ambient System.Diagnostics trace: its trace id, its span as parent.
+            span.ActivityTraceId.CopyTo(traceId);
+            span.ActivitySpanId.CopyTo(parentSpanId);
+            hasParent = true;
+        }
+        else if (span.Scope is { } scope)
+        {
+            scope.WriteIdBytes(traceId);
+        }
+        else
+        {
+            RandomNonZero(traceId);
+        }
+
+        RandomNonZero(spanId);
+
+        _json.WriteStartObject();
+        _json.WriteBase64String("traceId"u8, traceId);
+        _json.WriteBase64String("spanId"u8, spanId);
+        if (hasParent)
+        {
+            _json.WriteBase64String("parentSpanId"u8, parentSpanId);
+        }
+
+        _json.WriteString("name"u8, SpanName(span));
+        _json.WriteNumber("kind"u8, 3);
+        WriteNanos("startTimeUnixNano"u8, span.StartUnixNanos);
+        WriteNanos("endTimeUnixNano"u8, span.EndUnixNanos);
+        _json.WriteStartArray("attributes"u8);
+        WriteBuiltInAttributes(span);
+        WriteUserAttributes(span);
+        _json.WriteEndArray();
+        _json.WriteStartObject("status"u8);
+        if (span.ErrorType is null)
+        {
+            _json.WriteNumber("code"u8, 1);
+        }
+        else
+        {
+            _json.WriteNumber("code"u8, 2);
+            _json.WriteString("message"u8, JsonText.Clean(span.ErrorMessage ?? "", _settings.Limits.MaxStringValueLength));
+        }
+
+        _json.WriteEndObject();
+        _json.WriteEndObject();
+    }
+
+    private void WriteBuiltInAttributes(RecordedSpan span)
+    {
+        var maxString = _settings.Limits.MaxStringValueLength;
+        WriteStringAttribute(_json, SpanAttributeKeys.Provider, span.Provider, maxString);
+        WriteStringAttribute(_json, SpanAttributeKeys.Model, span.Model, maxString);
+        WriteStringAttribute(_json, SpanAttributeKeys.OperationType, span.OperationType, maxString);
+        if (span.InputTokens is { } input)
+        {
+            WriteIntAttribute(SpanAttributeKeys.InputTokens, input);
+        }
+
+        if (span.OutputTokens is { } output)
+        {
+            WriteIntAttribute(SpanAttributeKeys.OutputTokens, output);
+        }
+
+        if (span.InputTokens is { } i && span.OutputTokens is { } o)
+        {
+            WriteIntAttribute(SpanAttributeKeys.TotalTokens, i + o);
+        }
+
+        WriteIntAttribute(SpanAttributeKeys.DurationMs, (span.EndUnixNanos - span.StartUnixNanos) / 1_000_000);
+        if (Cost(span) is { } cost)
+        {
+            WriteAttribute(_json, SpanAttributeKeys.CostUsd, AttributeValue.Double(cost));
+        }
+
+        WriteStringAttribute(_json, SpanAttributeKeys.ErrorType, span.ErrorType, maxString);
+        if (span.Scope is { } scope)
+        {
+            WriteRaw(ScopeLayer(scope).BuiltIn!);
+        }
+    }
+
+    private double? Cost(RecordedSpan span)
+    {
+        if (span.ErrorType is not null || span.Model is not { } model || span.InputTokens is not { } input || span.OutputTokens is not { } output)
+        {
+            return null;
+        }
+
+        if (_settings.Pricing.TryGetValue(model, out var pricing))
+        {
+            return pricing.CostOf(input, output);
+        }
+
+        _log.WarnOnce("pricing:" + model,
+            $"no pricing for model '{model}': llm.cost.total_usd is omitted. Add it to TracenticOptions.CustomPricing, " +
+            $"e.g. [\"{model}\"] = new ModelPricing(inputPerMillion, outputPerMillion).");
+        return null;
+    }
+
+    /// <summary>
+    /// Merges span &gt; scope &gt; request &gt; global context &gt; options globals: the first layer to name a key wins,
+    /// a null value hides the key from lower layers, and at the count cap the lower layers lose.
+    /// </summary>
+    private void WriteUserAttributes(RecordedSpan span)
+    {
+        _seenKeys.Clear();
+        var written = 0;
+        var limits = _settings.Limits;
+        if (span.Attributes is { } own)
+        {
+            foreach (var (rawKey, value) in own)
+            {
+                if (rawKey is null)
+                {
+                    continue;
+                }
+
+                var key = JsonText.Clean(rawKey, limits.MaxKeyLength);
+                if (!Admit(key, value is null, ref written))
+                {
+                    continue;
+                }
+
+                if (AttributeValue.TryCreate(value, limits.MaxStringValueLength, limits.MaxAttributeCount, out var normalized))
+                {
+                    WriteAttribute(_json, key, normalized);
+                }
+            }
+        }
+
+        if (span.Scope is { } scope)
+        {
+            WriteLayer(ScopeLayer(scope), ref written);
+        }
+
+        if (span.Request is { } request)
+        {
+            WriteLayer(CachedLayer(request.Attributes), ref written);
+        }
+
+        if (span.GlobalContext is { Count: > 0 } context)
+        {
+            WriteLayer(CachedLayer(context), ref written);
+        }
+
+        WriteLayer(_optionsGlobals, ref written);
+    }
+
+    private void WriteLayer(EncodedLayer layer, ref int written)
+    {
+        foreach (var (key, json) in layer.Entries)
+        {
+            if (Admit(key, json is null, ref written))
+            {
+                WriteRaw(json!);
+            }
+        }
+    }
+
+    /// <summary>Whether an attribute is written: not reserved, not already named by a higher layer, under the cap.</summary>
+    private bool Admit(string key, bool hides, ref int written)
+    {
+        if (SpanAttributeKeys.Reserved.Contains(key))
+        {
+            _log.WarnOnce("reserved:" + key, $"attribute '{key}' is written by Tracentic itself; the user attribute of that name was dropped.");
+            return false;
+        }
+
+        if (!_seenKeys.Add(key) || hides)
+        {
+            return false;
+        }
+
+        if (written >= _settings.Limits.MaxAttributeCount)
+        {
+            _log.WarnOnce("attribute-count", $"a span had more than {_settings.Limits.MaxAttributeCount} attributes; the lowest-priority ones were dropped.");
+            return false;
+        }
+
+        written++;
+        return true;
+    }
+
+    private EncodedLayer ScopeLayer(TracenticScope scope) => _encodedLayers.GetValue(scope, s => EncodeScope((TracenticScope)s));
+
+    private EncodedLayer CachedLayer(IReadOnlyDictionary<string, object?> attributes) =>
+        attributes.Count == 0 ? EncodedLayer.Empty : _encodedLayers.GetValue(attributes, a => Encode((IReadOnlyDictionary<string, object?>)a));
+
+    private EncodedLayer EncodeScope(TracenticScope scope)
+    {
+        var maxString = _settings.Limits.MaxStringValueLength;
+        _scratchBuffer.ResetWrittenCount();
+        _scratch.Reset(_scratchBuffer);
+        WriteStringAttribute(_scratch, SpanAttributeKeys.ScopeId, scope.Id, maxString);
+        WriteStringAttribute(_scratch, SpanAttributeKeys.ScopeName, scope.Name, maxString);
+        WriteStringAttribute(_scratch, SpanAttributeKeys.ScopeStartedAt, scope.StartedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture), maxString);
+        WriteStringAttribute(_scratch, SpanAttributeKeys.ScopeParentId, scope.ParentId, maxString);
+        WriteStringAttribute(_scratch, SpanAttributeKeys.ScopeCorrelationId, scope.CorrelationId, maxString);
+        _scratch.Flush();
+
+        // Several attribute objects side by side: written raw into the attributes array as they are.
+        var builtIn = _scratchBuffer.WrittenSpan.ToArray();
+        return Encode(scope.Attributes) with { BuiltIn = builtIn };
+    }
+
+    private EncodedLayer Encode(IReadOnlyDictionary<string, object?> attributes)
+    {
+        if (attributes.Count == 0)
+        {
+            return EncodedLayer.Empty;
+        }
+
+        var limits = _settings.Limits;
+        var entries = new List<(string, byte[]?)>(attributes.Count);
+        foreach (var (rawKey, value) in attributes)
+        {
+            var key = JsonText.Clean(rawKey, limits.MaxKeyLength);
+            if (!AttributeValue.TryCreate(value, limits.MaxStringValueLength, limits.MaxAttributeCount, out var normalized))
+            {
+                entries.Add((key, null)); // null hides the key in lower layers
+                continue;
+            }
+
+            _scratchBuffer.ResetWrittenCount();
+            _scratch.Reset(_scratchBuffer);
+            WriteAttribute(_scratch, key, normalized);
+            _scratch.Flush();
+            entries.Add((key, _scratchBuffer.WrittenSpan.ToArray()));
+        }
+
+        return new EncodedLayer(entries.ToArray(), null);
+    }
+
+    private void WriteRaw(byte[] json)
+    {
+        // Pre-encoded attribute objects (several, comma-separated, for a scope's built-ins); the writer adds
+        // the separator in front as for any array element.
+        if (json.Length > 0)
+        {
+            _json.WriteRawValue(json, skipInputValidation: true);
+        }
+    }
+
+    private void WriteIntAttribute(string key, long value) => WriteAttribute(_json, key, AttributeValue.Int(value));
+
+    private static void WriteStringAttribute(Utf8JsonWriter json, string key, string? value, int maxString)
+    {
+        if (value is not null)
+        {
+            WriteAttribute(json, key, AttributeValue.String(JsonText.Clean(value, maxString)));
+        }
+    }
+
+    private static void WriteAttribute(Utf8JsonWriter json, string key, in AttributeValue value)
+    {
+        json.WriteStartObject();
+        json.WriteString("key"u8, key);
+        json.WritePropertyName("value"u8);
+        WriteAnyValue(json, value);
+        json.WriteEndObject();
+    }
+
+    private static void WriteAnyValue(Utf8JsonWriter json, in AttributeValue value)
+    {
+        json.WriteStartObject();
+        switch (value.Kind)
+        {
+            case AttributeKind.String:
+                json.WriteString("stringValue"u8, value.Text);
+                break;
+            case AttributeKind.Bool:
+                json.WriteBoolean("boolValue"u8, value.Flag);
+                break;
+            case AttributeKind.Int:
+                // OTLP/JSON carries 64-bit integers as decimal strings.
+                Span<byte> digits = stackalloc byte[20];
+                Utf8Formatter.TryFormat(value.Integer, digits, out var length);
+                json.WriteString("intValue"u8, digits[..length]);
+                break;
+            case AttributeKind.Double:
+                if (double.IsFinite(value.Number))
+                {
+                    json.WriteNumber("doubleValue"u8, value.Number);
+                }
+                else
+                {
+                    // The protobuf JSON mapping spells non-finite doubles as these strings.
+                    json.WriteString("doubleValue"u8, double.IsNaN(value.Number) ? "NaN" : value.Number > 0 ? "Infinity" : "-Infinity");
+                }
+
+                break;
+            case AttributeKind.Array:
+                json.WriteStartObject("arrayValue"u8);
+                json.WriteStartArray("values"u8);
+                foreach (var (_, item) in value.Items!)
+                {
+                    WriteAnyValue(json, item);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+                break;
+            case AttributeKind.KeyValueList:
+                json.WriteStartObject("kvlistValue"u8);
+                json.WriteStartArray("values"u8);
+                foreach (var (key, item) in value.Items!)
+                {
+                    WriteAttribute(json, key!, item);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+                break;
+        }
+
+        json.WriteEndObject();
+    }
+
+    private void WriteNanos(ReadOnlySpan<byte> name, long nanos)
+    {
+        Span<byte> digits = stackalloc byte[20];
+        Utf8Formatter.TryFormat(nanos, digits, out var length);
+        _json.WriteString(name, digits[..length]);
+    }
+
+    private static void RandomNonZero(Span<byte> bytes)
+    {
+        do
+        {
+            Random.Shared.NextBytes(bytes);
+        }
+        while (bytes.IndexOfAnyExcept((byte)0) < 0);
+    }
+
+    private static byte[] EncodeResource(TracenticSettings settings)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using var json = new Utf8JsonWriter(buffer, WriterOptions);
+        json.WriteStartObject();
+        json.WriteStartArray("attributes"u8);
+        WriteStringAttribute(json, "service.name", settings.ServiceName, AttributeLimits.PlatformMaxStringValueLength);
+        WriteStringAttribute(json, "service.version", settings.ServiceVersion, AttributeLimits.PlatformMaxStringValueLength);
+        WriteStringAttribute(json, "deployment.environment", settings.Environment, AttributeLimits.PlatformMaxStringValueLength);
+        WriteStringAttribute(json, "telemetry.sdk.name", SdkInfo.Name, AttributeLimits.PlatformMaxStringValueLength);
+        WriteStringAttribute(json, "telemetry.sdk.language", "dotnet", AttributeLimits.PlatformMaxStringValueLength);
+        WriteStringAttribute(json, "telemetry.sdk.version", SdkInfo.Version, AttributeLimits.PlatformMaxStringValueLength);
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static byte[] EncodeInstrumentationScope()
+    {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        using var json = new Utf8JsonWriter(buffer, WriterOptions);
+        json.WriteStartObject();
+        json.WriteString("name"u8, "Tracentic"u8);
+        json.WriteString("version"u8, SdkInfo.Version);
+        json.WriteEndObject();
+        json.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A layer's attributes already encoded as JSON attribute objects (null: the key is hidden).</summary>
+    private sealed record EncodedLayer((string Key, byte[]? Json)[] Entries, byte[]? BuiltIn)
+    {
+        public static readonly EncodedLayer Empty = new([], null);
+    }
+}

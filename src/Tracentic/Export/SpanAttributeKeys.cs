@@ -1,0 +1,27 @@
+namespace Tracentic.Export;
+
+/// <summary>The attribute keys of the wire contract (DESIGN.md), exactly as the ingest API expects them.</summary>
+internal static class SpanAttributeKeys
+{
+    public const string Provider = "llm.provider";
+    public const string Model = "llm.request.model";
+    public const string OperationType = "llm.request.type";
+    public const string InputTokens = "llm.usage.input_tokens";
+    public const string OutputTokens = "llm.usage.output_tokens";
+    public const string TotalTokens = "llm.usage.total_tokens";
+    public const string DurationMs = "llm.duration_ms";
+    public const string CostUsd = "llm.cost.total_usd";
+    public const string ErrorType = "llm.error.type";
+    public const string ScopeId = "tracentic.scope.id";
+    public const string ScopeName = "tracentic.scope.name";
+    public const string ScopeStartedAt = "tracentic.scope.started_at";
+    public const string ScopeParentId = "tracentic.scope.parent_id";
+    public const string ScopeCorrelationId = "tracentic.scope.correlation_id";
+
+    /// <summary>Keys the SDK writes itself; a user attribute with one of them is dropped, not duplicated.</summary>
+    public static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
+    {
+        Provider, Model, OperationType, InputTokens, OutputTokens, TotalTokens, DurationMs, CostUsd, ErrorType,
+        ScopeId, ScopeName, ScopeStartedAt, ScopeParentId, ScopeCorrelationId,
+    };
+}

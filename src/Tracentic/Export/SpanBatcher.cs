@@ -1,0 +1,242 @@
+using System.Threading.Channels;
+using Tracentic.Engine;
+
+namespace Tracentic.Export;
+
+/// <summary>
+/// The bounded queue between recording and export, and the one background loop that drains it. A batch
+/// is sent as soon as it is full, after <see cref="TracenticSettings.BatchDelay"/>, or when a flush asks.
+/// When the queue is full the oldest span is dropped and counted.
+/// </summary>
+internal sealed class SpanBatcher
+{
+    private static readonly TimeSpan DropWarningInterval = TimeSpan.FromSeconds(10);
+
+    private readonly TracenticSettings _settings;
+    private readonly TracenticLog _log;
+    private readonly ISpanExporter _exporter;
+    private readonly Channel<RecordedSpan> _channel;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly object _waitersGate = new();
+    private readonly List<(long Target, TaskCompletionSource Done)> _waiters = [];
+    private readonly Task _loop;
+
+    private long _enqueued;
+    private long _processed;
+    private long _dropped;
+    private long _droppedSinceWarning;
+    private long _lastDropWarningTimestamp;
+    private int _waiterCount;
+    private CancellationTokenSource? _batchWait;
+
+    public SpanBatcher(TracenticSettings settings, TracenticLog log, ISpanExporter exporter)
+    {
+        _settings = settings;
+        _log = log;
+        _exporter = exporter;
+        _channel = Channel.CreateBounded<RecordedSpan>(
+            new BoundedChannelOptions(settings.QueueCapacity)
+            {
+                FullMode = BoundedChannelFullMode.DropOldest,
+                SingleReader = false,
+                SingleWriter = false,
+                AllowSynchronousContinuations = false,
+            },
+            OnDropped);
+        _loop = Task.Run(RunAsync);
+    }
+
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public void Enqueue(RecordedSpan span)
+    {
+        Interlocked.Increment(ref _enqueued);
+        if (!_channel.Writer.TryWrite(span))
+        {
+            Interlocked.Increment(ref _processed); // completed: shutting down
+            return;
+        }
+
+        if (_log.IsDebugEnabled)
+        {
+            _log.Debug($"enqueued span '{OtlpJsonWriter.SpanName(span)}' (queue: {_channel.Reader.Count})");
+        }
+    }
+
+    /// <summary>Waits until every span recorded before the call has been exported (or given up on).</summary>
+    public async Task FlushAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var target = Interlocked.Read(ref _enqueued);
+        if (Interlocked.Read(ref _processed) >= target)
+        {
+            return;
+        }
+
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waitersGate)
+        {
+            _waiters.Add((target, done));
+            _waiterCount = _waiters.Count;
+        }
+
+        CompleteWaiters(); // the loop may have finished in between
+        CutBatchWaitShort();
+        _log.Debug($"flush requested ({target - Interlocked.Read(ref _processed)} span(s) pending)");
+        try
+        {
+            await done.Task.WaitAsync(timeout, _settings.Clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _log.Warn($"flush timed out after {timeout.TotalSeconds:0.#} s; {target - Interlocked.Read(ref _processed)} span(s) not yet delivered.");
+        }
+    }
+
+    public async Task ShutdownAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        _channel.Writer.TryComplete();
+        CutBatchWaitShort();
+        try
+        {
+            await _loop.WaitAsync(timeout, _settings.Clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _log.Warn($"shutdown timed out after {timeout.TotalSeconds:0.#} s; {_channel.Reader.Count} queued span(s) were not delivered.");
+        }
+        finally
+        {
+            _stop.Cancel();
+            _exporter.Dispose();
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = _channel.Reader;
+        var batch = new List<RecordedSpan>(_settings.MaxBatchSize);
+        try
+        {
+            while (await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
+            {
+                await FillBatchAsync(reader, batch).ConfigureAwait(false);
+                if (batch.Count == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await _exporter.ExportAsync(batch, _stop.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !_stop.IsCancellationRequested)
+                {
+                    _log.Warn($"export of {batch.Count} span(s) failed unexpectedly: {ex.GetType().Name}: {ex.Message}");
+                }
+
+                Interlocked.Add(ref _processed, batch.Count);
+                batch.Clear();
+                CompleteWaiters();
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Shutdown gave up waiting; what is left is reported by ShutdownAsync.
+        }
+        finally
+        {
+            CompleteWaiters(all: true);
+        }
+    }
+
+    private async Task FillBatchAsync(ChannelReader<RecordedSpan> reader, List<RecordedSpan> batch)
+    {
+        var max = _settings.MaxBatchSize;
+        var started = _settings.Clock.GetTimestamp();
+        while (true)
+        {
+            while (batch.Count < max && reader.TryRead(out var span))
+            {
+                batch.Add(span);
+            }
+
+            if (batch.Count >= max || Volatile.Read(ref _waiterCount) > 0 || reader.Completion.IsCompleted)
+            {
+                return;
+            }
+
+            var remaining = _settings.BatchDelay - _settings.Clock.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            using var wait = new CancellationTokenSource(remaining, _settings.Clock);
+            Volatile.Write(ref _batchWait, wait);
+            try
+            {
+                // Re-check after publishing the wait: a flush may have come in just before.
+                if (Volatile.Read(ref _waiterCount) > 0 || !await reader.WaitToReadAsync(wait.Token).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return; // delay elapsed or a flush cut it short
+            }
+            finally
+            {
+                Volatile.Write(ref _batchWait, null);
+            }
+        }
+    }
+
+    private void CutBatchWaitShort()
+    {
+        try
+        {
+            Volatile.Read(ref _batchWait)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The wait ended on its own in the meantime.
+        }
+    }
+
+    private void CompleteWaiters(bool all = false)
+    {
+        var processed = Interlocked.Read(ref _processed);
+        lock (_waitersGate)
+        {
+            for (var i = _waiters.Count - 1; i >= 0; i--)
+            {
+                if (all || _waiters[i].Target <= processed)
+                {
+                    _waiters[i].Done.TrySetResult();
+                    _waiters.RemoveAt(i);
+                }
+            }
+
+            _waiterCount = _waiters.Count;
+        }
+    }
+
+    private void OnDropped(RecordedSpan span)
+    {
+        Interlocked.Increment(ref _dropped);
+        Interlocked.Increment(ref _processed);
+        Interlocked.Increment(ref _droppedSinceWarning);
+
+        // Rate-limited: one warning per interval, saying how many were dropped since the last one.
+        var now = _settings.Clock.GetTimestamp();
+        var last = Interlocked.Read(ref _lastDropWarningTimestamp);
+        if ((last == 0 || _settings.Clock.GetElapsedTime(last, now) >= DropWarningInterval)
+            && Interlocked.CompareExchange(ref _lastDropWarningTimestamp, now, last) == last)
+        {
+            var count = Interlocked.Exchange(ref _droppedSinceWarning, 0);
+            _log.Warn($"export queue full ({_settings.QueueCapacity}): dropped the {count} oldest span(s) ({Dropped} in total). " +
+                      "Raise TracenticOptions.QueueCapacity or check that the endpoint is reachable.");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.ComponentModel;
+using Tracentic.Engine;
+
+namespace Tracentic.Instrumentation;
+
+/// <summary>What the generator knows at compile time about an annotated LLM method; one per wrapped method.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class LlmCallSite
+{
+    /// <summary>Creates the site; <paramref name="filePath"/> and <paramref name="line"/> locate the method's declaration.</summary>
+    public LlmCallSite(string? provider, string? operationType, string? model, string function, string? filePath = null, int line = 0)
+    {
+        Provider = provider;
+        OperationType = operationType;
+        Model = model;
+        var code = new List<KeyValuePair<string, object?>> { new("code.function", function) };
+        if (filePath is not null)
+        {
+            code.Add(new("code.filepath", filePath));
+            code.Add(new("code.lineno", line));
+        }
+
+        CodeAttributes = [.. code];
+    }
+
+    internal string? Provider { get; }
+    internal string? OperationType { get; }
+    internal string? Model { get; }
+    internal KeyValuePair<string, object?>[] CodeAttributes { get; }
+}
+
+/// <summary>Token usage and model read from a response by generated code.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly record struct LlmUsage(long? InputTokens, long? OutputTokens, string? Model = null);
+
+/// <summary>One LLM call in progress, started by a generated wrapper. Inert when nothing is configured.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct LlmCall
+{
+    private readonly TracenticClient? _engine;
+    private readonly LlmCallSite _site;
+    private readonly TracenticScope? _scope;
+    private readonly DateTimeOffset _startedAt;
+    private readonly long _startTimestamp;
+    private readonly string? _model;
+    private readonly KeyValuePair<string, object?>[] _attributes;
+
+    private LlmCall(TracenticClient engine, LlmCallSite site, string? model, KeyValuePair<string, object?>[] attributes)
+    {
+        _engine = engine;
+        _site = site;
+        _scope = TracenticScope.Current;
+        _model = model ?? site.Model;
+        _attributes = attributes;
+        _startedAt = engine.Clock.GetUtcNow();
+        _startTimestamp = engine.Clock.GetTimestamp();
+    }
+
+    internal bool IsActive => _engine is not null;
+
+    /// <summary>
+    /// Starts timing a call in the ambient scope. <paramref name="model"/> is a <c>[TracenticModel]</c> argument;
+    /// <paramref name="attributes"/> are <c>[TracenticAttribute]</c> arguments (copied).
+    /// </summary>
+    public static LlmCall Start(LlmCallSite site, string? model = null, ReadOnlySpan<KeyValuePair<string, object?>> attributes = default)
+    {
+        if (TracenticSdk.Instance is not { } engine)
+        {
+            return default;
+        }
+
+        return new LlmCall(engine, site, model, attributes.IsEmpty ? site.CodeAttributes : [.. site.CodeAttributes, .. attributes]);
+    }
+
+    /// <summary>Records the completed call with what was read from the response.</summary>
+    public void Succeed(LlmUsage usage) => Record(usage, null, null);
+
+    /// <summary>Records the failed call; the caller rethrows the exception unchanged.</summary>
+    public void Fail(Exception exception) => Record(default, exception, null);
+
+    internal void Record(LlmUsage usage, Exception? exception, KeyValuePair<string, object?>[]? extraAttributes, long? timeToFirstTokenTimestamp = null)
+    {
+        if (_engine is not { } engine)
+        {
+            return;
+        }
+
+        try
+        {
+            var elapsed = engine.Clock.GetElapsedTime(_startTimestamp);
+            var attributes = _attributes;
+            if (timeToFirstTokenTimestamp is { } first)
+            {
+                var ttft = engine.Clock.GetElapsedTime(_startTimestamp, first).TotalMilliseconds;
+                attributes = [.. attributes, new("llm.time_to_first_token_ms", ttft), .. extraAttributes ?? []];
+            }
+            else if (extraAttributes is not null)
+            {
+                attributes = [.. attributes, .. extraAttributes];
+            }
+
+            var recorded = new RecordedSpan
+            {
+                Scope = _scope,
+                StartUnixNanos = RecordedSpan.ToUnixNanos(_startedAt),
+                EndUnixNanos = RecordedSpan.ToUnixNanos(_startedAt + elapsed),
+                Provider = _site.Provider,
+                OperationType = _site.OperationType,
+                Model = _model ?? usage.Model, // the attribute or a [TracenticModel] argument wins over the response
+                InputTokens = engine.SanitizeTokens(usage.InputTokens),
+                OutputTokens = engine.SanitizeTokens(usage.OutputTokens),
+                Attributes = attributes,
+                ErrorType = exception?.GetType().Name,
+                ErrorMessage = exception?.Message,
+            };
+
+            TracenticClient.StampContext(recorded);
+            engine.Enqueue(recorded);
+        }
+        catch (Exception ex)
+        {
+            engine.Log.WarnOnce("wrapper-record", $"a span could not be recorded: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+}

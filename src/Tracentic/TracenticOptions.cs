@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Logging;
+
+namespace Tracentic;
+
+/// <summary>
+/// Settings for a Tracentic instance. They are copied when the instance is created
+/// (<see cref="TracenticSdk.Create"/>), so changing them afterwards changes nothing.
+/// </summary>
+public sealed class TracenticOptions
+{
+    /// <summary>Default ingest endpoint of the hosted Tracentic service.</summary>
+    public const string DefaultEndpoint = "https://tracentic.dev";
+
+    /// <summary>
+    /// API key sent as <c>x-tracentic-api-key</c>. When null or blank, spans are recorded locally
+    /// but not exported, and an informational message says so once.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Service identifier shown in the dashboard (<c>service.name</c>).</summary>
+    public string ServiceName { get; set; } = "unknown-service";
+
+    /// <summary>Service version (<c>service.version</c>). Defaults to the entry assembly's version.</summary>
+    public string? ServiceVersion { get; set; }
+
+    /// <summary>Ingest endpoint; spans are posted to <c>{Endpoint}/v1/ingest</c>.</summary>
+    public string Endpoint { get; set; } = DefaultEndpoint;
+
+    /// <summary>Deployment environment tag (<c>deployment.environment</c>).</summary>
+    public string Environment { get; set; } = "production";
+
+    /// <summary>
+    /// Prices per million tokens, keyed by model id (exact, case-sensitive match). Cost is recorded only
+    /// for models listed here; an unlisted model is warned about once.
+    /// </summary>
+    public Dictionary<string, ModelPricing>? CustomPricing { get; set; }
+
+    /// <summary>
+    /// Static attributes on every span this instance records (region, version, team...). Scope, request and
+    /// span attributes override them on key collision. For values that change at run time, use
+    /// <see cref="TracenticGlobalContext"/>.
+    /// </summary>
+    public Dictionary<string, object?>? GlobalAttributes { get; set; }
+
+    /// <summary>Limits on attribute count, key length and string value length.</summary>
+    public AttributeLimits AttributeLimits { get; set; } = new();
+
+    /// <summary>Timeout of one export HTTP request. Default 30 seconds.</summary>
+    public TimeSpan ExportTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Logs the span lifecycle (enqueue, flush, export success, shutdown). Warnings are logged regardless.
+    /// </summary>
+    public bool Debug { get; set; }
+
+    /// <summary>Creates the handler of the exporter's <see cref="HttpClient"/> (proxies, certificates, tests).</summary>
+    public Func<HttpMessageHandler>? HttpMessageHandlerFactory { get; set; }
+
+    /// <summary>Where log messages go. Without one, messages are written to stderr prefixed <c>[tracentic]</c>.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Spans held for export at most; when full, the oldest is dropped and counted. Default 2,048.</summary>
+    public int QueueCapacity { get; set; } = 2048;
+
+    /// <summary>Spans sent in one request at most. Default 512.</summary>
+    public int MaxBatchSize { get; set; } = 512;
+
+    /// <summary>How long a partial batch waits for more spans before it is sent. Default 1 second.</summary>
+    public TimeSpan BatchDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Clock used for scope and span timestamps and for export delays.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Test seam: replaces the HTTP exporter (spans are then "exported" to it even without an API key).</summary>
+    internal Func<Engine.TracenticSettings, Engine.TracenticLog, Export.ISpanExporter>? ExporterFactory { get; set; }
+
+    /// <summary>Test seam: retry timing of the HTTP exporter.</summary>
+    internal Export.RetryPolicy RetryPolicy { get; set; } = Export.RetryPolicy.Default;
+
+    /// <summary>Test seam: whether a process-exit hook flushes this instance.</summary>
+    internal bool FlushOnProcessExit { get; set; } = true;
+}

@@ -1,0 +1,99 @@
+namespace Tracentic;
+
+/// <summary>
+/// A named unit of work that groups LLM spans: a request, a pipeline, a step. Scopes are plain values:
+/// creating one records nothing by itself; spans recorded with it carry its id, name, parent and attributes.
+/// </summary>
+public sealed class TracenticScope
+{
+    private static readonly AsyncLocal<TracenticScope?> s_current = new();
+
+    private readonly Guid _id;
+    private readonly TimeProvider _clock;
+    private string? _idText;
+
+    internal TracenticScope(
+        string name,
+        string? parentId,
+        string? correlationId,
+        IReadOnlyDictionary<string, object?> attributes,
+        TimeProvider clock)
+    {
+        _id = Guid.NewGuid();
+        _clock = clock;
+        Name = name;
+        ParentId = parentId;
+        CorrelationId = correlationId;
+        Attributes = attributes;
+        StartedAt = clock.GetUtcNow();
+    }
+
+    /// <summary>The scope that nesting and <c>[TracenticLlmCall]</c> spans attach to in this async flow.</summary>
+    public static TracenticScope? Current => s_current.Value;
+
+    /// <summary>Unique id: 32 lowercase hexadecimal characters.</summary>
+    public string Id => _idText ??= _id.ToString("N"); // formatted on first use: most scopes never need the text
+
+    /// <summary>Name given at creation, e.g. <c>"rag-pipeline"</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Id of the parent scope, possibly in another service; null for a root scope.</summary>
+    public string? ParentId { get; }
+
+    /// <summary>Caller-defined id that ties this work to something outside Tracentic (an order, a ticket).</summary>
+    public string? CorrelationId { get; }
+
+    /// <summary>When the scope was created (UTC).</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>Attributes copied at creation: later changes to the caller's dictionary do not reach them.</summary>
+    public IReadOnlyDictionary<string, object?> Attributes { get; }
+
+    /// <summary>Creates a child scope: its parent is this scope and it inherits the correlation id unless given one.</summary>
+    public TracenticScope CreateChild(string name, Dictionary<string, object?>? attributes = null, string? correlationId = null)
+    {
+        ScopeNames.ThrowIfInvalid(name);
+        return new TracenticScope(name, Id, correlationId ?? CorrelationId, AttributeSnapshot.Copy(attributes), _clock);
+    }
+
+    /// <summary>
+    /// Makes this the ambient scope (<see cref="Current"/>) until the returned value is disposed, which
+    /// restores the previous one. Use with <c>using</c>.
+    /// </summary>
+    public Activation Activate()
+    {
+        var previous = s_current.Value;
+        s_current.Value = this;
+        return new Activation(previous);
+    }
+
+    internal static void Restore(TracenticScope? previous) => s_current.Value = previous;
+
+    /// <summary>Writes the id as 16 bytes in the order of its hex text (the OTLP trace id of its spans).</summary>
+    internal void WriteIdBytes(Span<byte> destination) => _id.TryWriteBytes(destination, bigEndian: true, out _);
+
+    /// <summary>Restores the previously ambient scope when disposed.</summary>
+    public readonly struct Activation : IDisposable
+    {
+        private readonly TracenticScope? _previous;
+
+        internal Activation(TracenticScope? previous) => _previous = previous;
+
+        /// <summary>Restores the scope that was ambient before <see cref="Activate"/>.</summary>
+        public void Dispose() => s_current.Value = _previous;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Name} ({Id})";
+}
+
+internal static class ScopeNames
+{
+    public static void ThrowIfInvalid(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("A scope needs a name, e.g. Begin(\"rag-pipeline\"). It names the unit of work in the dashboard.", nameof(name));
+        }
+    }
+}
