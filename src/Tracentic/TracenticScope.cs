@@ -72,15 +72,26 @@ public sealed class TracenticScope
     /// <summary>Writes the id as 16 bytes in the order of its hex text (the OTLP trace id of its spans).</summary>
     internal void WriteIdBytes(Span<byte> destination) => _id.TryWriteBytes(destination, bigEndian: true, out _);
 
-    /// <summary>Restores the previously ambient scope when disposed.</summary>
+    /// <summary>Restores the previously ambient scope when disposed; a default value does nothing.</summary>
     public readonly struct Activation : IDisposable
     {
         private readonly TracenticScope? _previous;
+        private readonly bool _active;
 
-        internal Activation(TracenticScope? previous) => _previous = previous;
+        internal Activation(TracenticScope? previous)
+        {
+            _previous = previous;
+            _active = true;
+        }
 
         /// <summary>Restores the scope that was ambient before <see cref="Activate"/>.</summary>
-        public void Dispose() => s_current.Value = _previous;
+        public void Dispose()
+        {
+            if (_active)
+            {
+                s_current.Value = _previous;
+            }
+        }
     }
 
     /// <inheritdoc/>

@@ -107,6 +107,23 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "The generator never fails the build; an unexpected error becomes this diagnostic instead.");
 
+    /// <summary>The descriptor with the given id (models carry ids, not descriptors).</summary>
+    public static DiagnosticDescriptor ById(string id) => id switch
+    {
+        DiagnosticIds.ScopeHeaderLiteral => ScopeHeaderLiteral,
+        DiagnosticIds.ScopeHeaderMisspelling => ScopeHeaderMisspelling,
+        DiagnosticIds.InterceptorsNotEnabled => InterceptorsNotEnabled,
+        DiagnosticIds.MethodGroupNotTraced => MethodGroupNotTraced,
+        DiagnosticIds.BaseCallNotTraced => BaseCallNotTraced,
+        DiagnosticIds.ExpressionTreeNotTraced => ExpressionTreeNotTraced,
+        DiagnosticIds.AsyncVoidNotTraced => AsyncVoidNotTraced,
+        DiagnosticIds.ByRefReturnNotTraced => ByRefReturnNotTraced,
+        DiagnosticIds.NoUsagePath => NoUsagePath,
+        DiagnosticIds.InvalidMemberPath => InvalidMemberPath,
+        DiagnosticIds.UnreachableMethod => UnreachableMethod,
+        _ => GeneratorFault,
+    };
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: description,
             helpLinkUri: HelpLinkBase + id.ToLowerInvariant());

@@ -75,6 +75,9 @@ public readonly struct LlmCall
     /// <summary>Records the completed call with what was read from the response.</summary>
     public void Succeed(LlmUsage usage) => Record(usage, null, null);
 
+    /// <summary>Records the completed call with the usage read from <paramref name="result"/>.</summary>
+    public void Succeed<T>(T result, Func<T, LlmUsage> usage) => Record(TracenticInstrumentation.ReadUsage(result, usage), null, null);
+
     /// <summary>Records the failed call; the caller rethrows the exception unchanged.</summary>
     public void Fail(Exception exception) => Record(default, exception, null);
 

@@ -48,6 +48,9 @@ public static class TracenticInstrumentation
         }
     }
 
+    /// <summary>Makes <paramref name="scope"/> ambient until disposed; does nothing for null.</summary>
+    public static TracenticScope.Activation Activate(TracenticScope? scope) => scope?.Activate() ?? default;
+
     /// <summary>Runs each step of <paramref name="source"/> with <paramref name="scope"/> ambient.</summary>
     public static IAsyncEnumerable<T> ActivateDuring<T>(IAsyncEnumerable<T> source, TracenticScope? scope) =>
         scope is null ? source : new ScopedAsyncEnumerable<T>(source, scope);

@@ -1,0 +1,794 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Tracentic.Generators.Common;
+using Tracentic.Generators.Diagnostics;
+using Tracentic.Generators.Interceptors.Specs;
+
+namespace Tracentic.Generators.Interceptors;
+
+public sealed partial class TracenticInterceptorGenerator
+{
+    /// <summary>Turns a candidate node into plain data. The only code here that touches symbols.</summary>
+    internal static class Parser
+    {
+        private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+            .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+        private static readonly string[] UsageMembers = { "Usage", "UsageMetadata", "TokenUsage" };
+        private static readonly string[] InputMembers = { "InputTokenCount", "InputTokens", "PromptTokens", "PromptTokenCount" };
+        private static readonly string[] OutputMembers = { "OutputTokenCount", "OutputTokens", "CompletionTokens", "CandidatesTokenCount" };
+        private static readonly string[] ModelMembers = { "Model", "ModelId" };
+
+        /// <summary>Cheap syntactic filter: invocations, and method names that may be converted to delegates.</summary>
+        public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken)
+        {
+            if (node is InvocationExpressionSyntax)
+            {
+                return true;
+            }
+
+            if (node is not (IdentifierNameSyntax or MemberAccessExpressionSyntax))
+            {
+                return false;
+            }
+
+            // The name part of a member access is judged as the member access.
+            if (node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
+            {
+                return false;
+            }
+
+            return node.Parent switch
+            {
+                InvocationExpressionSyntax invocation => invocation.Expression != node,
+                ArgumentSyntax or EqualsValueClauseSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax
+                    or CastExpressionSyntax or ConditionalExpressionSyntax => true,
+                AssignmentExpressionSyntax assignment => assignment.Right == node,
+                BinaryExpressionSyntax binary => binary.IsKind(SyntaxKind.CoalesceExpression),
+                _ => false,
+            };
+        }
+
+        public static CallSiteResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var compilation = context.SemanticModel.Compilation;
+                var scopeAttribute = compilation.GetTypeByMetadataName(TypeNames.ScopeAttribute);
+                var llmAttribute = compilation.GetTypeByMetadataName(TypeNames.LlmCallAttribute);
+                if (scopeAttribute is null || llmAttribute is null)
+                {
+                    return null; // Tracentic is not referenced: nothing to do
+                }
+
+                var known = new KnownTypes(compilation, scopeAttribute, llmAttribute);
+                return context.Node is InvocationExpressionSyntax invocation
+                    ? ParseInvocation(invocation, context.SemanticModel, known, cancellationToken)
+                    : ParseMethodReference(context.Node, context.SemanticModel, known, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                // Never fail the build: report the fault on the node and leave the call alone.
+                return CallSiteResult.Report(DiagnosticInfo.Create(
+                    DiagnosticIds.GeneratorFault, LocationInfo.From(context.Node), $"{ex.GetType().Name}: {ex.Message}"));
+            }
+        }
+
+        private static CallSiteResult? ParseMethodReference(SyntaxNode node, SemanticModel model, KnownTypes known, CancellationToken cancellationToken)
+        {
+            if (model.GetOperation(node, cancellationToken) is not IMethodReferenceOperation reference
+                || FindTraced(reference.Method, known) is null)
+            {
+                return null;
+            }
+
+            return CallSiteResult.Report(DiagnosticInfo.Create(
+                DiagnosticIds.MethodGroupNotTraced, LocationInfo.From(node), DisplayName(reference.Method)));
+        }
+
+        private static CallSiteResult? ParseInvocation(InvocationExpressionSyntax invocation, SemanticModel model, KnownTypes known, CancellationToken cancellationToken)
+        {
+            if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation)
+            {
+                return null;
+            }
+
+            var target = operation.TargetMethod;
+            if (FindTraced(target, known) is not { } traced)
+            {
+                return null;
+            }
+
+            var name = DisplayName(target);
+            var here = LocationInfo.From(invocation);
+            if (IsInExpressionTree(operation, known))
+            {
+                return CallSiteResult.Report(DiagnosticInfo.Create(DiagnosticIds.ExpressionTreeNotTraced, here, name));
+            }
+
+            if (operation.Instance?.Syntax is BaseExpressionSyntax)
+            {
+                return CallSiteResult.Report(DiagnosticInfo.Create(DiagnosticIds.BaseCallNotTraced, here, target.Name));
+            }
+
+            var definition = traced.Definition;
+            if (definition.ReturnsVoid && IsAsync(definition))
+            {
+                return CallSiteResult.Report(DiagnosticInfo.Create(DiagnosticIds.AsyncVoidNotTraced, here, name));
+            }
+
+            if (definition.ReturnsByRef || definition.ReturnsByRefReadonly || definition.ReturnType.IsRefLikeType)
+            {
+                var what = definition.ReturnType.IsRefLikeType ? $"the ref struct '{definition.ReturnType.Name}'" : "by reference";
+                return CallSiteResult.Report(DiagnosticInfo.Create(DiagnosticIds.ByRefReturnNotTraced, here, name, what));
+            }
+
+            if (Unreachable(definition, known) is { } why)
+            {
+                return CallSiteResult.Report(DiagnosticInfo.Create(DiagnosticIds.UnreachableMethod, here, name, why));
+            }
+
+            var interceptable = model.GetInterceptableLocation(invocation, cancellationToken);
+            if (interceptable is null)
+            {
+                return null;
+            }
+
+            var diagnostics = new List<DiagnosticInfo>();
+            var method = BuildMethod(definition, traced, known, here, diagnostics);
+            if (method is null)
+            {
+                return new CallSiteResult(null, diagnostics.ToEquatableArray());
+            }
+
+            var span = invocation.Expression is MemberAccessExpressionSyntax access ? access.Name.GetLocation() : invocation.Expression.GetLocation();
+            var position = span.GetLineSpan().StartLinePosition;
+            var location = new CallLocationSpec(
+                interceptable.Version, interceptable.Data, invocation.SyntaxTree.FilePath, position.Line + 1, position.Character + 1);
+            return new CallSiteResult(new CallSiteSpec(method, location), diagnostics.ToEquatableArray());
+        }
+
+        /// <summary>
+        /// The attributes that make a call traced: on the method itself, or on an interface member it
+        /// implements (so direct calls of implementations are traced too).
+        /// </summary>
+        private static Traced? FindTraced(IMethodSymbol target, KnownTypes known)
+        {
+            var definition = (target.ReducedFrom ?? target).OriginalDefinition;
+            if (Read(definition, definition, known) is { } own)
+            {
+                return own;
+            }
+
+            if (definition.IsStatic || definition.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+            {
+                return null;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                foreach (var member in @interface.GetMembers(definition.Name).OfType<IMethodSymbol>())
+                {
+                    var implementation = type.FindImplementationForInterfaceMember(member);
+                    if (SymbolEqualityComparer.Default.Equals(implementation?.OriginalDefinition, definition)
+                        && Read(member.OriginalDefinition, definition, known) is { } inherited)
+                    {
+                        return inherited;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static Traced? Read(IMethodSymbol annotated, IMethodSymbol definition, KnownTypes known)
+        {
+            AttributeData? scope = null, llm = null;
+            foreach (var attribute in annotated.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.ScopeAttribute))
+                {
+                    scope = attribute;
+                }
+                else if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.LlmAttribute))
+                {
+                    llm = attribute;
+                }
+            }
+
+            return scope is null && llm is null ? null : new Traced(definition, annotated, scope, llm);
+        }
+
+        /// <summary>
+        /// Whether the call sits in a lambda converted to an expression tree (explicitly, or as a query clause
+        /// over <c>IQueryable</c>): a query provider would see the interceptor instead of the method it translates.
+        /// </summary>
+        private static bool IsInExpressionTree(IOperation operation, KnownTypes known)
+        {
+            var model = operation.SemanticModel;
+            if (model is null || known.ExpressionOfT is null)
+            {
+                return false;
+            }
+
+            foreach (var node in operation.Syntax.Ancestors())
+            {
+                var converted = node switch
+                {
+                    LambdaExpressionSyntax or AnonymousMethodExpressionSyntax => model.GetTypeInfo(node).ConvertedType,
+                    QueryClauseSyntax clause => FirstParameterType(model.GetQueryClauseInfo(clause).OperationInfo.Symbol),
+                    SelectOrGroupClauseSyntax clause => FirstParameterType(model.GetSymbolInfo(clause).Symbol),
+                    _ => null,
+                };
+
+                if (converted is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, known.ExpressionOfT))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+
+            // Query operators take the clause as their lambda parameter (after the source for extensions).
+            static ITypeSymbol? FirstParameterType(ISymbol? symbol) => symbol is IMethodSymbol method
+                ? method.Parameters.LastOrDefault()?.Type
+                : null;
+        }
+
+        private static bool IsAsync(IMethodSymbol method)
+        {
+            if (method.IsAsync)
+            {
+                return true;
+            }
+
+            // IsAsync is only known for source; metadata keeps an AsyncStateMachine attribute.
+            return method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.AsyncStateMachineAttribute");
+        }
+
+        /// <summary>Why generated code in another namespace cannot call the method, or null when it can.</summary>
+        private static string? Unreachable(IMethodSymbol method, KnownTypes known)
+        {
+            var assembly = known.Compilation.Assembly;
+            foreach (var type in SignatureTypes(method))
+            {
+                if (!known.Compilation.IsSymbolAccessibleWithin(type, assembly))
+                {
+                    return $"its signature uses '{type.ToDisplayString()}', which generated code cannot name; make the type internal or public";
+                }
+            }
+
+            if (known.Compilation.IsSymbolAccessibleWithin(method, assembly))
+            {
+                return null;
+            }
+
+            if (known.UnsafeAccessor is null)
+            {
+                return "it is private or protected and this target framework has no [UnsafeAccessor] (.NET 8 or later); make it internal";
+            }
+
+            if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, assembly))
+            {
+                return "it is not accessible from this assembly";
+            }
+
+            var generic = method.IsGenericMethod || AllTypeParameters(method.ContainingType).Any();
+            if (generic && !known.HasGenericUnsafeAccessor)
+            {
+                return "it is private or protected and generic, which [UnsafeAccessor] supports from .NET 9 on; target .NET 9 or later, or make it internal";
+            }
+
+            if (method.ContainingType.TypeKind == TypeKind.Interface)
+            {
+                return "it is a non-public interface member; make it internal or public";
+            }
+
+            return null;
+        }
+
+        private static IEnumerable<ITypeSymbol> SignatureTypes(IMethodSymbol method)
+        {
+            for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+            {
+                yield return type.OriginalDefinition;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                foreach (var part in Flatten(parameter.Type))
+                {
+                    yield return part;
+                }
+            }
+
+            foreach (var part in Flatten(method.ReturnType))
+            {
+                yield return part;
+            }
+        }
+
+        private static IEnumerable<ITypeSymbol> Flatten(ITypeSymbol type)
+        {
+            switch (type)
+            {
+                case ITypeParameterSymbol:
+                    yield break;
+                case IArrayTypeSymbol array:
+                    foreach (var part in Flatten(array.ElementType))
+                    {
+                        yield return part;
+                    }
+
+                    yield break;
+                case IPointerTypeSymbol pointer:
+                    foreach (var part in Flatten(pointer.PointedAtType))
+                    {
+                        yield return part;
+                    }
+
+                    yield break;
+                case INamedTypeSymbol named:
+                    yield return named.OriginalDefinition;
+                    foreach (var argument in named.TypeArguments)
+                    {
+                        foreach (var part in Flatten(argument))
+                        {
+                            yield return part;
+                        }
+                    }
+
+                    yield break;
+            }
+        }
+
+        private static MethodSpec? BuildMethod(IMethodSymbol method, Traced traced, KnownTypes known, LocationInfo? here, List<DiagnosticInfo> diagnostics)
+        {
+            var containing = method.ContainingType;
+            var receiver = method.IsExtensionMethod ? ReceiverKind.Extension
+                : method.IsStatic ? ReceiverKind.Static
+                : containing.IsValueType ? (method.IsReadOnly || containing.IsReadOnly ? ReceiverKind.InstanceIn : ReceiverKind.InstanceRef)
+                : ReceiverKind.Instance;
+
+            var (returnKind, resultType) = Classify(method.ReturnType, known);
+            var parameters = method.Parameters.Select(p => BuildParameter(p, traced, known)).ToEquatableArray();
+
+            ScopeSpec? scope = null;
+            if (traced.Scope is { } scopeAttribute)
+            {
+                var explicitName = scopeAttribute.ConstructorArguments.Length == 1 ? scopeAttribute.ConstructorArguments[0].Value as string : null;
+                scope = new ScopeSpec(string.IsNullOrWhiteSpace(explicitName) ? $"{containing.Name}.{method.Name}" : explicitName!);
+            }
+
+            LlmSpec? llm = null;
+            if (traced.Llm is { } llmAttribute)
+            {
+                var named = llmAttribute.NamedArguments.ToDictionary(a => a.Key, a => a.Value.Value as string);
+                string? Named(string key) => named.TryGetValue(key, out var value) ? value : null;
+                var operationType = named.ContainsKey("OperationType") ? Named("OperationType") : "chat";
+                var usage = BuildUsage(method, traced, known, resultType, returnKind, Named("InputTokens"), Named("OutputTokens"), Named("ResponseModel"), here, diagnostics, out var failed);
+                if (failed)
+                {
+                    return null;
+                }
+
+                llm = new LlmSpec(Named("Provider"), Named("Model"), operationType, usage);
+            }
+
+            var declaration = method.Locations.FirstOrDefault(l => l.IsInSource);
+            var declarationLine = declaration?.GetLineSpan();
+            return new MethodSpec
+            {
+                ContainingType = containing.ToDisplayString(TypeFormat),
+                MethodName = method.Name,
+                DisplayName = $"{containing.Name}.{method.Name}",
+                Receiver = receiver,
+                ReturnKind = returnKind,
+                ReturnType = method.ReturnsVoid ? "void" : method.ReturnType.ToDisplayString(TypeFormat),
+                ResultType = resultType?.ToDisplayString(TypeFormat),
+                Parameters = parameters,
+                TypeTypeParameters = AllTypeParameters(containing).Select(BuildTypeParameter).ToEquatableArray(),
+                MethodTypeParameters = method.TypeParameters.Select(BuildTypeParameter).ToEquatableArray(),
+                UsesAccessor = !known.Compilation.IsSymbolAccessibleWithin(method, known.Compilation.Assembly),
+                AccessorTargetType = containing.ToDisplayString(TypeFormat),
+                ReceiverIsValueType = containing.IsValueType,
+                Scope = scope,
+                Llm = llm,
+                DeclarationPath = declarationLine?.Path,
+                DeclarationLine = declarationLine is { } line ? line.StartLinePosition.Line + 1 : 0,
+            };
+        }
+
+        private static (ReturnKind Kind, ITypeSymbol? Result) Classify(ITypeSymbol returnType, KnownTypes known)
+        {
+            if (returnType.SpecialType == SpecialType.System_Void)
+            {
+                return (ReturnKind.Void, null);
+            }
+
+            if (returnType is INamedTypeSymbol named)
+            {
+                var definition = named.OriginalDefinition;
+                if (SymbolEqualityComparer.Default.Equals(named, known.Task))
+                {
+                    return (ReturnKind.Task, null);
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(named, known.ValueTask))
+                {
+                    return (ReturnKind.ValueTask, null);
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(definition, known.TaskOfT))
+                {
+                    return (ReturnKind.TaskOfT, named.TypeArguments[0]);
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(definition, known.ValueTaskOfT))
+                {
+                    return (ReturnKind.ValueTaskOfT, named.TypeArguments[0]);
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(definition, known.AsyncEnumerable))
+                {
+                    return (ReturnKind.AsyncEnumerable, named.TypeArguments[0]);
+                }
+            }
+
+            return (ReturnKind.Value, returnType);
+        }
+
+        private static ParameterSpec BuildParameter(IParameterSymbol parameter, Traced traced, KnownTypes known)
+        {
+            // Parameter attributes are read from the declaration that carries the method attribute.
+            var annotated = parameter.Ordinal < traced.Annotated.Parameters.Length ? traced.Annotated.Parameters[parameter.Ordinal] : parameter;
+            var capture = CaptureKind.None;
+            string? key = null;
+            foreach (var attribute in annotated.GetAttributes().Concat(parameter.GetAttributes()))
+            {
+                switch (attribute.AttributeClass?.ToDisplayString())
+                {
+                    case TypeNames.AttributeAttribute:
+                        capture = CaptureKind.Attribute;
+                        key = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+                        key = string.IsNullOrWhiteSpace(key) ? parameter.Name : key;
+                        break;
+                    case TypeNames.CorrelationIdAttribute:
+                        capture = CaptureKind.CorrelationId;
+                        break;
+                    case TypeNames.ParentScopeIdAttribute:
+                        capture = CaptureKind.ParentScopeId;
+                        break;
+                    case TypeNames.ModelAttribute:
+                        capture = CaptureKind.Model;
+                        break;
+                }
+
+                if (capture != CaptureKind.None)
+                {
+                    break;
+                }
+            }
+
+            // An out argument has no value before the call; a ref struct cannot be boxed.
+            if (parameter.RefKind == RefKind.Out || parameter.Type.IsRefLikeType)
+            {
+                capture = CaptureKind.None;
+            }
+
+            var refKind = parameter.RefKind switch
+            {
+                RefKind.Ref => "ref ",
+                RefKind.Out => "out ",
+                RefKind.In => "in ",
+                (RefKind)4 => "ref readonly ", // RefKind.RefReadOnlyParameter
+                _ => "",
+            };
+
+            var type = parameter.Type.ToDisplayString(TypeFormat);
+            return new ParameterSpec(
+                EscapeIdentifier(parameter.Name), type, refKind,
+                parameter.Type.SpecialType == SpecialType.System_String,
+                capture, key);
+        }
+
+        private static TypeParameterSpec BuildTypeParameter(ITypeParameterSymbol parameter)
+        {
+            var clauses = new List<string>();
+            if (parameter.HasUnmanagedTypeConstraint)
+            {
+                clauses.Add("unmanaged");
+            }
+            else if (parameter.HasValueTypeConstraint)
+            {
+                clauses.Add("struct");
+            }
+            else if (parameter.HasReferenceTypeConstraint)
+            {
+                clauses.Add(parameter.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
+            }
+            else if (parameter.HasNotNullConstraint)
+            {
+                clauses.Add("notnull");
+            }
+
+            foreach (var constraint in parameter.ConstraintTypes)
+            {
+                clauses.Add(constraint.ToDisplayString(TypeFormat));
+            }
+
+            if (parameter.HasConstructorConstraint)
+            {
+                clauses.Add("new()");
+            }
+
+            if (parameter.AllowsRefLikeType)
+            {
+                clauses.Add("allows ref struct");
+            }
+
+            return new TypeParameterSpec(parameter.Name, clauses.Count == 0 ? null : string.Join(", ", clauses));
+        }
+
+        private static UsageSpec? BuildUsage(
+            IMethodSymbol method, Traced traced, KnownTypes known, ITypeSymbol? resultType, ReturnKind returnKind,
+            string? inputPath, string? outputPath, string? modelPath, LocationInfo? here, List<DiagnosticInfo> diagnostics, out bool failed)
+        {
+            failed = false;
+            var failure = false;
+            if (resultType is null)
+            {
+                return null; // Task, ValueTask, void: nothing to read
+            }
+
+            // ClientResult<T> wraps the response: read through .Value.
+            var root = "r";
+            var type = resultType;
+            if (type is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, known.ClientResultOfT))
+            {
+                root = "r.Value";
+                type = named.TypeArguments[0];
+            }
+
+            string? input, output, model;
+            var attributeLocation = LocationInfo.From(traced.Llm!.ApplicationSyntaxReference?.GetSyntax()) ?? here;
+            if (inputPath is not null || outputPath is not null || modelPath is not null)
+            {
+                input = ResolveOverride("InputTokens", inputPath, isCount: true);
+                output = ResolveOverride("OutputTokens", outputPath, isCount: true);
+                model = ResolveOverride("ResponseModel", modelPath, isCount: false);
+                if (failure)
+                {
+                    failed = true;
+                    return null;
+                }
+            }
+            else
+            {
+                input = output = model = null;
+            }
+
+            if (inputPath is null && outputPath is null)
+            {
+                (input, output) = Discover(root, type);
+                if (input is null && output is null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.NoUsagePath, attributeLocation, type.ToDisplayString(), DisplayName(method)));
+                }
+            }
+
+            if (modelPath is null)
+            {
+                model = FindMember(type, ModelMembers) is { } member ? Access(root, type, member, isCount: false) : null;
+            }
+
+            return input is null && output is null && model is null ? null : new UsageSpec(input, output, model);
+
+            string? ResolveOverride(string property, string? path, bool isCount)
+            {
+                if (path is null)
+                {
+                    return null;
+                }
+
+                var expression = root;
+                var current = type;
+                var segments = path.Split('.');
+                for (var i = 0; i < segments.Length; i++)
+                {
+                    var member = FindMember(current, new[] { segments[i].Trim() });
+                    if (member is null)
+                    {
+                        Fail($"'{current.ToDisplayString()}' has no readable instance property or field '{segments[i].Trim()}'");
+                        return null;
+                    }
+
+                    expression = Access(expression, current, member, isCount && i == segments.Length - 1, last: i == segments.Length - 1, chained: i > 0);
+                    current = MemberType(member);
+                }
+
+                if (isCount && !IsCount(current))
+                {
+                    Fail($"it is of type '{current.ToDisplayString()}', not an integer count");
+                    return null;
+                }
+
+                return expression;
+
+                void Fail(string why)
+                {
+                    failure = true;
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticIds.InvalidMemberPath, attributeLocation, property, path, isCount ? "integer" : "model", type.ToDisplayString(), why));
+                }
+            }
+        }
+
+        private static (string? Input, string? Output) Discover(string root, ITypeSymbol type)
+        {
+            foreach (var name in UsageMembers)
+            {
+                if (FindMember(type, new[] { name }) is { } usageMember)
+                {
+                    var usageType = Unwrap(MemberType(usageMember));
+                    var input = FindMember(usageType, InputMembers, IsCount);
+                    var output = FindMember(usageType, OutputMembers, IsCount);
+                    if (input is not null || output is not null)
+                    {
+                        var usage = Access(root, type, usageMember, isCount: false, last: false);
+                        return (
+                            input is null ? null : Access(usage, usageType, input, isCount: true, chained: true),
+                            output is null ? null : Access(usage, usageType, output, isCount: true, chained: true));
+                    }
+                }
+            }
+
+            // The type itself may carry the counts.
+            var ownInput = FindMember(type, InputMembers, IsCount);
+            var ownOutput = FindMember(type, OutputMembers, IsCount);
+            return (
+                ownInput is null ? null : Access(root, type, ownInput, isCount: true),
+                ownOutput is null ? null : Access(root, type, ownOutput, isCount: true));
+        }
+
+        /// <summary>
+        /// <c>owner.Member</c>, null-conditional when the owner may be null, converted to <c>long?</c> for
+        /// counts and to <c>string</c> for a model that is not already one.
+        /// </summary>
+        private static string Access(string owner, ITypeSymbol ownerType, ISymbol member, bool isCount, bool last = true, bool chained = false)
+        {
+            var mayBeNull = chained && (ownerType.IsReferenceType || IsNullableValue(ownerType));
+            var expression = $"{owner}{(mayBeNull ? "?." : ".")}{EscapeIdentifier(member.Name)}";
+            if (!last)
+            {
+                return expression;
+            }
+
+            // Every integer count converts to long? implicitly; only a non-string model needs converting.
+            var type = MemberType(member);
+            if (isCount)
+            {
+                return expression;
+            }
+
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return expression;
+            }
+
+            return type.IsReferenceType || IsNullableValue(type) || mayBeNull ? $"{expression}?.ToString()" : $"{expression}.ToString()";
+        }
+
+        private static ISymbol? FindMember(ITypeSymbol type, string[] names, Func<ITypeSymbol, bool>? typeFilter = null)
+        {
+            foreach (var name in names)
+            {
+                for (var current = type; current is not null; current = current.BaseType)
+                {
+                    foreach (var member in current.GetMembers(name))
+                    {
+                        if (IsReadableInstance(member) && (typeFilter is null || typeFilter(MemberType(member))))
+                        {
+                            return member;
+                        }
+                    }
+                }
+
+                foreach (var @interface in type.AllInterfaces)
+                {
+                    foreach (var member in @interface.GetMembers(name))
+                    {
+                        if (IsReadableInstance(member) && (typeFilter is null || typeFilter(MemberType(member))))
+                        {
+                            return member;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsReadableInstance(ISymbol member) => !member.IsStatic && member.DeclaredAccessibility == Accessibility.Public && member switch
+        {
+            IPropertySymbol property => property.GetMethod is not null && !property.IsIndexer,
+            IFieldSymbol => true,
+            _ => false,
+        };
+
+        private static ITypeSymbol MemberType(ISymbol member) => member switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            _ => throw new ArgumentException("not a property or field", nameof(member)),
+        };
+
+        private static bool IsCount(ITypeSymbol type) => Unwrap(type).SpecialType is
+            SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_Int16 or SpecialType.System_UInt16;
+
+        private static bool IsNullableValue(ITypeSymbol type) => type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+
+        private static ITypeSymbol Unwrap(ITypeSymbol type) =>
+            IsNullableValue(type) && type is INamedTypeSymbol named ? named.TypeArguments[0] : type;
+
+        private static IEnumerable<ITypeParameterSymbol> AllTypeParameters(INamedTypeSymbol? type)
+        {
+            var chain = new Stack<INamedTypeSymbol>();
+            for (var current = type; current is not null; current = current.ContainingType)
+            {
+                chain.Push(current.OriginalDefinition);
+            }
+
+            return chain.SelectMany(t => t.TypeParameters);
+        }
+
+        private static string DisplayName(IMethodSymbol method) => $"{method.ContainingType.Name}.{method.Name}";
+
+        private static string EscapeIdentifier(string name) =>
+            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+        private sealed record Traced(IMethodSymbol Definition, IMethodSymbol Annotated, AttributeData? Scope, AttributeData? Llm);
+
+        private sealed class KnownTypes
+        {
+            public KnownTypes(Compilation compilation, INamedTypeSymbol scopeAttribute, INamedTypeSymbol llmAttribute)
+            {
+                Compilation = compilation;
+                ScopeAttribute = scopeAttribute;
+                LlmAttribute = llmAttribute;
+                Task = compilation.GetTypeByMetadataName(TypeNames.Task);
+                TaskOfT = compilation.GetTypeByMetadataName(TypeNames.TaskOfT);
+                ValueTask = compilation.GetTypeByMetadataName(TypeNames.ValueTask);
+                ValueTaskOfT = compilation.GetTypeByMetadataName(TypeNames.ValueTaskOfT);
+                AsyncEnumerable = compilation.GetTypeByMetadataName(TypeNames.AsyncEnumerable);
+                ClientResultOfT = compilation.GetTypeByMetadataName(TypeNames.ClientResultOfT);
+                ExpressionOfT = compilation.GetTypeByMetadataName(TypeNames.ExpressionOfT);
+                UnsafeAccessor = compilation.GetTypeByMetadataName(TypeNames.UnsafeAccessorAttribute);
+                HasGenericUnsafeAccessor = compilation.GetTypeByMetadataName(TypeNames.Net9Marker) is not null;
+            }
+
+            public Compilation Compilation { get; }
+            public INamedTypeSymbol ScopeAttribute { get; }
+            public INamedTypeSymbol LlmAttribute { get; }
+            public INamedTypeSymbol? Task { get; }
+            public INamedTypeSymbol? TaskOfT { get; }
+            public INamedTypeSymbol? ValueTask { get; }
+            public INamedTypeSymbol? ValueTaskOfT { get; }
+            public INamedTypeSymbol? AsyncEnumerable { get; }
+            public INamedTypeSymbol? ClientResultOfT { get; }
+            public INamedTypeSymbol? ExpressionOfT { get; }
+            public INamedTypeSymbol? UnsafeAccessor { get; }
+            public bool HasGenericUnsafeAccessor { get; }
+        }
+    }
+}
