@@ -121,7 +121,8 @@ public sealed partial class TracenticInterceptorGenerator
                 return CallSiteResult.Report(DiagnosticInfo.Create(DiagnosticIds.BaseCallNotTraced, here, target.Name));
             }
 
-            var definition = traced.Definition;
+            // A C# 14 extension block member is called through the static method the compiler implements it with.
+            var definition = ExtensionBlockImplementation(traced.Definition) ?? traced.Definition;
             if (definition.ReturnsVoid && IsAsync(definition))
             {
                 return CallSiteResult.Report(DiagnosticInfo.Create(DiagnosticIds.AsyncVoidNotTraced, here, name));
@@ -352,10 +353,33 @@ public sealed partial class TracenticInterceptorGenerator
             }
         }
 
+        /// <summary>
+        /// For a member of a C# 14 <c>extension(...)</c> block, the compiler's implementation: a static method of the
+        /// enclosing static class with the receiver as first parameter (none for static members). Found by shape,
+        /// so this works with the Roslyn 4.14 API the generator is built against.
+        /// </summary>
+        private static IMethodSymbol? ExtensionBlockImplementation(IMethodSymbol member)
+        {
+            var block = member.ContainingType;
+            if (block is null || block.CanBeReferencedByName || block.ContainingType is not { IsStatic: true } enclosing || block.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Interface)
+            {
+                return null;
+            }
+
+            var receiverCount = member.IsStatic ? 0 : 1;
+            return enclosing.GetMembers(member.Name).OfType<IMethodSymbol>().FirstOrDefault(candidate =>
+                candidate.IsStatic
+                && !ReferenceEquals(candidate, member)
+                && candidate.Parameters.Length == member.Parameters.Length + receiverCount
+                && candidate.Arity == member.Arity + block.Arity
+                && candidate.Parameters.Skip(receiverCount).Select(p => p.Name).SequenceEqual(member.Parameters.Select(p => p.Name)));
+        }
+
         private static MethodSpec? BuildMethod(IMethodSymbol method, Traced traced, KnownTypes known, LocationInfo? here, List<DiagnosticInfo> diagnostics)
         {
             var containing = method.ContainingType;
-            var receiver = method.IsExtensionMethod ? ReceiverKind.Extension
+            var isBlockMember = !SymbolEqualityComparer.Default.Equals(method, traced.Definition);
+            var receiver = method.IsExtensionMethod || (isBlockMember && !traced.Definition.IsStatic) ? ReceiverKind.Extension
                 : method.IsStatic ? ReceiverKind.Static
                 : containing.IsValueType ? (method.IsReadOnly || containing.IsReadOnly ? ReceiverKind.InstanceIn : ReceiverKind.InstanceRef)
                 : ReceiverKind.Instance;
@@ -450,8 +474,10 @@ public sealed partial class TracenticInterceptorGenerator
 
         private static ParameterSpec BuildParameter(IParameterSymbol parameter, Traced traced, KnownTypes known)
         {
-            // Parameter attributes are read from the declaration that carries the method attribute.
-            var annotated = parameter.Ordinal < traced.Annotated.Parameters.Length ? traced.Annotated.Parameters[parameter.Ordinal] : parameter;
+            // Parameter attributes are read from the declaration that carries the method attribute (an extension
+            // block member has one parameter fewer than its implementation: the receiver).
+            var ordinal = parameter.Ordinal - (parameter.ContainingSymbol is IMethodSymbol owner ? owner.Parameters.Length - traced.Annotated.Parameters.Length : 0);
+            var annotated = ordinal >= 0 && ordinal < traced.Annotated.Parameters.Length ? traced.Annotated.Parameters[ordinal] : parameter;
             var capture = CaptureKind.None;
             string? key = null;
             foreach (var attribute in annotated.GetAttributes().Concat(parameter.GetAttributes()))

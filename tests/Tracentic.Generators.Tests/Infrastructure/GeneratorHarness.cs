@@ -26,15 +26,15 @@ internal static class GeneratorHarness
         new CSharpParseOptions(LanguageVersion.Latest)
             .WithFeatures(interceptorsEnabled ? [new("InterceptorsNamespaces", "Tracentic.Generated")] : []);
 
-    public static CSharpCompilation CreateCompilation(string source, bool interceptorsEnabled = true, string path = ProjectDirectory + "/Program.cs") =>
-        CreateCompilation([(path, source)], interceptorsEnabled);
+    public static CSharpCompilation CreateCompilation(string source, bool interceptorsEnabled = true, string path = ProjectDirectory + "/Program.cs", bool executable = false) =>
+        CreateCompilation([(path, source)], interceptorsEnabled, executable);
 
-    public static CSharpCompilation CreateCompilation(IEnumerable<(string Path, string Source)> sources, bool interceptorsEnabled = true) =>
+    public static CSharpCompilation CreateCompilation(IEnumerable<(string Path, string Source)> sources, bool interceptorsEnabled = true, bool executable = false) =>
         CSharpCompilation.Create(
             "App" + Guid.NewGuid().ToString("N"),
             sources.Select(s => CSharpSyntaxTree.ParseText(s.Source, ParseOptions(interceptorsEnabled), s.Path)),
             s_references.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+            new CSharpCompilationOptions(executable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
                 .WithAllowUnsafe(true));
 
     public static GeneratorDriver CreateDriver(CSharpCompilation compilation, bool trackSteps = false) =>
@@ -45,9 +45,9 @@ internal static class GeneratorHarness
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator; returns the generated source (null when none), its diagnostics, and the output compilation.</summary>
-    public static GeneratorRun Run(string source, bool interceptorsEnabled = true)
+    public static GeneratorRun Run(string source, bool interceptorsEnabled = true, bool executable = false)
     {
-        var compilation = CreateCompilation(source, interceptorsEnabled);
+        var compilation = CreateCompilation(source, interceptorsEnabled, executable: executable);
         var driver = CreateDriver(compilation).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         var result = driver.GetRunResult().Results.Single();
         if (result.Exception is not null)
@@ -60,9 +60,9 @@ internal static class GeneratorHarness
     }
 
     /// <summary>Generates, compiles without errors or warnings in generated code, and loads the assembly.</summary>
-    public static (Assembly Assembly, GeneratorRun Run) CompileAndLoad(string source)
+    public static (Assembly Assembly, GeneratorRun Run) CompileAndLoad(string source, bool executable = false)
     {
-        var run = Run(source);
+        var run = Run(source, executable: executable);
         using var stream = new MemoryStream();
         var emitted = run.Output.Emit(stream);
         var problems = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error

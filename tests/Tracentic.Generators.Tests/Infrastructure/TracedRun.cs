@@ -10,13 +10,13 @@ namespace Tracentic.Generators.Tests.Infrastructure;
 /// </summary>
 internal static class TracedRun
 {
-    public static async Task<IReadOnlyList<ExportedSpan>> RunAsync(Assembly assembly, string typeName = "Program", string methodName = "Run", Action<TracenticOptions>? configure = null)
+    public static async Task<IReadOnlyList<ExportedSpan>> RunAsync(Assembly assembly, Action<TracenticOptions>? configure = null, Func<Task>? run = null)
     {
         var (client, exporter) = InMemoryExporter.CreateClient(configure);
         TracenticSdk.Install(client);
         try
         {
-            await InvokeAsync(assembly, typeName, methodName);
+            await (run is null ? InvokeAsync(assembly) : run());
             await client.FlushAsync();
             return exporter.Spans;
         }
