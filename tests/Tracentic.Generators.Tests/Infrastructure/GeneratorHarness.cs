@@ -19,6 +19,7 @@ internal static class GeneratorHarness
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.ChatResponse).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(OpenAI.Chat.ChatCompletion).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(System.ClientModel.ClientResult).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(BinaryData).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Anthropic.Models.Messages.Message).Assembly.Location),
     ]);
 
