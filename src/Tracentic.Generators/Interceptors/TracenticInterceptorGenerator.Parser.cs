@@ -55,10 +55,15 @@ public sealed partial class TracenticInterceptorGenerator
             };
         }
 
+        /// <summary>Test seam: lets a test make parsing fail, to prove a fault becomes TRC109 (thread-local, so tests stay isolated).</summary>
+        [ThreadStatic]
+        internal static Action<SyntaxNode>? FaultInjection;
+
         public static CallSiteResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
         {
             try
             {
+                FaultInjection?.Invoke(context.Node);
                 var compilation = context.SemanticModel.Compilation;
                 var scopeAttribute = compilation.GetTypeByMetadataName(TypeNames.ScopeAttribute);
                 var llmAttribute = compilation.GetTypeByMetadataName(TypeNames.LlmCallAttribute);
@@ -272,6 +277,11 @@ public sealed partial class TracenticInterceptorGenerator
             if (known.Compilation.IsSymbolAccessibleWithin(method, assembly))
             {
                 return null;
+            }
+
+            if (method.ContainingType.IsStatic)
+            {
+                return "it is a private member of a static class, which [UnsafeAccessor] cannot reach; make it internal";
             }
 
             if (known.UnsafeAccessor is null)

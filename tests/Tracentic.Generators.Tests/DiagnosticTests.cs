@@ -1,0 +1,255 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Tracentic.Generators.Interceptors;
+using Tracentic.Generators.Tests.Infrastructure;
+
+namespace Tracentic.Generators.Tests;
+
+/// <summary>Every call the generator cannot wrap is reported with a TRC1xx diagnostic, never skipped silently.</summary>
+public class DiagnosticTests
+{
+    private const string Prelude = """
+        using System;
+        using System.Linq;
+        using System.Linq.Expressions;
+        using System.Threading.Tasks;
+        using Tracentic;
+
+        public sealed class Usage { public int InputTokens { get; init; } public int OutputTokens { get; init; } }
+        public sealed class Reply { public Usage? Usage { get; init; } }
+
+        """;
+
+    private static Diagnostic Single(string code, string id)
+    {
+        var run = GeneratorHarness.Run(Prelude + code);
+        var matching = run.GeneratorDiagnostics.Where(d => d.Id == id).ToList();
+        Assert.True(matching.Count == 1, $"expected one {id}, got: {string.Join("; ", run.GeneratorDiagnostics)}");
+        return matching[0];
+    }
+
+    [Fact]
+    public void TRC100_interceptors_not_enabled_is_one_error_naming_the_msbuild_line_and_nothing_is_generated()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            public class C { [TracenticScope] public void A() { } }
+            public static class P { public static void Run() { new C().A(); new C().A(); new C().A(); } }
+            """, interceptorsEnabled: false);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("TRC100", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains("<InterceptorsNamespaces>$(InterceptorsNamespaces);Tracentic.Generated</InterceptorsNamespaces>", diagnostic.GetMessage());
+        Assert.Null(run.GeneratedSource);
+        Assert.DoesNotContain(run.AllDiagnostics, d => d.Id == "CS9137");
+    }
+
+    [Fact]
+    public void TRC101_method_groups_and_delegates()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            public class C { [TracenticLlmCall(Provider = "p")] public Reply Ask(int n) => new(); }
+            public static class P
+            {
+                public static void Run()
+                {
+                    var c = new C();
+                    Func<int, Reply> f = c.Ask;
+                    var all = new[] { 1, 2 }.Select(c.Ask).ToList();
+                    var explicitDelegate = new Func<int, Reply>(c.Ask);
+                    var fine = nameof(C.Ask);
+                }
+            }
+            """);
+
+        Assert.Equal(3, run.GeneratorDiagnostics.Count(d => d.Id == "TRC101"));
+        Assert.All(run.GeneratorDiagnostics.Where(d => d.Id == "TRC101"), d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+    }
+
+    [Fact]
+    public void TRC102_base_calls_are_skipped()
+    {
+        var diagnostic = Single("""
+            public class B { [TracenticScope] public virtual void Run() { } }
+            public class D : B { public override void Run() => base.Run(); }
+            """, "TRC102");
+        Assert.Contains("base.Run()", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void TRC103_calls_in_expression_trees_and_queryable_queries_are_skipped()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            public class C { [TracenticScope] public int Score(int n) => n; }
+            public static class P
+            {
+                public static void Run(IQueryable<int> q)
+                {
+                    var c = new C();
+                    Expression<Func<int>> tree = () => c.Score(1);
+                    var query = from n in q where c.Score(n) > 0 select n;
+                    Func<int> lambda = () => c.Score(2); // a plain lambda is traced
+                }
+            }
+            """);
+
+        Assert.Equal(2, run.GeneratorDiagnostics.Count(d => d.Id == "TRC103"));
+        Assert.Contains("Score0", run.GeneratedSource); // the plain lambda's call was intercepted
+    }
+
+    [Fact]
+    public void TRC104_async_void()
+    {
+        Single("""
+            public class C { [TracenticScope] public async void Fire() => await Task.Yield(); }
+            public static class P { public static void Run() => new C().Fire(); }
+            """, "TRC104");
+    }
+
+    [Fact]
+    public void TRC105_by_ref_and_ref_struct_returns()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            public class C
+            {
+                private int _value;
+                [TracenticScope] public ref int Value() => ref _value;
+                [TracenticScope] public Span<int> Slice() => default;
+            }
+            public static class P { public static void Run() { var c = new C(); c.Value() = 1; c.Slice(); } }
+            """);
+
+        Assert.Equal(2, run.GeneratorDiagnostics.Count(d => d.Id == "TRC105"));
+    }
+
+    [Fact]
+    public void TRC106_no_usage_path_is_info_once_per_method_and_the_span_is_still_recorded()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            public class C { [TracenticLlmCall(Provider = "p")] public string Ask() => ""; }
+            public static class P { public static void Run() { new C().Ask(); new C().Ask(); } }
+            """);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "TRC106");
+        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
+        Assert.Contains("Ask0", run.GeneratedSource);
+    }
+
+    [Fact]
+    public void TRC107_override_path_that_does_not_exist_is_an_error_at_the_attribute()
+    {
+        var source = Prelude + """
+            public class C
+            {
+                [TracenticLlmCall(Provider = "p", InputTokens = "Usage.PromptTokens", OutputTokens = "Usage.OutputTokens")]
+                public Reply Ask() => new();
+            }
+            public static class P { public static void Run() => new C().Ask(); }
+            """;
+        var run = GeneratorHarness.Run(source);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "TRC107");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains("PromptTokens", diagnostic.GetMessage());
+        var attributeLine = source.Split('\n').ToList().FindIndex(l => l.Contains("[TracenticLlmCall", StringComparison.Ordinal));
+        Assert.Equal(attributeLine, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Null(run.GeneratedSource); // the method is not wrapped with a wrong path
+    }
+
+    [Fact]
+    public void Valid_override_paths_are_read_as_given()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            public sealed class Meta { public long Prompt { get; init; } public long Completion { get; init; } public string Name { get; init; } = ""; }
+            public sealed class Odd { public Meta Meta { get; init; } = new(); }
+            public class C
+            {
+                [TracenticLlmCall(Provider = "p", InputTokens = "Meta.Prompt", OutputTokens = "Meta.Completion", ResponseModel = "Meta.Name")]
+                public Odd Ask() => new();
+            }
+            public static class P { public static void Run() => new C().Ask(); }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("new global::Tracentic.Instrumentation.LlmUsage(r.Meta?.Prompt, r.Meta?.Completion, r.Meta?.Name)", run.GeneratedSource);
+    }
+
+    [Fact]
+    public void TRC108_types_generated_code_cannot_name_and_private_members_of_static_classes()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            public class Outer
+            {
+                private sealed class Secret { }
+                [TracenticScope] private static void Use(Secret s) { }
+                public static void Run() => Use(new Secret());
+            }
+            public static class Helpers
+            {
+                [TracenticScope] private static void Hidden() { }
+                public static void Run() => Hidden();
+            }
+            """);
+
+        Assert.Equal(2, run.GeneratorDiagnostics.Count(d => d.Id == "TRC108"));
+    }
+
+    [Fact]
+    public void TRC108_generic_private_methods_before_net9()
+    {
+        var source = Prelude + """
+            public class C
+            {
+                [TracenticScope] private void Generic<T>(T value) { }
+                public void Run() => Generic(1);
+            }
+            """;
+        var compilation = CSharpCompilation.Create("Net8App",
+            [CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions(), "/src/App/Program.cs")],
+            [.. Basic.Reference.Assemblies.Net80.References.All, MetadataReference.CreateFromFile(typeof(TracenticSdk).Assembly.Location)],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var result = GeneratorHarness.CreateDriver(compilation).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "TRC108");
+        Assert.Contains(".NET 9", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void TRC109_an_internal_fault_becomes_a_diagnostic_asking_for_a_bug_report()
+    {
+        TracenticInterceptorGenerator.Parser.FaultInjection = node =>
+        {
+            if (node.ToString().Contains("Explode", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("injected");
+            }
+        };
+        try
+        {
+            var run = GeneratorHarness.Run(Prelude + """
+                public class C { [TracenticScope] public void Explode() { } [TracenticScope] public void Fine() { } }
+                public static class P { public static void Run() { new C().Explode(); new C().Fine(); } }
+                """);
+
+            var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "TRC109");
+            Assert.Contains("please report it", diagnostic.GetMessage());
+            Assert.Contains("Fine0", run.GeneratedSource); // the other call is still traced
+        }
+        finally
+        {
+            TracenticInterceptorGenerator.Parser.FaultInjection = null;
+        }
+    }
+
+    [Fact]
+    public void Nothing_happens_when_Tracentic_is_not_referenced()
+    {
+        var compilation = CSharpCompilation.Create("Plain",
+            [CSharpSyntaxTree.ParseText("public static class P { public static void Run() => System.Console.WriteLine(); }", GeneratorHarness.ParseOptions())],
+            Basic.Reference.Assemblies.Net100.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var result = GeneratorHarness.CreateDriver(compilation).RunGenerators(compilation).GetRunResult().Results.Single();
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.GeneratedSources);
+    }
+}
