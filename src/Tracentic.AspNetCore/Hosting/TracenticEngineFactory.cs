@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tracentic.Engine;
+
+namespace Tracentic.AspNetCore.Hosting;
+
+/// <summary>Creates the host's engine from validated options and, unless told otherwise, makes it the process-wide one.</summary>
+internal static class TracenticEngineFactory
+{
+    public static ITracentic Create(IServiceProvider services)
+    {
+        // Reading Value runs the validators: invalid settings fail here too, with the same message as at startup.
+        var options = services.GetRequiredService<IOptions<TracenticAspNetCoreOptions>>().Value;
+        var sdk = options.Sdk;
+
+        // The engine copies its options at creation; borrow the host's logger factory without keeping it on the user's object.
+        var ownLoggerFactory = sdk.LoggerFactory;
+        sdk.LoggerFactory ??= services.GetService<ILoggerFactory>();
+        TracenticClient client;
+        try
+        {
+            client = new TracenticClient(sdk);
+        }
+        finally
+        {
+            sdk.LoggerFactory = ownLoggerFactory;
+        }
+
+        if (options.ProcessWide)
+        {
+            TracenticSdk.Install(client);
+        }
+
+        return client;
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Options;
+using Tracentic.AspNetCore.Tests.Infrastructure;
+using Tracentic.Testing;
+
+namespace Tracentic.AspNetCore.Tests;
+
+public sealed class ValidationTests : ProcessWideTest
+{
+    public static TheoryData<string, Action<TracenticAspNetCoreOptions>, string> InvalidSettings => new()
+    {
+        { "empty service name", o => o.ServiceName = "", "Tracentic setting ServiceName must not be empty" },
+        { "blank service name", o => o.ServiceName = "   ", "TRACENTIC_SERVICE_NAME" },
+        { "blank environment", o => o.Environment = "", "Tracentic setting Environment must not be empty" },
+        { "relative endpoint", o => o.Endpoint = "tracentic.dev/ingest", "Tracentic setting Endpoint must be an absolute http:// or https:// URL" },
+        { "non-http endpoint", o => o.Endpoint = "ftp://tracentic.dev", "got \"ftp://tracentic.dev\"" },
+        { "negative timeout", o => o.ExportTimeout = TimeSpan.FromSeconds(-5), "Tracentic setting ExportTimeout must be a positive time span" },
+        { "zero batch delay", o => o.BatchDelay = TimeSpan.Zero, "Tracentic setting BatchDelay" },
+        { "zero queue capacity", o => o.QueueCapacity = 0, "Tracentic setting QueueCapacity must be at least 1" },
+        { "api key with a newline", o => o.ApiKey = "key\n", "Tracentic setting ApiKey is invalid" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidSettings))]
+    public async Task Invalid_settings_in_code_fail_startup_naming_the_setting(string because, Action<TracenticAspNetCoreOptions> configure, string expected)
+    {
+        var error = await StartExpectingFailure(new TestAppSetup { Configure = configure });
+
+        Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), $"{because}: {error.Message}");
+    }
+
+    [Theory]
+    [InlineData("ExportTimeout", "soon", "Tracentic:ExportTimeout must be a time span")]
+    [InlineData("ExportTimeout", "-00:00:05", "Tracentic setting ExportTimeout must be a positive time span")]
+    [InlineData("Endpoint", "not a url", "Tracentic setting Endpoint must be an absolute")]
+    [InlineData("QueueCapacity", "lots", "Tracentic:QueueCapacity must be a whole number")]
+    [InlineData("Debug", "yes please", "Tracentic:Debug must be true or false")]
+    [InlineData("CustomPricing:gpt-4o:InputPerMillion", "2.5", "Tracentic:CustomPricing:gpt-4o needs both InputPerMillion and OutputPerMillion")]
+    public async Task Invalid_configuration_values_fail_startup_naming_the_key(string key, string value, string expected)
+    {
+        var error = await StartExpectingFailure(new TestAppSetup { Configuration = new() { ["Tracentic:" + key] = value } });
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_invalid_setting_is_reported_at_once()
+    {
+        var error = await StartExpectingFailure(new TestAppSetup
+        {
+            Configure = o =>
+            {
+                o.ServiceName = "";
+                o.Endpoint = "nope";
+                o.ExportTimeout = TimeSpan.FromSeconds(-1);
+            },
+        });
+
+        Assert.Equal(3, error.Failures.Count());
+    }
+
+    [Fact]
+    public async Task A_failed_start_leaves_the_process_wide_instance_untouched()
+    {
+        var (owner, _) = InMemoryExporter.CreateClient();
+        TracenticSdk.Install(owner);
+
+        await StartExpectingFailure(new TestAppSetup { Configure = o => o.ServiceName = "" });
+
+        Assert.Same(owner, TracenticSdk.Current);
+        await owner.ShutdownAsync();
+    }
+
+    private static async Task<OptionsValidationException> StartExpectingFailure(TestAppSetup setup)
+    {
+        await using var app = TestApp.Build(setup, new InMemoryExporter(), new ListLoggerProvider());
+        return await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+    }
+}
