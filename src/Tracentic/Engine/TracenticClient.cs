@@ -7,9 +7,11 @@ namespace Tracentic.Engine;
 /// The runtime engine behind <see cref="ITracentic"/>: recording captures the call and enqueues it;
 /// everything else happens on the export side (<see cref="SpanBatcher"/>).
 /// </summary>
-internal sealed class TracenticClient : ITracentic
+internal sealed class TracenticClient : ITracentic, IDisposable
 {
     private readonly SpanBatcher? _batcher;
+    private readonly object _shutdownGate = new();
+    private Task? _shutdownTask;
     private int _shutdown;
 
     public TracenticClient(TracenticOptions options)
@@ -34,6 +36,8 @@ internal sealed class TracenticClient : ITracentic
             }
         }
     }
+
+    private static readonly TimeSpan ProcessExitTimeout = TimeSpan.FromSeconds(5);
 
     public TracenticSettings Settings { get; }
 
@@ -100,25 +104,47 @@ internal sealed class TracenticClient : ITracentic
     public Task FlushAsync(CancellationToken cancellationToken = default) =>
         _batcher?.FlushAsync(Settings.FlushTimeout, cancellationToken) ?? Task.CompletedTask;
 
-    public async Task ShutdownAsync(CancellationToken cancellationToken = default)
+    public Task ShutdownAsync(CancellationToken cancellationToken = default)
     {
-        if (Interlocked.Exchange(ref _shutdown, 1) == 1)
+        lock (_shutdownGate)
         {
-            return;
-        }
+            if (_shutdownTask is null)
+            {
+                Volatile.Write(ref _shutdown, 1);
+                TracenticSdk.Uninstall(this);
+                _shutdownTask = ShutdownCoreAsync(cancellationToken);
+            }
 
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        TracenticSdk.Uninstall(this);
+            return _shutdownTask;
+        }
+    }
+
+    private async Task ShutdownCoreAsync(CancellationToken cancellationToken)
+    {
         Log.Debug("shutting down exporter...");
-        if (_batcher is not null)
+        try
         {
-            await _batcher.ShutdownAsync(Settings.FlushTimeout, cancellationToken).ConfigureAwait(false);
+            if (_batcher is not null)
+            {
+                await _batcher.ShutdownAsync(Settings.FlushTimeout, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // Only now: until the queue is delivered, process exit must still wait for it.
+            AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         }
 
         Log.Debug("exporter shutdown complete");
     }
 
     public ValueTask DisposeAsync() => new(ShutdownAsync());
+
+    /// <summary>
+    /// For containers that dispose synchronously: starts the shutdown without blocking. What is queued is
+    /// still delivered in the background, and the process-exit hook waits for it.
+    /// </summary>
+    public void Dispose() => _ = ShutdownAsync();
 
     /// <summary>The hot path shared by the public API and generated wrappers: capture, then enqueue.</summary>
     internal void Enqueue(RecordedSpan span)
@@ -208,7 +234,7 @@ internal sealed class TracenticClient : ITracentic
         // Process exit handlers are synchronous: waiting here is the only way to deliver what is queued.
         try
         {
-            ShutdownAsync().Wait(TimeSpan.FromSeconds(5));
+            ShutdownAsync().Wait(ProcessExitTimeout);
         }
         catch (Exception ex)
         {
