@@ -296,4 +296,42 @@ public sealed class ScopeHeaderLiteralAnalyzerTests
         };
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task GeneratedCode_attribute_and_SuppressMessage_silence_it() => Verify.DiagnosticsAsync(Verify.Usings + """
+        using System.CodeDom.Compiler;
+        using System.Diagnostics.CodeAnalysis;
+
+        class C
+        {
+            [GeneratedCode("tool", "1.0")]
+            string Generated() => "x-tracentic-scope-id";
+
+            [SuppressMessage("Tracentic.Usage", "TRC001", Justification = "Wire-format test")]
+            string Suppressed() => "x-tracentic-scope-id";
+
+            [SuppressMessage("Tracentic.Usage", "TRC002", Justification = "Environment variable")]
+            string Variable() => "TRACENTIC_SCOPE_ID";
+
+            string Reported() => {|TRC001:"x-tracentic-scope-id"|};
+        }
+        """);
+
+    [Fact]
+    public Task Editorconfig_severity_none_turns_it_off()
+    {
+        var test = new TracenticCodeFixTest
+        {
+            TestCode = """
+                class C { string H = "x-tracentic-scope-id"; string G = {|TRC002:"x-tracentic-scope"|}; }
+                """,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+            root = true
+
+            [*.cs]
+            dotnet_diagnostic.TRC001.severity = none
+            """));
+        return test.RunAsync();
+    }
 }

@@ -33,8 +33,9 @@ public sealed class ScopeHeaderMisspellingAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationAnalysisContext context, ScopeHeaderSymbols symbols)
     {
-        if (!StringConstantOperations.TryGetStandaloneConstant(context.Operation, symbols, out var value)
+        if (!StringConstantOperations.TryGetStandaloneConstant(context.Operation, out var value)
             || !symbols.Matcher.IsMisspelling(value)
+            || StringConstantOperations.IsBuiltFromNamedConstant(context.Operation, symbols)
             || symbols.IsInsideHeadersType(context.ContainingSymbol))
         {
             return;

@@ -24,9 +24,10 @@ internal static class StringConstantOperations
         ImmutableArray.Create(OperationKind.Literal, OperationKind.Binary, OperationKind.InterpolatedString);
 
     /// <summary>
-    /// Returns the constant value of <paramref name="operation"/> when it is a string constant to judge on its own.
+    /// Returns the constant value of <paramref name="operation"/> when it is a string constant to judge on its own
+    /// (not a part of a larger constant, not the text between the holes of an interpolated string).
     /// </summary>
-    public static bool TryGetStandaloneConstant(IOperation operation, ScopeHeaderSymbols symbols, out string value)
+    public static bool TryGetStandaloneConstant(IOperation operation, out string value)
     {
         value = string.Empty;
         if (operation.ConstantValue is not { HasValue: true, Value: string constant })
@@ -38,13 +39,8 @@ internal static class StringConstantOperations
 
         // The text between holes of $"...", or a hole's format string: not a string value of its own.
         if (parent is IInterpolatedStringTextOperation
-            || (parent is IInterpolationOperation interpolation && interpolation.FormatString == operation))
-        {
-            return false;
-        }
-
-        if (IsPartOfLargerConstant(operation)
-            || (operation.Kind != OperationKind.Literal && ContainsNamedHeaderConstant(operation, symbols)))
+            || (parent is IInterpolationOperation interpolation && interpolation.FormatString == operation)
+            || IsPartOfLargerConstant(operation))
         {
             return false;
         }
@@ -53,20 +49,18 @@ internal static class StringConstantOperations
         return true;
     }
 
-    private static bool IsPartOfLargerConstant(IOperation operation)
+    /// <summary>
+    /// True when the constant is built from a <c>TracenticHeaders</c> member or from a named constant that is
+    /// itself header-like (reported at its declaration, or declared elsewhere): not to be reported here.
+    /// Call it only for a constant that matched, since it walks the operation's descendants.
+    /// </summary>
+    public static bool IsBuiltFromNamedConstant(IOperation operation, ScopeHeaderSymbols symbols)
     {
-        var parent = operation.Parent;
-        while (parent is IConversionOperation or IInterpolationOperation or IParenthesizedOperation)
+        if (operation.Kind == OperationKind.Literal)
         {
-            parent = parent.Parent;
+            return false;
         }
 
-        return parent is IBinaryOperation or IInterpolatedStringOperation
-            && parent.ConstantValue is { HasValue: true, Value: string };
-    }
-
-    private static bool ContainsNamedHeaderConstant(IOperation operation, ScopeHeaderSymbols symbols)
-    {
         foreach (var descendant in operation.Descendants())
         {
             switch (descendant)
@@ -80,5 +74,17 @@ internal static class StringConstantOperations
         }
 
         return false;
+    }
+
+    private static bool IsPartOfLargerConstant(IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IConversionOperation or IInterpolationOperation or IParenthesizedOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IBinaryOperation or IInterpolatedStringOperation
+            && parent.ConstantValue is { HasValue: true, Value: string };
     }
 }
