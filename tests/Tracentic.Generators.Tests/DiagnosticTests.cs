@@ -153,6 +153,7 @@ public class DiagnosticTests
         Assert.Contains("PromptTokens", diagnostic.GetMessage());
         var attributeLine = source.Split('\n').ToList().FindIndex(l => l.Contains("[TracenticLlmCall", StringComparison.Ordinal));
         Assert.Equal(attributeLine, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.True(diagnostic.Location.IsInSource);
         Assert.Null(run.GeneratedSource); // the method is not wrapped with a wrong path
     }
 
@@ -239,6 +240,32 @@ public class DiagnosticTests
         {
             TracenticInterceptorGenerator.Parser.FaultInjection = null;
         }
+    }
+
+    [Fact]
+    public void Generator_diagnostics_are_in_source_so_pragma_suppresses_them()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            public class C { [TracenticLlmCall(Provider = "p")] public Reply Ask(int n) => new(); }
+            public static class P
+            {
+                public static void Run()
+                {
+            #pragma warning disable TRC101 // this delegate is deliberately untraced
+                    Func<int, Reply> quiet = new C().Ask;
+            #pragma warning restore TRC101
+                    Func<int, Reply> loud = new C().Ask;
+                }
+            }
+            """);
+
+        var diagnostics = run.GeneratorDiagnostics.Where(d => d.Id == "TRC101").ToList();
+        Assert.Equal(2, diagnostics.Count);
+        Assert.All(diagnostics, d => Assert.True(d.Location.IsInSource));
+        var effective = Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzers.GetEffectiveDiagnostics(diagnostics, run.Output).ToList();
+        var shown = Assert.Single(effective, d => !d.IsSuppressed);
+        var line = shown.Location.SourceTree!.GetText().Lines[shown.Location.GetLineSpan().StartLinePosition.Line].ToString();
+        Assert.Contains("loud", line);
     }
 
     [Fact]

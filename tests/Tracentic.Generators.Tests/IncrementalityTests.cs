@@ -49,7 +49,7 @@ public class IncrementalityTests
         Assert.Equal(
             first.GeneratedSources.Single().SourceText.ToString(),
             second.GeneratedSources.Single().SourceText.ToString());
-        foreach (var name in new[] { TrackingNames.CallSites, TrackingNames.Sites, TrackingNames.Diagnostics, TrackingNames.Project })
+        foreach (var name in new[] { TrackingNames.CallSites, TrackingNames.Sites, TrackingNames.Diagnostics, TrackingNames.Project, TrackingNames.Emit })
         {
             Assert.True(second.TrackedSteps.ContainsKey(name), $"step {name} is not tracked");
             foreach (var step in second.TrackedSteps[name])
@@ -62,8 +62,13 @@ public class IncrementalityTests
             }
         }
 
-        Assert.All(second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
-            output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        // The source output is made from the Emit step only, so it is cached too; the Report step re-runs by
+        // design (it places diagnostics on the new compilation's trees) and only reports.
+        var sourceOutputs = second.TrackedOutputSteps.SelectMany(s => s.Value)
+            .Where(step => step.Inputs.Any(input => input.Source.Name == TrackingNames.Emit))
+            .ToList();
+        Assert.NotEmpty(sourceOutputs);
+        Assert.All(sourceOutputs.SelectMany(s => s.Outputs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
     }
 
     [Fact]
@@ -71,7 +76,7 @@ public class IncrementalityTests
     {
         var compilation = GeneratorHarness.CreateCompilation(Source);
         var result = GeneratorHarness.CreateDriver(compilation, trackSteps: true).RunGenerators(compilation).GetRunResult().Results.Single();
-        foreach (var (name, steps) in result.TrackedSteps.Where(s => typeof(TrackingNames).GetField(s.Key) is not null))
+        foreach (var (name, steps) in result.TrackedSteps.Where(s => typeof(TrackingNames).GetField(s.Key) is not null && s.Key != TrackingNames.Report))
         {
             foreach (var (value, _) in steps.SelectMany(s => s.Outputs))
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -23,10 +24,14 @@ internal sealed record LocationInfo(string FilePath, int Start, int Length, int 
 
     public static LocationInfo? From(SyntaxNode? node) => From(node?.GetLocation());
 
-    public Location ToLocation() => Location.Create(
-        FilePath,
-        new TextSpan(Start, Length),
-        new LinePositionSpan(new LinePosition(StartLine, StartColumn), new LinePosition(EndLine, EndColumn)));
+    /// <summary>A location in the matching syntax tree when there is one (so #pragma applies), else by path.</summary>
+    public Location ToLocation(IReadOnlyDictionary<string, SyntaxTree>? trees = null) =>
+        trees is not null && trees.TryGetValue(FilePath, out var tree) && Start + Length <= tree.Length
+            ? Location.Create(tree, new TextSpan(Start, Length))
+            : Location.Create(
+                FilePath,
+                new TextSpan(Start, Length),
+                new LinePositionSpan(new LinePosition(StartLine, StartColumn), new LinePosition(EndLine, EndColumn)));
 }
 
 /// <summary>A diagnostic to report, as plain data: the descriptor id, where, and the message arguments.</summary>
@@ -35,9 +40,9 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
     public static DiagnosticInfo Create(string id, LocationInfo? location, params string[] arguments) =>
         new(id, location, new EquatableArray<string>(arguments));
 
-    public Diagnostic ToDiagnostic() => Diagnostic.Create(
+    public Diagnostic ToDiagnostic(IReadOnlyDictionary<string, SyntaxTree>? trees = null) => Diagnostic.Create(
         Diagnostics.DiagnosticDescriptors.ById(Id),
-        Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None,
+        Location?.ToLocation(trees) ?? Microsoft.CodeAnalysis.Location.None,
         Arguments.ToArray<object>());
 }
 

@@ -24,12 +24,16 @@ public sealed partial class TracenticInterceptorGenerator : IIncrementalGenerato
             .SelectMany(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        // Diagnostics about a method (no usage path, a bad override path) repeat for each of its calls.
-        context.RegisterSourceOutput(diagnostics.Collect(), static (output, all) =>
+        // Diagnostics about a method (no usage path, a bad override path) repeat for each of its calls. They are
+        // placed back on the compilation's syntax trees only here, so #pragma and IDE squiggles work while the
+        // cached models stay plain data.
+        var report = diagnostics.Collect().Combine(context.CompilationProvider).WithTrackingName(TrackingNames.Report);
+        context.RegisterSourceOutput(report, static (output, input) =>
         {
-            foreach (var diagnostic in all.Distinct())
+            var trees = input.Right.SyntaxTrees.ToDictionary(t => t.FilePath, t => t);
+            foreach (var diagnostic in input.Left.Distinct())
             {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+                output.ReportDiagnostic(diagnostic.ToDiagnostic(trees));
             }
         });
 
@@ -44,7 +48,8 @@ public sealed partial class TracenticInterceptorGenerator : IIncrementalGenerato
             .Select(static (input, _) => ReadProject(input.Left, input.Right))
             .WithTrackingName(TrackingNames.Project);
 
-        context.RegisterSourceOutput(sites.Combine(project), static (output, input) => Emitter.Emit(output, input.Left, input.Right));
+        var emit = sites.Combine(project).WithTrackingName(TrackingNames.Emit);
+        context.RegisterSourceOutput(emit, static (output, input) => Emitter.Emit(output, input.Left, input.Right));
     }
 
     private static ProjectSpec ReadProject(ParseOptions parseOptions, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options)
