@@ -362,6 +362,34 @@ public class CallShapeTests
     }
 
     [Fact]
+    public async Task Attribute_on_a_virtual_method_applies_to_calls_of_its_overrides()
+    {
+        var spans = await RunAsync("""
+            public class Base
+            {
+                [TracenticLlmCall(Provider = "virtual")]
+                public virtual Reply Ask() => new() { Text = "base" };
+            }
+
+            public class Derived : Base
+            {
+                public override Reply Ask() => new() { Text = "derived:" + base.Ask().Text };
+            }
+
+            public static class Program
+            {
+                public static string Run()
+                {
+                    Base viaBase = new Derived();
+                    return viaBase.Ask().Text + "|" + new Derived().Ask().Text;
+                }
+            }
+            """);
+
+        Assert.Equal(2, spans.Count); // the base.Ask() inside the override is not wrapped (TRC102)
+    }
+
+    [Fact]
     public async Task Every_return_type_is_timed_until_completion()
     {
         var spans = await RunAsync("""

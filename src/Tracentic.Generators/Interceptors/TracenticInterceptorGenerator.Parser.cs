@@ -165,8 +165,8 @@ public sealed partial class TracenticInterceptorGenerator
         }
 
         /// <summary>
-        /// The attributes that make a call traced: on the method itself, or on an interface member it
-        /// implements (so direct calls of implementations are traced too).
+        /// The attributes that make a call traced: on the method itself, on a virtual method it overrides, or on
+        /// an interface member it implements (so direct calls of implementations are traced too).
         /// </summary>
         private static Traced? FindTraced(IMethodSymbol target, KnownTypes known)
         {
@@ -174,6 +174,15 @@ public sealed partial class TracenticInterceptorGenerator
             if (Read(definition, definition, known) is { } own)
             {
                 return own;
+            }
+
+            // An override is traced like the virtual method it overrides.
+            for (var overridden = definition.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                if (Read(overridden.OriginalDefinition, definition, known) is { } inheritedFromBase)
+                {
+                    return inheritedFromBase;
+                }
             }
 
             if (definition.IsStatic || definition.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct } type)
