@@ -8,7 +8,10 @@ public sealed class TracenticScope
 {
     private static readonly AsyncLocal<TracenticScope?> s_current = new();
 
-    private readonly Guid _id;
+    // 128 random bits. Unique, not secret: Random.Shared (per-thread, seeded from the OS) costs a few
+    // nanoseconds where Guid.NewGuid() costs a system call, and a scope is begun on every traced call.
+    private readonly ulong _idHigh;
+    private readonly ulong _idLow;
     private readonly TimeProvider _clock;
     private string? _idText;
 
@@ -19,7 +22,13 @@ public sealed class TracenticScope
         IReadOnlyDictionary<string, object?> attributes,
         TimeProvider clock)
     {
-        _id = Guid.NewGuid();
+        do
+        {
+            _idHigh = (ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue);
+            _idLow = (ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue);
+        }
+        while ((_idHigh | _idLow) == 0); // an all-zero trace id is invalid in OTLP
+
         _clock = clock;
         Name = name;
         ParentId = parentId;
@@ -32,7 +41,7 @@ public sealed class TracenticScope
     public static TracenticScope? Current => s_current.Value;
 
     /// <summary>Unique id: 32 lowercase hexadecimal characters.</summary>
-    public string Id => _idText ??= _id.ToString("N"); // formatted on first use: most scopes never need the text
+    public string Id => _idText ??= FormatId(); // formatted on first use: most scopes never need the text
 
     /// <summary>Name given at creation, e.g. <c>"rag-pipeline"</c>.</summary>
     public string Name { get; }
@@ -70,7 +79,17 @@ public sealed class TracenticScope
     internal static void Restore(TracenticScope? previous) => s_current.Value = previous;
 
     /// <summary>Writes the id as 16 bytes in the order of its hex text (the OTLP trace id of its spans).</summary>
-    internal void WriteIdBytes(Span<byte> destination) => _id.TryWriteBytes(destination, bigEndian: true, out _);
+    internal void WriteIdBytes(Span<byte> destination)
+    {
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(destination, _idHigh);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(destination[8..], _idLow);
+    }
+
+    private string FormatId() => string.Create(32, (_idHigh, _idLow), static (chars, id) =>
+    {
+        id._idHigh.TryFormat(chars, out _, "x16");
+        id._idLow.TryFormat(chars[16..], out _, "x16");
+    });
 
     /// <summary>Restores the previously ambient scope when disposed; a default value does nothing.</summary>
     public readonly struct Activation : IDisposable
