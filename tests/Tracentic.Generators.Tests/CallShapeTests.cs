@@ -245,6 +245,31 @@ public class CallShapeTests
     }
 
     [Fact]
+    public async Task Struct_methods_called_on_temporaries_readonly_fields_and_in_parameters()
+    {
+        var (spans, result) = await RunWithResultAsync("""
+            public struct Counter
+            {
+                public int Count;
+                [TracenticScope] public int Increment() => ++Count;
+                [TracenticScope] public readonly int Peek() => Count;
+            }
+
+            public class Holder
+            {
+                private readonly Counter _frozen = new() { Count = 5 };
+                public int Run(in Counter viaIn) => Make().Increment() + _frozen.Peek() + _frozen.Increment() + viaIn.Peek();
+                private static Counter Make() => new() { Count = 10 };
+            }
+
+            public static class Program { public static int Run() => new Holder().Run(new Counter { Count = 100 }); }
+            """);
+
+        Assert.Empty(spans);
+        Assert.Equal(11 + 5 + 6 + 100, result); // a readonly field is copied before a mutating call, as without interception
+    }
+
+    [Fact]
     public async Task Ref_out_in_params_optional_and_named_arguments()
     {
         var (spans, result) = await RunWithResultAsync("""

@@ -19,7 +19,13 @@ public class SnapshotTests
 
         """;
 
-    private static string? Generate(string code) => GeneratorHarness.Run(Prelude + code).GeneratedSource;
+    private static string? Generate(string code)
+    {
+        // A snapshot of code that does not compile would be worthless: check that first.
+        var run = GeneratorHarness.Run(Prelude + code);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
+        return run.GeneratedSource;
+    }
 
     [Fact]
     public void Scope_on_an_instance_method_called_from_two_places() => Snapshot.Match(Generate("""

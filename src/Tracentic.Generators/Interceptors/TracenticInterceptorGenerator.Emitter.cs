@@ -251,12 +251,12 @@ public sealed partial class TracenticInterceptorGenerator
             var arguments = new List<string> { Literal(scope.Name) };
             if (Captured(method, CaptureKind.CorrelationId) is { } correlation)
             {
-                arguments.Add($"correlationId: {AsString(correlation)}");
+                arguments.Add($"correlationId: {correlation.AsString}");
             }
 
             if (Captured(method, CaptureKind.ParentScopeId) is { } parent)
             {
-                arguments.Add($"parentScopeId: {AsString(parent)}");
+                arguments.Add($"parentScopeId: {parent.AsString}");
             }
 
             if (AttributeList(method) is { } attributes)
@@ -272,7 +272,7 @@ public sealed partial class TracenticInterceptorGenerator
             var arguments = new List<string> { site };
             if (Captured(method, CaptureKind.Model) is { } model)
             {
-                arguments.Add($"model: {AsString(model)}");
+                arguments.Add($"model: {model.AsString}");
             }
 
             // With a scope, marked arguments are scope attributes (the span inherits them).
@@ -295,8 +295,6 @@ public sealed partial class TracenticInterceptorGenerator
                 .ToList();
             return entries.Count == 0 ? null : $"[{string.Join(", ", entries)}]";
         }
-
-        private static string AsString(ParameterSpec parameter) => parameter.IsStringLike ? parameter.Name : $"{parameter.Name}?.ToString()";
 
         private static string? UsageLambda(UsageSpec? usage, string? resultType)
         {

@@ -72,10 +72,19 @@ public sealed partial class TracenticInterceptorGenerator
                     return null; // Tracentic is not referenced: nothing to do
                 }
 
+                // Most invocations call something untraced: bind the symbol and check its attributes before
+                // building operations or looking up any other type.
+                var model = context.SemanticModel;
+                var target = model.GetSymbolInfo(context.Node, cancellationToken).Symbol as IMethodSymbol;
+                if (target is null || FindTraced(target, scopeAttribute, llmAttribute) is null)
+                {
+                    return null;
+                }
+
                 var known = new KnownTypes(compilation, scopeAttribute, llmAttribute);
                 return context.Node is InvocationExpressionSyntax invocation
-                    ? ParseInvocation(invocation, context.SemanticModel, known, cancellationToken)
-                    : ParseMethodReference(context.Node, context.SemanticModel, known, cancellationToken);
+                    ? ParseInvocation(invocation, model, known, cancellationToken)
+                    : ParseMethodReference(context.Node, model, known, cancellationToken);
             }
             catch (OperationCanceledException)
             {
@@ -92,7 +101,7 @@ public sealed partial class TracenticInterceptorGenerator
         private static CallSiteResult? ParseMethodReference(SyntaxNode node, SemanticModel model, KnownTypes known, CancellationToken cancellationToken)
         {
             if (model.GetOperation(node, cancellationToken) is not IMethodReferenceOperation reference
-                || FindTraced(reference.Method, known) is null)
+                || FindTraced(reference.Method, known.ScopeAttribute, known.LlmAttribute) is null)
             {
                 return null;
             }
@@ -109,7 +118,7 @@ public sealed partial class TracenticInterceptorGenerator
             }
 
             var target = operation.TargetMethod;
-            if (FindTraced(target, known) is not { } traced)
+            if (FindTraced(target, known.ScopeAttribute, known.LlmAttribute) is not { } traced)
             {
                 return null;
             }
@@ -168,10 +177,10 @@ public sealed partial class TracenticInterceptorGenerator
         /// The attributes that make a call traced: on the method itself, on a virtual method it overrides, or on
         /// an interface member it implements (so direct calls of implementations are traced too).
         /// </summary>
-        private static Traced? FindTraced(IMethodSymbol target, KnownTypes known)
+        private static Traced? FindTraced(IMethodSymbol target, INamedTypeSymbol scopeAttribute, INamedTypeSymbol llmAttribute)
         {
             var definition = (target.ReducedFrom ?? target).OriginalDefinition;
-            if (Read(definition, definition, known) is { } own)
+            if (Read(definition, definition, scopeAttribute, llmAttribute) is { } own)
             {
                 return own;
             }
@@ -179,7 +188,7 @@ public sealed partial class TracenticInterceptorGenerator
             // An override is traced like the virtual method it overrides.
             for (var overridden = definition.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
             {
-                if (Read(overridden.OriginalDefinition, definition, known) is { } inheritedFromBase)
+                if (Read(overridden.OriginalDefinition, definition, scopeAttribute, llmAttribute) is { } inheritedFromBase)
                 {
                     return inheritedFromBase;
                 }
@@ -196,7 +205,7 @@ public sealed partial class TracenticInterceptorGenerator
                 {
                     var implementation = type.FindImplementationForInterfaceMember(member);
                     if (SymbolEqualityComparer.Default.Equals(implementation?.OriginalDefinition, definition)
-                        && Read(member.OriginalDefinition, definition, known) is { } inherited)
+                        && Read(member.OriginalDefinition, definition, scopeAttribute, llmAttribute) is { } inherited)
                     {
                         return inherited;
                     }
@@ -206,16 +215,16 @@ public sealed partial class TracenticInterceptorGenerator
             return null;
         }
 
-        private static Traced? Read(IMethodSymbol annotated, IMethodSymbol definition, KnownTypes known)
+        private static Traced? Read(IMethodSymbol annotated, IMethodSymbol definition, INamedTypeSymbol scopeAttribute, INamedTypeSymbol llmAttribute)
         {
             AttributeData? scope = null, llm = null;
             foreach (var attribute in annotated.GetAttributes())
             {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.ScopeAttribute))
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, scopeAttribute))
                 {
                     scope = attribute;
                 }
-                else if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.LlmAttribute))
+                else if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, llmAttribute))
                 {
                     llm = attribute;
                 }
@@ -540,11 +549,11 @@ public sealed partial class TracenticInterceptorGenerator
                 _ => "",
             };
 
-            var type = parameter.Type.ToDisplayString(TypeFormat);
-            return new ParameterSpec(
-                EscapeIdentifier(parameter.Name), type, refKind,
-                parameter.Type.SpecialType == SpecialType.System_String,
-                capture, key);
+            var name = EscapeIdentifier(parameter.Name);
+            var asString = parameter.Type.SpecialType == SpecialType.System_String ? name
+                : parameter.Type.IsValueType && !IsNullableValue(parameter.Type) ? $"{name}.ToString()"
+                : $"{name}?.ToString()";
+            return new ParameterSpec(name, parameter.Type.ToDisplayString(TypeFormat), refKind, asString, capture, key);
         }
 
         private static TypeParameterSpec BuildTypeParameter(ITypeParameterSymbol parameter)

@@ -22,7 +22,7 @@ namespace Tracentic.Generated
                 return @this.AnswerAsync(userId, requestId, question);
             }
 
-            using (global::Tracentic.Instrumentation.TracenticInstrumentation.EnterScope("rag-pipeline", correlationId: requestId?.ToString(), attributes: [new("user_id", userId)]))
+            using (global::Tracentic.Instrumentation.TracenticInstrumentation.EnterScope("rag-pipeline", correlationId: requestId.ToString(), attributes: [new("user_id", userId)]))
             {
                 return @this.AnswerAsync(userId, requestId, question);
             }

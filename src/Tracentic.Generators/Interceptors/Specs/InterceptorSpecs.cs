@@ -43,11 +43,12 @@ internal enum CaptureKind
     Model,
 }
 
+/// <param name="AsString">The argument as a string expression (for ids and models), e.g. <c>id?.ToString()</c>.</param>
 internal sealed record ParameterSpec(
     string Name,
     string Type,
     string RefKind,
-    bool IsStringLike,
+    string AsString,
     CaptureKind Capture,
     string? AttributeKey);
 
