@@ -372,8 +372,16 @@ public sealed partial class TracenticInterceptorGenerator
             WriteConstraints(writer, method.TypeTypeParameters.ToList());
             writer.OpenBlock();
             writer.WriteLine($"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.{kind}, Name = {Literal(method.MethodName)})]");
-            writer.WriteLine($"public static extern {method.ReturnType} {method.MethodName}{TypeParameterList(method.MethodTypeParameters.ToList())}({string.Join(", ", parameters)})");
-            WriteConstraints(writer, method.MethodTypeParameters.ToList(), terminator: ";");
+            var signature = $"public static extern {method.ReturnType} {method.MethodName}{TypeParameterList(method.MethodTypeParameters.ToList())}({string.Join(", ", parameters)})";
+            if (method.MethodTypeParameters.Any(p => p.Constraints is not null))
+            {
+                writer.WriteLine(signature);
+                WriteConstraints(writer, method.MethodTypeParameters.ToList(), terminator: ";");
+            }
+            else
+            {
+                writer.WriteLine(signature + ";");
+            }
             writer.CloseBlock();
         }
 
@@ -383,15 +391,6 @@ public sealed partial class TracenticInterceptorGenerator
         private static void WriteConstraints(SourceWriter writer, IReadOnlyList<TypeParameterSpec> parameters, string terminator = "")
         {
             var constrained = parameters.Where(p => p.Constraints is not null).ToList();
-            if (constrained.Count == 0)
-            {
-                if (terminator.Length > 0)
-                {
-                    writer.WriteLine(terminator);
-                }
-
-                return;
-            }
 
             for (var i = 0; i < constrained.Count; i++)
             {

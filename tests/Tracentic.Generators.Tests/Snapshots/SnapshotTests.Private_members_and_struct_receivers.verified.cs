@@ -67,8 +67,7 @@ namespace Tracentic.Generated
     file static class Accessor0
     {
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Secret")]
-        public static extern int Secret(global::Client target, int n)
-        ;
+        public static extern int Secret(global::Client target, int n);
     }
 }
 
