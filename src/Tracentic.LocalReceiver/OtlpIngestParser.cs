@@ -273,7 +273,7 @@ public static class OtlpIngestParser
     {
         if (element.ValueKind != JsonValueKind.String || element.GetString() is not { Length: > 0 } text)
         {
-            throw new OtlpFormatException($"{path}: expected a {bytes}-byte id as a base64 or hex string, got {Describe(element)}");
+            throw new OtlpFormatException($"{path}: expected an id of {bytes} bytes as a base64 or hex string, got {Describe(element)}");
         }
 
         byte[]? decoded = null;
@@ -292,7 +292,7 @@ public static class OtlpIngestParser
 
         if (decoded is null)
         {
-            throw new OtlpFormatException($"{path}: \"{Truncate(text)}\" is not a {bytes}-byte id (base64 of {bytes} bytes, or {bytes * 2} hex characters)");
+            throw new OtlpFormatException($"{path}: \"{Truncate(text)}\" is not an id of {bytes} bytes (base64 of {bytes} bytes, or {bytes * 2} hex characters)");
         }
 
         if (decoded.AsSpan().IndexOfAnyExcept((byte)0) < 0)
