@@ -10,7 +10,8 @@ namespace Tracentic.IntegrationTests.Packaging;
 /// What a user gets from the package: a fresh <c>dotnet new console</c> project, <c>dotnet add package</c>, an
 /// annotated method, and nothing else: it builds warning-free, its calls are intercepted, and its spans arrive.
 /// </summary>
-public sealed class PackageTests(PackedTracentic packed) : IClassFixture<PackedTracentic>
+[Collection(PackagesCollection.Name)]
+public sealed class PackageTests(PackedTracentic packed)
 {
     private const string ConsumerProgram = """
         using Tracentic;

@@ -3,8 +3,15 @@ using Tracentic.IntegrationTests.Infrastructure;
 
 namespace Tracentic.IntegrationTests.Packaging;
 
+/// <summary>The packages, packed once for every test of the collection.</summary>
+[CollectionDefinition(Name)]
+public sealed class PackagesCollection : ICollectionFixture<PackedTracentic>
+{
+    public const string Name = "Packages";
+}
+
 /// <summary>
-/// Packs Tracentic and Tracentic.AspNetCore, once for the tests that share it, from a copy of the repository's
+/// Packs Tracentic, Tracentic.AspNetCore and Tracentic.LocalReceiver, once for the tests that share it, from a copy of the repository's
 /// sources in a temporary folder (so the working tree's bin/obj are never touched), with a version of their
 /// own: NuGet caches packages by id and version, so a fixed version would silently reuse a stale package.
 /// </summary>
@@ -27,7 +34,7 @@ public sealed class PackedTracentic : IAsyncLifetime
     public async Task InitializeAsync()
     {
         CopySources();
-        foreach (var project in new[] { "src/Tracentic/Tracentic.csproj", "src/Tracentic.AspNetCore/Tracentic.AspNetCore.csproj" })
+        foreach (var project in new[] { "src/Tracentic/Tracentic.csproj", "src/Tracentic.AspNetCore/Tracentic.AspNetCore.csproj", "src/Tracentic.LocalReceiver/Tracentic.LocalReceiver.csproj" })
         {
             (await ChildProcess.DotnetAsync(
                 ["pack", project, "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-nologo"],
@@ -42,9 +49,13 @@ public sealed class PackedTracentic : IAsyncLifetime
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "tracentic", "tracentic.aspnetcore" })
+        foreach (var id in new[] { "tracentic", "tracentic.aspnetcore", "tracentic.localreceiver" })
         {
             TryDelete(Path.Combine(packages, id, Version.ToLowerInvariant()));
+            if (Directory.Exists(Path.Combine(packages, id)) && !Directory.EnumerateFileSystemEntries(Path.Combine(packages, id)).Any())
+            {
+                TryDelete(Path.Combine(packages, id));
+            }
         }
 
         TryDelete(Root);
