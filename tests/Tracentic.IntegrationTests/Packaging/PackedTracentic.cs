@@ -39,7 +39,7 @@ public sealed class PackedTracentic : IAsyncLifetime
             (await ChildProcess.DotnetAsync(
                 ["pack", project, "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-nologo"],
                 Sources,
-                timeout: TimeSpan.FromMinutes(8))).EnsureSuccess();
+                timeout: TimeSpan.FromMinutes(10))).EnsureSuccess();
         }
     }
 
