@@ -1,0 +1,196 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Tracentic.Generators.Interceptors;
+using Tracentic.IntegrationTests.Infrastructure;
+
+namespace Tracentic.IntegrationTests.Readme;
+
+/// <summary>Every C# block of the README compiles, with the generator, warning-free: the README cannot drift from the code.</summary>
+public class ReadmeTests
+{
+    private static readonly string ReadmeText = File.ReadAllText(Repository.PathOf("README.md"));
+
+    private static readonly IReadOnlyList<ReadmeBlock> Blocks = ReadmeBlocks.Parse(ReadmeText);
+
+    private static readonly string[] ConsoleUsings =
+        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
+
+    private static readonly string[] WebUsings =
+    [
+        .. ConsoleUsings, "System.Net.Http.Json", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http",
+        "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
+        "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
+    ];
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    {
+        // The shared frameworks a web project compiles against, plus the Tracentic assemblies and Microsoft.Extensions.AI.
+        var frameworks = new[] { typeof(object).Assembly.Location, typeof(Microsoft.AspNetCore.Builder.WebApplication).Assembly.Location }
+            .Select(Path.GetDirectoryName)
+            .Distinct()
+            .SelectMany(directory => Directory.EnumerateFiles(directory!, "*.dll"))
+            .Where(IsManagedAssembly);
+        var own = new[]
+        {
+            typeof(TracenticSdk).Assembly.Location,
+            typeof(Tracentic.AspNetCore.TracenticAspNetCoreOptions).Assembly.Location,
+            typeof(Tracentic.Local.LocalReceiver).Assembly.Location,
+            typeof(Microsoft.Extensions.AI.ChatResponse).Assembly.Location,
+        };
+        return [.. frameworks.Concat(own).Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
+    });
+
+    public static TheoryData<int> BlockLines()
+    {
+        var data = new TheoryData<int>();
+        foreach (var block in Blocks)
+        {
+            data.Add(block.Line);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BlockLines))]
+    public void Csharp_block_compiles_with_the_generator(int line)
+    {
+        var block = Blocks.Single(b => b.Line == line);
+        var (diagnostics, generated) = Compile(block);
+
+        var problems = diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning && !block.ExpectedDiagnostics.Contains(d.Id)).ToList();
+        Assert.True(problems.Count == 0, $"{block} does not compile cleanly:\n{string.Join("\n", problems)}\n\n{block.Code}\n\nGenerated:\n{generated}");
+        foreach (var id in block.ExpectedDiagnostics)
+        {
+            Assert.True(diagnostics.Any(d => d.Id == id), $"{block} is meant to show {id}, but the build reported: {string.Join("; ", diagnostics)}");
+        }
+    }
+
+    [Fact]
+    public void The_readme_has_csharp_blocks_of_every_kind()
+    {
+        Assert.True(Blocks.Count >= 15, $"only {Blocks.Count} C# blocks were found");
+        Assert.Contains(Blocks, b => b.Kind == BlockKind.File);
+        Assert.Contains(Blocks, b => b.Kind == BlockKind.WebFile);
+        Assert.Contains(Blocks, b => b.Kind == BlockKind.Fragment);
+        Assert.Contains(Blocks, b => b.ExpectedDiagnostics.Count > 0);
+    }
+
+    [Fact]
+    public void The_top_gives_the_two_commands_and_the_test_command_is_what_CI_runs()
+    {
+        var top = ReadmeText[..ReadmeText.IndexOf("## What it is", StringComparison.Ordinal)];
+        Assert.Contains("dotnet run --project samples/Tracentic.Samples.Console", top, StringComparison.Ordinal);
+        Assert.Contains("\ndotnet test ", top, StringComparison.Ordinal);
+        Assert.True(File.Exists(Repository.PathOf("samples/Tracentic.Samples.Console/Tracentic.Samples.Console.csproj")));
+        var ci = File.ReadAllLines(Repository.PathOf(".ci/run")).Where(l => !l.TrimStart().StartsWith('#')).Select(l => l.Trim());
+        Assert.Contains("dotnet test", ci);
+    }
+
+    [Fact]
+    public void Every_diagnostic_id_is_in_the_readme()
+    {
+        var ids = System.Text.RegularExpressions.Regex.Matches(
+                File.ReadAllText(Repository.PathOf("src/Tracentic.Generators/Diagnostics/DiagnosticIds.cs")), "\"(TRC\\d{3})\"")
+            .Select(m => m.Groups[1].Value)
+            .ToList();
+        Assert.NotEmpty(ids);
+        Assert.All(ids, id => Assert.Contains($"| {id} |", ReadmeText, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_option_is_in_the_configuration_reference()
+    {
+        var options = typeof(TracenticOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name);
+        Assert.All(options, name => Assert.Contains($"| `{name}` |", ReadmeText, StringComparison.Ordinal));
+    }
+
+    private static (IReadOnlyList<Diagnostic> Diagnostics, string Generated) Compile(ReadmeBlock block)
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest).WithFeatures([new("InterceptorsNamespaces", "Tracentic.Generated")]);
+        var usings = block.Kind == BlockKind.File ? ConsoleUsings : WebUsings;
+        var globalUsings = string.Join("\n", usings.Select(u => $"global using global::{u};"));
+        var source = block.Kind == BlockKind.Fragment
+            ? $$"""
+                using Microsoft.Extensions.AI;
+                using Tracentic;
+                using Tracentic.AspNetCore;
+                using Tracentic.Local;
+
+                public static class ReadmeFragment
+                {
+                    public static async Task RunAsync(ITracentic tracentic, WebApplicationBuilder builder, IServiceCollection services, IChatClient chat)
+                    {
+                #line {{block.Line}} "README.md"
+                {{block.Code}}
+                #line default
+                        await Task.CompletedTask;
+                    }
+                }
+                """
+            : $"#line {block.Line} \"README.md\"\n{block.Code}";
+
+        var trees = new[]
+        {
+            CSharpSyntaxTree.ParseText(globalUsings, parseOptions, "/readme/GlobalUsings.g.cs"),
+            CSharpSyntaxTree.ParseText(source, parseOptions, "/readme/Block.cs"),
+        };
+        var topLevel = trees[1].GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Any();
+        var compilation = CSharpCompilation.Create(
+            "ReadmeBlock" + block.Line,
+            trees,
+            References.Value,
+            new CSharpCompilationOptions(topLevel ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new TracenticInterceptorGenerator().AsSourceGenerator()],
+            parseOptions: parseOptions,
+            optionsProvider: new ProjectDirectory("/readme/"));
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var result = driver.GetRunResult().Results.Single();
+        if (result.Exception is not null)
+        {
+            throw new InvalidOperationException($"The generator threw on {block}", result.Exception);
+        }
+
+        using var stream = new MemoryStream();
+        var emitted = output.Emit(stream);
+        var generated = string.Join("\n", result.GeneratedSources.Select(s => s.SourceText.ToString()));
+        return ([.. generatorDiagnostics, .. emitted.Diagnostics], generated);
+    }
+
+    private static bool IsManagedAssembly(string path)
+    {
+        try
+        {
+            AssemblyName.GetAssemblyName(path);
+            return true;
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
+        }
+    }
+
+    private sealed class ProjectDirectory(string path) : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _global = new(new Dictionary<string, string> { ["build_property.ProjectDir"] = path });
+
+        public override AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public static readonly Options Empty = new([]);
+
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
+    }
+}
