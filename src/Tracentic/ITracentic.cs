@@ -33,12 +33,16 @@ public interface ITracentic : IAsyncDisposable
     /// <summary>Records a failed LLM call in the ambient scope (scopeless when there is none).</summary>
     void RecordError(TracenticSpan span, Exception exception);
 
-    /// <summary>Exports every span recorded so far. Bounded by a timeout; never throws for export failures.</summary>
+    /// <summary>
+    /// Exports every span recorded so far. Bounded by a timeout; never throws for export failures. Await it
+    /// before a serverless handler returns: the runtime may freeze the process before the next batch is sent.
+    /// </summary>
     Task FlushAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Flushes and stops the exporter; spans recorded afterwards are dropped. Call it before a serverless
-    /// handler returns. Safe to call more than once.
+    /// Flushes and stops the exporter for good; spans recorded afterwards are dropped, and a process-wide
+    /// instance stops being the one wrappers use. For the end of the process (a console app may rely on the
+    /// process-exit hook instead); in a serverless handler use <see cref="FlushAsync"/>. Safe to call more than once.
     /// </summary>
     Task ShutdownAsync(CancellationToken cancellationToken = default);
 }

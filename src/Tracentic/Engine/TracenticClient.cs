@@ -25,7 +25,7 @@ internal sealed class TracenticClient : ITracentic, IDisposable
 
         if (exporter is null)
         {
-            Log.Info("no ApiKey configured: spans are recorded locally but not exported. Set TracenticOptions.ApiKey (or TRACENTIC_API_KEY) to export them.");
+            Log.Info("no ApiKey configured: spans are recorded locally but not exported. Set TracenticOptions.ApiKey to export them.");
         }
         else
         {
