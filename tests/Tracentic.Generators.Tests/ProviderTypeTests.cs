@@ -34,6 +34,50 @@ public class ProviderTypeTests
     }
 
     [Fact]
+    public async Task Microsoft_Extensions_AI_streaming_updates_carry_usage_as_a_content_item()
+    {
+        var (assembly, run) = GeneratorHarness.CompileAndLoad("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+            using Tracentic;
+
+            public class Client
+            {
+                [TracenticLlmCall(Provider = "openai")]
+                public async IAsyncEnumerable<ChatResponseUpdate> StreamAsync()
+                {
+                    await Task.Yield();
+                    yield return new ChatResponseUpdate(ChatRole.Assistant, "Hel") { ModelId = "gpt-4o-mini" };
+                    yield return new ChatResponseUpdate(ChatRole.Assistant, "lo") { ModelId = "gpt-4o-mini" };
+                    yield return new ChatResponseUpdate
+                    {
+                        ModelId = "gpt-4o-mini",
+                        Contents = [new UsageContent(new UsageDetails { InputTokenCount = 12, OutputTokenCount = 2 })],
+                    };
+                }
+            }
+
+            public static class Program
+            {
+                public static async Task<string> Run()
+                {
+                    var text = "";
+                    await foreach (var update in new Client().StreamAsync()) text += update.Text;
+                    return text;
+                }
+            }
+            """);
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "TRC106");
+        Assert.Contains("if (content is global::Microsoft.Extensions.AI.UsageContent u)", run.GeneratedSource);
+        var span = Assert.Single(await TracedRun.RunAsync(assembly));
+        Assert.Equal(12L, span["llm.usage.input_tokens"]);
+        Assert.Equal(2L, span["llm.usage.output_tokens"]);
+        Assert.Equal("gpt-4o-mini", span["llm.request.model"]);
+    }
+
+    [Fact]
     public async Task OpenAI_ChatCompletion_and_ClientResult_of_ChatCompletion()
     {
         var (assembly, run) = GeneratorHarness.CompileAndLoad("""

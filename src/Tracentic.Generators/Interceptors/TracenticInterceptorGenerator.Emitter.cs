@@ -145,24 +145,45 @@ public sealed partial class TracenticInterceptorGenerator
 
             if (method.ReturnKind == ReturnKind.AsyncEnumerable && method.Scope is not null)
             {
-                WriteScopedStream(writer, method, call, site);
+                WriteScopedStream(writer, method, call, site, index);
             }
             else if (method.Scope is { } scope)
             {
                 writer.OpenBlock($"using ({Instrumentation}.EnterScope({ScopeArguments(method, scope)}))");
-                WriteBody(writer, method, call, site);
+                WriteBody(writer, method, call, site, index);
                 writer.CloseBlock();
             }
             else
             {
-                WriteBody(writer, method, call, site);
+                WriteBody(writer, method, call, site, index);
             }
 
+            writer.CloseBlock();
+            if (method.Llm?.Usage is { ContentType: not null } contentsUsage)
+            {
+                WriteContentsUsageReader(writer, contentsUsage, method.ResultType!, index);
+            }
+        }
+
+        /// <summary>Reads usage from the first usage item of a stream update's contents (Microsoft.Extensions.AI).</summary>
+        private static void WriteContentsUsageReader(SourceWriter writer, UsageSpec usage, string itemType, int index)
+        {
+            var model = usage.Model ?? "null";
+            writer.WriteLine();
+            writer.WriteLine("// Stream updates carry token usage as a content item, usually on the last update.");
+            writer.OpenBlock($"private static global::Tracentic.Instrumentation.LlmUsage ReadUsage{index}({itemType} r)");
+            writer.OpenBlock($"foreach (var content in r.{usage.ContentsMember})");
+            writer.OpenBlock($"if (content is {usage.ContentType} u)");
+            writer.WriteLine($"return new({usage.InputTokens ?? "null"}, {usage.OutputTokens ?? "null"}, {model});");
+            writer.CloseBlock();
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine($"return new(null, null, {model});");
             writer.CloseBlock();
         }
 
         /// <summary>The call itself: straight through for a scope, timed and recorded for an LLM call.</summary>
-        private static void WriteBody(SourceWriter writer, MethodSpec method, string call, string? site)
+        private static void WriteBody(SourceWriter writer, MethodSpec method, string call, string? site, int index)
         {
             if (method.Llm is not { } llm)
             {
@@ -193,7 +214,7 @@ public sealed partial class TracenticInterceptorGenerator
             writer.CloseBlock();
             writer.WriteLine();
 
-            var usage = UsageLambda(llm.Usage, method.ResultType);
+            var usage = UsageLambda(llm.Usage, method.ResultType, index);
             switch (method.ReturnKind)
             {
                 case ReturnKind.Void:
@@ -217,7 +238,7 @@ public sealed partial class TracenticInterceptorGenerator
         }
 
         /// <summary>A streaming method with a scope: the scope is ambient while the method runs and during every step.</summary>
-        private static void WriteScopedStream(SourceWriter writer, MethodSpec method, string call, string? site)
+        private static void WriteScopedStream(SourceWriter writer, MethodSpec method, string call, string? site, int index)
         {
             writer.WriteLine($"var scope = {Instrumentation}.BeginScope({ScopeArguments(method, method.Scope!)});");
             writer.WriteLine($"{method.ReturnType} traced;");
@@ -238,7 +259,7 @@ public sealed partial class TracenticInterceptorGenerator
                 writer.WriteLine("throw;");
                 writer.CloseBlock();
                 writer.WriteLine();
-                writer.WriteLine($"traced = {Instrumentation}.TrackStream(stream, call, {UsageLambda(method.Llm.Usage, method.ResultType) ?? "null"});");
+                writer.WriteLine($"traced = {Instrumentation}.TrackStream(stream, call, {UsageLambda(method.Llm.Usage, method.ResultType, index) ?? "null"});");
             }
 
             writer.CloseBlock();
@@ -296,11 +317,16 @@ public sealed partial class TracenticInterceptorGenerator
             return entries.Count == 0 ? null : $"[{string.Join(", ", entries)}]";
         }
 
-        private static string? UsageLambda(UsageSpec? usage, string? resultType)
+        private static string? UsageLambda(UsageSpec? usage, string? resultType, int index)
         {
             if (usage is null)
             {
                 return null;
+            }
+
+            if (usage.ContentType is not null)
+            {
+                return $"ReadUsage{index}"; // a loop: written as a method below the interceptor
             }
 
             // The runtime never passes a null result, so a nullable result type is read through r!.

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Tracentic.Generators.Common;
 using Tracentic.Generators.Diagnostics;
@@ -58,9 +59,15 @@ public sealed partial class TracenticInterceptorGenerator
                 input = output = model = null;
             }
 
+            string? contentsMember = null, contentType = null;
             if (inputPath is null && outputPath is null)
             {
                 (input, output) = Discover(root, type);
+                if (input is null && output is null && root == "r" && DiscoverInContents(type, known) is { } inContents)
+                {
+                    (contentsMember, contentType, input, output) = inContents;
+                }
+
                 if (input is null && output is null)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.NoUsagePath, attributeLocation, type.ToDisplayString(), DisplayName(method)));
@@ -72,7 +79,7 @@ public sealed partial class TracenticInterceptorGenerator
                 model = FindMember(type, ModelMembers) is { } member ? Access(root, type, member, isCount: false) : null;
             }
 
-            return input is null && output is null && model is null ? null : new UsageSpec(input, output, model);
+            return input is null && output is null && model is null ? null : new UsageSpec(input, output, model, contentsMember, contentType);
 
             string? ResolveOverride(string property, string? path, bool isCount)
             {
@@ -112,6 +119,47 @@ public sealed partial class TracenticInterceptorGenerator
                         DiagnosticIds.InvalidMemberPath, attributeLocation, property, path, isCount ? "integer" : "model", type.ToDisplayString(), why));
                 }
             }
+        }
+
+        /// <summary>
+        /// Usage carried as an item of a <c>Contents</c> collection, as Microsoft.Extensions.AI streams do
+        /// (<c>ChatResponseUpdate.Contents</c> holding a <c>UsageContent</c> with <c>Details</c>). Reads are over <c>u</c>.
+        /// </summary>
+        private static (string Member, string ContentType, string? Input, string? Output)? DiscoverInContents(ITypeSymbol type, KnownTypes known)
+        {
+            if (known.UsageContent is not { } usageContent || FindMember(type, new[] { "Contents" }) is not { } contents)
+            {
+                return null;
+            }
+
+            var element = MemberType(contents).AllInterfaces
+                .Concat(MemberType(contents) is INamedTypeSymbol self ? new[] { self } : Array.Empty<INamedTypeSymbol>())
+                .FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)?.TypeArguments[0];
+            var derives = false;
+            for (var current = (ITypeSymbol?)usageContent; current is not null && element is not null; current = current.BaseType)
+            {
+                derives |= SymbolEqualityComparer.Default.Equals(current, element);
+            }
+
+            if (!derives || FindMember(usageContent, new[] { "Details" }) is not { } details)
+            {
+                return null;
+            }
+
+            var detailsType = MemberType(details);
+            var input = FindMember(detailsType, InputMembers, IsCount);
+            var output = FindMember(detailsType, OutputMembers, IsCount);
+            if (input is null && output is null)
+            {
+                return null;
+            }
+
+            var detailsRead = Access("u", usageContent, details, isCount: false, last: false);
+            return (
+                EscapeIdentifier(contents.Name),
+                usageContent.ToDisplayString(TypeFormat),
+                input is null ? null : Access(detailsRead, detailsType, input, isCount: true, chained: true),
+                output is null ? null : Access(detailsRead, detailsType, output, isCount: true, chained: true));
         }
 
         private static (string? Input, string? Output) Discover(string root, ITypeSymbol type)

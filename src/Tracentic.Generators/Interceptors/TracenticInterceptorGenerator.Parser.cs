@@ -622,6 +622,7 @@ public sealed partial class TracenticInterceptorGenerator
                 ClientResultOfT = compilation.GetTypeByMetadataName(TypeNames.ClientResultOfT);
                 ExpressionOfT = compilation.GetTypeByMetadataName(TypeNames.ExpressionOfT);
                 UnsafeAccessor = compilation.GetTypeByMetadataName(TypeNames.UnsafeAccessorAttribute);
+                UsageContent = compilation.GetTypeByMetadataName(TypeNames.UsageContent);
                 HasGenericUnsafeAccessor = compilation.GetTypeByMetadataName(TypeNames.Net9Marker) is not null;
             }
 
@@ -636,6 +637,7 @@ public sealed partial class TracenticInterceptorGenerator
             public INamedTypeSymbol? ClientResultOfT { get; }
             public INamedTypeSymbol? ExpressionOfT { get; }
             public INamedTypeSymbol? UnsafeAccessor { get; }
+            public INamedTypeSymbol? UsageContent { get; }
             public bool HasGenericUnsafeAccessor { get; }
         }
     }

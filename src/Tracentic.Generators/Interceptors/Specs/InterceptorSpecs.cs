@@ -54,8 +54,12 @@ internal sealed record ParameterSpec(
 
 internal sealed record TypeParameterSpec(string Name, string? Constraints);
 
-/// <summary>Token usage and model reads on the (unwrapped) result, as C# expressions over a variable <c>r</c>.</summary>
-internal sealed record UsageSpec(string? InputTokens, string? OutputTokens, string? Model);
+/// <summary>
+/// Token usage and model reads on the (unwrapped) result, as C# expressions over a variable <c>r</c>. When
+/// <see cref="ContentType"/> is set, the counts are instead read from the first item of that type in
+/// <c>r.{ContentsMember}</c> (as a variable <c>u</c>): how Microsoft.Extensions.AI stream updates carry usage.
+/// </summary>
+internal sealed record UsageSpec(string? InputTokens, string? OutputTokens, string? Model, string? ContentsMember = null, string? ContentType = null);
 
 internal sealed record ScopeSpec(string Name);
 
