@@ -25,7 +25,7 @@ internal sealed class SpanBatcher
     private long _processed;
     private long _dropped;
     private long _droppedSinceWarning;
-    private long _lastDropWarningTimestamp;
+    private long _lastDropWarningTimestamp = long.MinValue; // never
     private int _waiterCount;
     private CancellationTokenSource? _batchWait;
 
@@ -90,6 +90,10 @@ internal sealed class SpanBatcher
         {
             _log.Warn($"flush timed out after {timeout.TotalSeconds:0.#} s; {target - Interlocked.Read(ref _processed)} span(s) not yet delivered.");
         }
+        finally
+        {
+            WarnDropped(force: true);
+        }
     }
 
     public async Task ShutdownAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -108,6 +112,7 @@ internal sealed class SpanBatcher
         {
             _stop.Cancel();
             _exporter.Dispose();
+            WarnDropped(force: true);
         }
     }
 
@@ -137,6 +142,7 @@ internal sealed class SpanBatcher
                 Interlocked.Add(ref _processed, batch.Count);
                 batch.Clear();
                 CompleteWaiters();
+                WarnDropped(force: false);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -227,14 +233,35 @@ internal sealed class SpanBatcher
         Interlocked.Increment(ref _dropped);
         Interlocked.Increment(ref _processed);
         Interlocked.Increment(ref _droppedSinceWarning);
+        WarnDropped(force: false);
+    }
 
-        // Rate-limited: one warning per interval, saying how many were dropped since the last one.
+    /// <summary>
+    /// Reports drops not reported yet, saying how many. Rate-limited to one warning per interval, except when
+    /// <paramref name="force"/>d (flush, shutdown), so a burst of drops is always counted in some warning.
+    /// </summary>
+    private void WarnDropped(bool force)
+    {
+        if (Interlocked.Read(ref _droppedSinceWarning) == 0)
+        {
+            return;
+        }
+
         var now = _settings.Clock.GetTimestamp();
         var last = Interlocked.Read(ref _lastDropWarningTimestamp);
-        if ((last == 0 || _settings.Clock.GetElapsedTime(last, now) >= DropWarningInterval)
-            && Interlocked.CompareExchange(ref _lastDropWarningTimestamp, now, last) == last)
+        if (!force && last != long.MinValue && _settings.Clock.GetElapsedTime(last, now) < DropWarningInterval)
         {
-            var count = Interlocked.Exchange(ref _droppedSinceWarning, 0);
+            return;
+        }
+
+        if (Interlocked.CompareExchange(ref _lastDropWarningTimestamp, now, last) != last)
+        {
+            return; // another thread is reporting them
+        }
+
+        var count = Interlocked.Exchange(ref _droppedSinceWarning, 0);
+        if (count > 0)
+        {
             _log.Warn($"export queue full ({_settings.QueueCapacity}): dropped the {count} oldest span(s) ({Dropped} in total). " +
                       "Raise TracenticOptions.QueueCapacity or check that the endpoint is reachable.");
         }
