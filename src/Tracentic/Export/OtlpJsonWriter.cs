@@ -115,7 +115,7 @@ internal sealed class OtlpJsonWriter
             _json.WriteBase64String("parentSpanId"u8, parentSpanId);
         }
 
-        _json.WriteString("name"u8, SpanName(span));
+        _json.WriteString("name"u8, JsonText.Clean(SpanName(span), _settings.Limits.MaxStringValueLength));
         _json.WriteNumber("kind"u8, 3);
         WriteNanos("startTimeUnixNano"u8, span.StartUnixNanos);
         WriteNanos("endTimeUnixNano"u8, span.EndUnixNanos);
