@@ -295,6 +295,7 @@ public class JsonEncodingTests
         Assert.Equal("x\uFFFD\0" + new string('y', 4093), span.StatusMessage);
         Assert.StartsWith("llm.x\uFFFD\0", span.Name);
         Assert.DoesNotContain('\uD800', span.Name);
+        Assert.Equal(4096, span.Name.Length); // provider and operation are each at most 4096: the name too
     }
 
     [Fact]

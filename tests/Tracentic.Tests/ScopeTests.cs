@@ -38,7 +38,7 @@ public class ScopeTests
             Assert.True(ids.Add(scope.Id), $"duplicate scope id {scope.Id}");
         }
 
-        Assert.Equal(root.Id, root.Id); // stable once formatted
+        Assert.Same(root.Id, root.Id); // formatted once
     }
 
     [Fact]
