@@ -27,7 +27,9 @@ internal sealed class SpanBatcher
     private long _droppedSinceWarning;
     private long _lastDropWarningTimestamp = long.MinValue; // never
     private int _waiterCount;
-    private CancellationTokenSource? _batchWait;
+    private const long NotFilling = long.MaxValue;
+    private long _fillTarget = NotFilling; // the enqueue count at which the waiting export loop has a full batch
+    private TaskCompletionSource? _fillSignal;
 
     public SpanBatcher(TracenticSettings settings, TracenticLog log, ISpanExporter exporter)
     {
@@ -50,11 +52,16 @@ internal sealed class SpanBatcher
 
     public void Enqueue(RecordedSpan span)
     {
-        Interlocked.Increment(ref _enqueued);
+        var enqueued = Interlocked.Increment(ref _enqueued);
         if (!_channel.Writer.TryWrite(span))
         {
             Interlocked.Increment(ref _processed); // completed: shutting down
             return;
+        }
+
+        if (enqueued >= Volatile.Read(ref _fillTarget))
+        {
+            CutBatchWaitShort(); // a full batch is waiting
         }
 
         if (_log.IsDebugEnabled)
@@ -161,12 +168,7 @@ internal sealed class SpanBatcher
         var started = _settings.Clock.GetTimestamp();
         while (true)
         {
-            while (batch.Count < max && reader.TryRead(out var span))
-            {
-                batch.Add(span);
-            }
-
-            if (batch.Count >= max || Volatile.Read(ref _waiterCount) > 0 || reader.Completion.IsCompleted)
+            if (Drain(reader, batch))
             {
                 return;
             }
@@ -177,38 +179,48 @@ internal sealed class SpanBatcher
                 return;
             }
 
-            using var wait = new CancellationTokenSource(remaining, _settings.Clock);
-            Volatile.Write(ref _batchWait, wait);
+            // Sleep until about enough spans for a full batch were enqueued, a flush or shutdown asks, or the
+            // delay ends: one wake-up per batch, not one per span (each costs a thread-pool dispatch).
+            // Published with a full fence before the re-check, so a flush or shutdown cannot slip in between.
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Interlocked.Exchange(ref _fillSignal, signal);
             try
             {
-                // Re-check after publishing the wait: a flush may have come in just before.
-                if (Volatile.Read(ref _waiterCount) > 0 || !await reader.WaitToReadAsync(wait.Token).ConfigureAwait(false))
+                var enqueued = Interlocked.Read(ref _enqueued);
+                if (Drain(reader, batch))
                 {
                     return;
                 }
-            }
-            catch (OperationCanceledException)
-            {
-                return; // delay elapsed or a flush cut it short
+
+                // Never more than half the queue, so a queue smaller than a batch is drained before it overflows.
+                var target = enqueued + Math.Min(max - batch.Count, Math.Max(1, _settings.QueueCapacity / 2));
+                Interlocked.Exchange(ref _fillTarget, target);
+                if (Interlocked.Read(ref _enqueued) < target)
+                {
+                    await signal.Task.WaitAsync(remaining, _settings.Clock).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
             }
             finally
             {
-                Volatile.Write(ref _batchWait, null);
+                Interlocked.Exchange(ref _fillTarget, NotFilling);
+                Interlocked.CompareExchange(ref _fillSignal, null, signal);
             }
         }
     }
 
-    private void CutBatchWaitShort()
+    /// <summary>Moves queued spans into the batch; true when the batch should go out now.</summary>
+    private bool Drain(ChannelReader<RecordedSpan> reader, List<RecordedSpan> batch)
     {
-        try
+        while (batch.Count < _settings.MaxBatchSize && reader.TryRead(out var span))
         {
-            Volatile.Read(ref _batchWait)?.Cancel();
+            batch.Add(span);
         }
-        catch (ObjectDisposedException)
-        {
-            // The wait ended on its own in the meantime.
-        }
+
+        return batch.Count >= _settings.MaxBatchSize || Volatile.Read(ref _waiterCount) > 0 || reader.Completion.IsCompleted;
     }
+
+    /// <summary>Ends the export loop's wait for a fuller batch (flush, shutdown, or enough spans).</summary>
+    private void CutBatchWaitShort() => Interlocked.Exchange(ref _fillSignal, null)?.TrySetResult();
 
     private void CompleteWaiters(bool all = false)
     {
