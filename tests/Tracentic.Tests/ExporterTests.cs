@@ -75,9 +75,60 @@ public class ExporterTests
 
         await client.FlushAsync();
 
-        Assert.Equal(Enumerable.Range(0, 250).Select(i => (long)i), Numbers(receiver.Spans));
-        Assert.All(receiver.Requests, r => Assert.InRange(r.Spans.Count, 1, 100));
-        Assert.Equal(3, receiver.Requests.Count);
+        // Batches may be on the network concurrently, so they can arrive in any order; each is in order.
+        Assert.Equal(Enumerable.Range(0, 250).Select(i => (long)i), Numbers(receiver.Spans).Order());
+        Assert.Equal([50, 100, 100], receiver.Requests.Select(r => r.Spans.Count).Order());
+        Assert.All(receiver.Requests, r => Assert.Equal(Numbers(r.Spans).Order(), Numbers(r.Spans)));
+    }
+
+    [Fact]
+    public async Task The_next_batch_goes_out_while_a_slow_request_is_still_in_progress()
+    {
+        await using var receiver = await IngestReceiver.StartAsync();
+        receiver.Script(new IngestResponse(200, Delay: TimeSpan.FromSeconds(1)));
+        await using var client = TestClients.ForReceiver(receiver, o =>
+        {
+            o.MaxBatchSize = 10;
+            o.BatchDelay = TimeSpan.FromMinutes(10);
+        });
+
+        for (var i = 0; i < 20; i++)
+        {
+            client.RecordSpan(null, Numbered(i));
+        }
+
+        var requests = await receiver.WaitForRequestsAsync(2, Wait);
+        Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt < TimeSpan.FromSeconds(0.8), "the second batch waited for the first");
+        await client.FlushAsync();
+        Assert.Equal(20, receiver.Spans.Count);
+    }
+
+    [Fact]
+    public async Task Flush_waits_for_an_older_slow_batch_even_when_a_newer_one_finished_first()
+    {
+        await using var receiver = await IngestReceiver.StartAsync();
+        receiver.Script(new IngestResponse(200, Delay: TimeSpan.FromMilliseconds(700)), IngestResponse.Ok);
+        await using var client = TestClients.ForReceiver(receiver, o =>
+        {
+            o.MaxBatchSize = 10;
+            o.BatchDelay = TimeSpan.FromMinutes(10);
+        });
+
+        for (var i = 0; i < 10; i++)
+        {
+            client.RecordSpan(null, Numbered(i)); // a full batch: sent at once, answered after 700 ms
+        }
+
+        await receiver.WaitForRequestsAsync(1, Wait);
+        var flush = client.FlushAsync(); // covers spans 0..9 only
+        for (var i = 10; i < 20; i++)
+        {
+            client.RecordSpan(null, Numbered(i)); // answered at once
+        }
+
+        await flush;
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), Numbers(receiver.Spans).Where(i => i < 10).Order());
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace Tracentic.Export;
 
 /// <summary>
 /// The bounded queue between recording and export, and the one background loop that drains it. A batch
-/// is sent as soon as it is full, after <see cref="TracenticSettings.BatchDelay"/>, or when a flush asks.
+/// is sent as soon as it is full, after <see cref="TracenticSettings.BatchDelay"/>, or when a flush asks;
+/// up to <see cref="TracenticSettings.MaxConcurrentExports"/> batches are on the network at once.
 /// When the queue is full the oldest span is dropped and counted.
 /// </summary>
 internal sealed class SpanBatcher
@@ -126,30 +127,40 @@ internal sealed class SpanBatcher
     private async Task RunAsync()
     {
         var reader = _channel.Reader;
+        var inFlight = new Queue<(Task Export, List<RecordedSpan> Batch)>();
+        var spare = new Stack<List<RecordedSpan>>();
         var batch = new List<RecordedSpan>(_settings.MaxBatchSize);
         try
         {
-            while (await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
+            while (true)
             {
+                // About to wait for spans: finish what is in flight first, so a flush sees it delivered.
+                if (inFlight.Count > 0 && !reader.TryPeek(out _))
+                {
+                    await CompleteInFlightAsync(inFlight, spare, InFlightWait.All).ConfigureAwait(false);
+                }
+
+                if (!await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
+                {
+                    break;
+                }
+
                 await FillBatchAsync(reader, batch).ConfigureAwait(false);
-                if (batch.Count == 0)
+                if (batch.Count > 0)
                 {
-                    continue;
+                    if (inFlight.Count >= _settings.MaxConcurrentExports)
+                    {
+                        await CompleteInFlightAsync(inFlight, spare, InFlightWait.Oldest).ConfigureAwait(false);
+                    }
+
+                    // Runs synchronously up to its first await (the JSON is written here), then the loop goes on
+                    // filling the next batch while this one is on the network.
+                    inFlight.Enqueue((ExportAsync(batch), batch));
+                    batch = spare.Count > 0 ? spare.Pop() : new List<RecordedSpan>(_settings.MaxBatchSize);
                 }
 
-                try
-                {
-                    await _exporter.ExportAsync(batch, _stop.Token).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !_stop.IsCancellationRequested)
-                {
-                    _log.Warn($"export of {batch.Count} span(s) failed unexpectedly: {ex.GetType().Name}: {ex.Message}");
-                }
-
-                Interlocked.Add(ref _processed, batch.Count);
-                batch.Clear();
-                CompleteWaiters();
-                WarnDropped(force: false);
+                var mode = Volatile.Read(ref _waiterCount) > 0 ? InFlightWait.All : InFlightWait.Finished;
+                await CompleteInFlightAsync(inFlight, spare, mode).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -158,7 +169,62 @@ internal sealed class SpanBatcher
         }
         finally
         {
+            await CompleteInFlightAsync(inFlight, spare, InFlightWait.All).ConfigureAwait(false);
             CompleteWaiters(all: true);
+        }
+    }
+
+    private async Task ExportAsync(List<RecordedSpan> batch)
+    {
+        try
+        {
+            await _exporter.ExportAsync(batch, _stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Shutdown gave up waiting.
+        }
+        catch (Exception ex)
+        {
+            _log.Warn($"export of {batch.Count} span(s) failed unexpectedly: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private enum InFlightWait
+    {
+        Finished,
+        Oldest,
+        All,
+    }
+
+    /// <summary>
+    /// Counts finished exports as processed, strictly in the order they were started, so a flush never sees
+    /// spans as delivered while an older batch is still on the way. Exports never throw (see ExportAsync).
+    /// </summary>
+    private async Task CompleteInFlightAsync(Queue<(Task Export, List<RecordedSpan> Batch)> inFlight, Stack<List<RecordedSpan>> spare, InFlightWait wait)
+    {
+        while (inFlight.TryPeek(out var oldest))
+        {
+            if (!oldest.Export.IsCompleted)
+            {
+                if (wait == InFlightWait.Finished)
+                {
+                    return;
+                }
+
+                await oldest.Export.ConfigureAwait(false);
+            }
+
+            inFlight.Dequeue();
+            Interlocked.Add(ref _processed, oldest.Batch.Count);
+            oldest.Batch.Clear();
+            spare.Push(oldest.Batch);
+            CompleteWaiters();
+            WarnDropped(force: false);
+            if (wait == InFlightWait.Oldest)
+            {
+                return;
+            }
         }
     }
 
