@@ -10,7 +10,7 @@ internal sealed class DiscardExporter : ISpanExporter
 
     public Task ExportAsync(IReadOnlyList<RecordedSpan> batch, CancellationToken cancellationToken)
     {
-        Exported += batch.Count;
+        Interlocked.Add(ref Exported, batch.Count);
         return Task.CompletedTask;
     }
 
