@@ -215,7 +215,10 @@ public sealed class IngestReceiver : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            request.Aborted = true; // the client gave up or the receiver is being disposed: nothing was answered
+            // The client gave up, or the receiver is being disposed: then the connection is cut, so that a
+            // released request never looks answered.
+            request.Aborted = true;
+            context.Abort();
             return;
         }
 
