@@ -17,7 +17,7 @@ namespace Tracentic.Benchmarks;
 /// <summary>
 /// Sustained load: records spans at a fixed rate for a fixed time into the real HTTP exporter, posting to a
 /// Kestrel sink on 127.0.0.1, then reports recorded vs delivered and the peak working set.
-/// <c>load --rate 100000 --seconds 5 [--queue 2048] [--batch 512] [--concurrency 2] [--cold] [--export http|json|discard]</c>
+/// <c>load --rate 100000 --seconds 5 [--queue 2048] [--batch 512] [--concurrency 2] [--cold] [--export http|json|discard] [--sink kestrel|raw]</c>
 /// Unless <c>--cold</c>, one batch goes through the whole path first (connection, JIT) and is not counted.
 /// </summary>
 internal static class LoadTest
@@ -35,7 +35,9 @@ internal static class LoadTest
         var modeAt = Array.IndexOf(args, "--export");
         var mode = modeAt >= 0 && modeAt + 1 < args.Length ? args[modeAt + 1] : "http"; // discard | json | http (default)
 
-        await using var sink = await CountingSink.StartAsync();
+        var sinkAt = Array.IndexOf(args, "--sink");
+        var sinkKind = sinkAt >= 0 && sinkAt + 1 < args.Length ? args[sinkAt + 1] : "kestrel"; // kestrel (default) | raw
+        await using ISink sink = sinkKind == "raw" ? new RawSocketSink() : await CountingSink.StartAsync();
         var client = (TracenticClient)TracenticSdk.Create(new TracenticOptions
         {
             ApiKey = "load-test-key",
@@ -79,7 +81,7 @@ internal static class LoadTest
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var workItemsBefore = ThreadPool.CompletedWorkItemCount;
-        Console.WriteLine($"recording {total:N0} spans at {rate:N0}/s for {seconds} s (queue {queue}, batch {batch}, {concurrency} concurrent export(s), {(args.Contains("--cold") ? "cold start" : "after one warm-up batch")}) into {(mode == "http" ? sink.BaseUrl : mode)}");
+        Console.WriteLine($"recording {total:N0} spans at {rate:N0}/s for {seconds} s (queue {queue}, batch {batch}, {concurrency} concurrent export(s), {(args.Contains("--cold") ? "cold start" : "after one warm-up batch")}) into {(mode == "http" ? $"{sinkKind} sink at {sink.BaseUrl}" : mode)}");
         var timer = Stopwatch.StartNew();
         long recorded = 0;
         var start = DateTimeOffset.UtcNow;
@@ -200,7 +202,7 @@ internal static class LoadTest
     }
 
     /// <summary>A minimal ingest endpoint that counts spans (occurrences of <c>"spanId":</c>) and answers 200.</summary>
-    private sealed class CountingSink : IAsyncDisposable
+    private sealed class CountingSink : ISink
     {
         private readonly WebApplication _app;
         private long _spans;
@@ -290,4 +292,18 @@ internal static class LoadTest
             await _app.DisposeAsync();
         }
     }
+}
+
+/// <summary>A loopback ingest endpoint that counts the spans it receives.</summary>
+internal interface ISink : IAsyncDisposable
+{
+    string BaseUrl { get; }
+
+    long Spans { get; }
+
+    long Requests { get; }
+
+    long Bytes { get; }
+
+    void Reset();
 }
