@@ -9,6 +9,7 @@ namespace Tracentic.Benchmarks;
 /// Typical: 8 scopes with 2 attributes, 2 global attributes, tokens and a priced model, 2 span attributes, 1 in 16 an error.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class OtlpJsonWriterBenchmarks
 {
     private const int BatchSize = 512;

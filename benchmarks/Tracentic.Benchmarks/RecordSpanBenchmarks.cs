@@ -8,6 +8,7 @@ namespace Tracentic.Benchmarks;
 /// from the options, a span without attributes, exported to a sink that discards. Goal: ≤ 150 ns, ≤ 256 B.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RecordSpanBenchmarks
 {
     private TracenticClient _client = null!;
