@@ -77,6 +77,7 @@ internal sealed class SpanBatcher
         var target = Interlocked.Read(ref _enqueued);
         if (Interlocked.Read(ref _processed) >= target)
         {
+            WarnDropped(force: true);
             return;
         }
 
