@@ -15,7 +15,7 @@ internal static class TestClients
         MaxBackoff: TimeSpan.FromMilliseconds(40),
         MaxElapsed: TimeSpan.FromSeconds(10));
 
-    /// <summary>An engine exporting over HTTP to <paramref name="receiver"/>, with short delays.</summary>
+    /// <summary>An engine exporting over HTTP to <paramref name="receiver"/>, with fast retries.</summary>
     public static TracenticClient ForReceiver(IngestReceiver receiver, Action<TracenticOptions>? configure = null)
     {
         var options = new TracenticOptions
@@ -23,7 +23,7 @@ internal static class TestClients
             ApiKey = ApiKey,
             Endpoint = receiver.BaseUrl,
             ServiceName = "test-service",
-            BatchDelay = TimeSpan.FromMilliseconds(20),
+            BatchDelay = TimeSpan.FromMinutes(10), // batches are full or flushed: what a request holds never depends on timing
             ExportTimeout = TimeSpan.FromSeconds(5),
             RetryPolicy = FastRetries,
             FlushOnProcessExit = false,
