@@ -29,6 +29,7 @@ internal sealed class TracenticSettings
         LoggerFactory = options.LoggerFactory;
         ExporterFactory = options.ExporterFactory;
         RetryPolicy = options.RetryPolicy;
+        MaxConcurrentExports = RequirePositive(options.MaxConcurrentExports, nameof(options.MaxConcurrentExports));
         FlushOnProcessExit = options.FlushOnProcessExit;
     }
 
@@ -50,6 +51,7 @@ internal sealed class TracenticSettings
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; }
     public Func<TracenticSettings, TracenticLog, Export.ISpanExporter>? ExporterFactory { get; }
     public Export.RetryPolicy RetryPolicy { get; }
+    public int MaxConcurrentExports { get; }
     public bool FlushOnProcessExit { get; }
 
     /// <summary>How long <c>FlushAsync</c> and the process-exit hook wait at most.</summary>

@@ -124,6 +124,25 @@ internal readonly struct AttributeValue
             return new(AttributeKind.KeyValueList, items: entries);
         }
 
+        if (value is IDictionary dictionary)
+        {
+            // Dictionaries with other key or value types (Dictionary<string, int>, enum keys...): keys as text.
+            var entries = new List<KeyValuePair<string?, AttributeValue>>();
+            var enumerator = dictionary.GetEnumerator();
+            while (enumerator.MoveNext() && entries.Count < maxItems)
+            {
+                var key = enumerator.Key is IFormattable formattableKey
+                    ? formattableKey.ToString(null, CultureInfo.InvariantCulture)
+                    : enumerator.Key.ToString();
+                if (key is not null && TryCreate(enumerator.Value, maxStringLength, maxItems, out var inner, depth + 1))
+                {
+                    entries.Add(new(JsonText.Clean(key, maxStringLength), inner));
+                }
+            }
+
+            return new(AttributeKind.KeyValueList, items: entries);
+        }
+
         if (value is IEnumerable sequence)
         {
             var elements = new List<KeyValuePair<string?, AttributeValue>>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using Tracentic.Engine;
@@ -17,7 +18,7 @@ internal sealed class OtlpHttpExporter : ISpanExporter
     private readonly TracenticSettings _settings;
     private readonly TracenticLog _log;
     private readonly HttpClient _client;
-    private readonly OtlpJsonWriter _writer;
+    private readonly ConcurrentBag<OtlpJsonWriter> _writers = []; // one per export in progress: a writer owns its buffer
 
     public OtlpHttpExporter(TracenticSettings settings, TracenticLog log)
     {
@@ -26,12 +27,28 @@ internal sealed class OtlpHttpExporter : ISpanExporter
         var handler = settings.HttpMessageHandlerFactory?.Invoke()
             ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         _client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-        _writer = new OtlpJsonWriter(settings, log);
     }
 
     public async Task ExportAsync(IReadOnlyList<RecordedSpan> batch, CancellationToken cancellationToken)
     {
-        var body = _writer.Write(batch);
+        if (!_writers.TryTake(out var writer))
+        {
+            writer = new OtlpJsonWriter(_settings, _log);
+        }
+
+        try
+        {
+            await ExportAsync(writer, batch, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writers.Add(writer);
+        }
+    }
+
+    private async Task ExportAsync(OtlpJsonWriter writer, IReadOnlyList<RecordedSpan> batch, CancellationToken cancellationToken)
+    {
+        var body = writer.Write(batch);
         _log.Debug($"flushing {batch.Count} span(s) to {_settings.IngestUri}");
 
         var policy = _settings.RetryPolicy;

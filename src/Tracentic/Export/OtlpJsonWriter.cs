@@ -34,6 +34,11 @@ internal sealed class OtlpJsonWriter
     private readonly ConditionalWeakTable<object, EncodedLayer> _encodedLayers = new();
     private readonly EncodedLayer _optionsGlobals;
 
+    // Provider, model, operation and span names repeat across spans: encoded once per writer (bounded).
+    private const int MaxCachedTexts = 1024;
+    private readonly Dictionary<string, JsonEncodedText> _encodedTexts = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string? Provider, string? Operation), JsonEncodedText> _encodedNames = [];
+
     public OtlpJsonWriter(TracenticSettings settings, TracenticLog log)
     {
         _settings = settings;
@@ -115,7 +120,7 @@ internal sealed class OtlpJsonWriter
             _json.WriteBase64String("parentSpanId"u8, parentSpanId);
         }
 
-        _json.WriteString("name"u8, SpanName(span));
+        _json.WriteString("name"u8, EncodedName(span));
         _json.WriteNumber("kind"u8, 3);
         WriteNanos("startTimeUnixNano"u8, span.StartUnixNanos);
         WriteNanos("endTimeUnixNano"u8, span.EndUnixNanos);
@@ -140,32 +145,36 @@ internal sealed class OtlpJsonWriter
 
     private void WriteBuiltInAttributes(RecordedSpan span)
     {
-        var maxString = _settings.Limits.MaxStringValueLength;
-        WriteStringAttribute(_json, SpanAttributeKeys.Provider, span.Provider, maxString);
-        WriteStringAttribute(_json, SpanAttributeKeys.Model, span.Model, maxString);
-        WriteStringAttribute(_json, SpanAttributeKeys.OperationType, span.OperationType, maxString);
+        WriteCachedStringAttribute(EncodedKeys.Provider, span.Provider);
+        WriteCachedStringAttribute(EncodedKeys.Model, span.Model);
+        WriteCachedStringAttribute(EncodedKeys.OperationType, span.OperationType);
         if (span.InputTokens is { } input)
         {
-            WriteIntAttribute(SpanAttributeKeys.InputTokens, input);
+            WriteIntAttribute(EncodedKeys.InputTokens, input);
         }
 
         if (span.OutputTokens is { } output)
         {
-            WriteIntAttribute(SpanAttributeKeys.OutputTokens, output);
+            WriteIntAttribute(EncodedKeys.OutputTokens, output);
         }
 
         if (span.InputTokens is { } i && span.OutputTokens is { } o)
         {
-            WriteIntAttribute(SpanAttributeKeys.TotalTokens, i + o);
+            WriteIntAttribute(EncodedKeys.TotalTokens, i + o);
         }
 
-        WriteIntAttribute(SpanAttributeKeys.DurationMs, (span.EndUnixNanos - span.StartUnixNanos) / 1_000_000);
+        WriteIntAttribute(EncodedKeys.DurationMs, (span.EndUnixNanos - span.StartUnixNanos) / 1_000_000);
         if (Cost(span) is { } cost)
         {
-            WriteAttribute(_json, SpanAttributeKeys.CostUsd, AttributeValue.Double(cost));
+            _json.WriteStartObject();
+            _json.WriteString("key"u8, EncodedKeys.CostUsd);
+            _json.WriteStartObject("value"u8);
+            WriteDouble(_json, cost);
+            _json.WriteEndObject();
+            _json.WriteEndObject();
         }
 
-        WriteStringAttribute(_json, SpanAttributeKeys.ErrorType, span.ErrorType, maxString);
+        WriteCachedStringAttribute(EncodedKeys.ErrorType, span.ErrorType);
         if (span.Scope is { } scope)
         {
             WriteRaw(ScopeLayer(scope).BuiltIn!);
@@ -241,9 +250,10 @@ internal sealed class OtlpJsonWriter
 
     private void WriteLayer(EncodedLayer layer, ref int written)
     {
+        // Reserved keys were dropped when the layer was encoded.
         foreach (var (key, json) in layer.Entries)
         {
-            if (Admit(key, json is null, ref written))
+            if (AdmitUnreserved(key, json is null, ref written))
             {
                 WriteRaw(json!);
             }
@@ -251,13 +261,21 @@ internal sealed class OtlpJsonWriter
     }
 
     /// <summary>Whether an attribute is written: not reserved, not already named by a higher layer, under the cap.</summary>
-    private bool Admit(string key, bool hides, ref int written)
+    private bool Admit(string key, bool hides, ref int written) => !IsReserved(key) && AdmitUnreserved(key, hides, ref written);
+
+    private bool IsReserved(string key)
     {
-        if (SpanAttributeKeys.Reserved.Contains(key))
+        if (!SpanAttributeKeys.Reserved.Contains(key))
         {
-            _log.WarnOnce("reserved:" + key, $"attribute '{key}' is written by Tracentic itself; the user attribute of that name was dropped.");
             return false;
         }
+
+        _log.WarnOnce("reserved:" + key, $"attribute '{key}' is written by Tracentic itself; the user attribute of that name was dropped.");
+        return true;
+    }
+
+    private bool AdmitUnreserved(string key, bool hides, ref int written)
+    {
 
         if (!_seenKeys.Add(key) || hides)
         {
@@ -308,6 +326,11 @@ internal sealed class OtlpJsonWriter
         foreach (var (rawKey, value) in attributes)
         {
             var key = JsonText.Clean(rawKey, limits.MaxKeyLength);
+            if (IsReserved(key))
+            {
+                continue;
+            }
+
             if (!AttributeValue.TryCreate(value, limits.MaxStringValueLength, limits.MaxAttributeCount, out var normalized))
             {
                 entries.Add((key, null)); // null hides the key in lower layers
@@ -334,7 +357,66 @@ internal sealed class OtlpJsonWriter
         }
     }
 
-    private void WriteIntAttribute(string key, long value) => WriteAttribute(_json, key, AttributeValue.Int(value));
+    private void WriteIntAttribute(JsonEncodedText key, long value)
+    {
+        _json.WriteStartObject();
+        _json.WriteString("key"u8, key);
+        _json.WriteStartObject("value"u8);
+        Span<byte> digits = stackalloc byte[20];
+        Utf8Formatter.TryFormat(value, digits, out var length);
+        _json.WriteString("intValue"u8, digits[..length]);
+        _json.WriteEndObject();
+        _json.WriteEndObject();
+    }
+
+    private void WriteCachedStringAttribute(JsonEncodedText key, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        _json.WriteStartObject();
+        _json.WriteString("key"u8, key);
+        _json.WriteStartObject("value"u8);
+        _json.WriteString("stringValue"u8, EncodedText(value));
+        _json.WriteEndObject();
+        _json.WriteEndObject();
+    }
+
+    /// <summary><paramref name="value"/> cleaned and truncated as any string value, encoded once.</summary>
+    private JsonEncodedText EncodedText(string value)
+    {
+        if (!_encodedTexts.TryGetValue(value, out var encoded))
+        {
+            encoded = JsonEncodedText.Encode(JsonText.Clean(value, _settings.Limits.MaxStringValueLength), WriterOptions.Encoder);
+            Cache(_encodedTexts, value, encoded);
+        }
+
+        return encoded;
+    }
+
+    private JsonEncodedText EncodedName(RecordedSpan span)
+    {
+        if (!_encodedNames.TryGetValue((span.Provider, span.OperationType), out var encoded))
+        {
+            encoded = JsonEncodedText.Encode(JsonText.Clean(SpanName(span), _settings.Limits.MaxStringValueLength), WriterOptions.Encoder);
+            Cache(_encodedNames, (span.Provider, span.OperationType), encoded);
+        }
+
+        return encoded;
+    }
+
+    private static void Cache<TKey>(Dictionary<TKey, JsonEncodedText> cache, TKey key, JsonEncodedText encoded)
+        where TKey : notnull
+    {
+        if (cache.Count >= MaxCachedTexts)
+        {
+            cache.Clear(); // many distinct values (e.g. model ids from user input): stay bounded
+        }
+
+        cache[key] = encoded;
+    }
 
     private static void WriteStringAttribute(Utf8JsonWriter json, string key, string? value, int maxString)
     {
@@ -371,16 +453,7 @@ internal sealed class OtlpJsonWriter
                 json.WriteString("intValue"u8, digits[..length]);
                 break;
             case AttributeKind.Double:
-                if (double.IsFinite(value.Number))
-                {
-                    json.WriteNumber("doubleValue"u8, value.Number);
-                }
-                else
-                {
-                    // The protobuf JSON mapping spells non-finite doubles as these strings.
-                    json.WriteString("doubleValue"u8, double.IsNaN(value.Number) ? "NaN" : value.Number > 0 ? "Infinity" : "-Infinity");
-                }
-
+                WriteDouble(json, value.Number);
                 break;
             case AttributeKind.Array:
                 json.WriteStartObject("arrayValue"u8);
@@ -407,6 +480,19 @@ internal sealed class OtlpJsonWriter
         }
 
         json.WriteEndObject();
+    }
+
+    private static void WriteDouble(Utf8JsonWriter json, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber("doubleValue"u8, value);
+        }
+        else
+        {
+            // The protobuf JSON mapping spells non-finite doubles as these strings.
+            json.WriteString("doubleValue"u8, double.IsNaN(value) ? "NaN"u8 : value > 0 ? "Infinity"u8 : "-Infinity"u8);
+        }
     }
 
     private void WriteNanos(ReadOnlySpan<byte> name, long nanos)
@@ -453,6 +539,22 @@ internal sealed class OtlpJsonWriter
         json.WriteEndObject();
         json.Flush();
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The built-in attribute keys, encoded once.</summary>
+    private static class EncodedKeys
+    {
+        public static readonly JsonEncodedText Provider = Encode(SpanAttributeKeys.Provider);
+        public static readonly JsonEncodedText Model = Encode(SpanAttributeKeys.Model);
+        public static readonly JsonEncodedText OperationType = Encode(SpanAttributeKeys.OperationType);
+        public static readonly JsonEncodedText InputTokens = Encode(SpanAttributeKeys.InputTokens);
+        public static readonly JsonEncodedText OutputTokens = Encode(SpanAttributeKeys.OutputTokens);
+        public static readonly JsonEncodedText TotalTokens = Encode(SpanAttributeKeys.TotalTokens);
+        public static readonly JsonEncodedText DurationMs = Encode(SpanAttributeKeys.DurationMs);
+        public static readonly JsonEncodedText CostUsd = Encode(SpanAttributeKeys.CostUsd);
+        public static readonly JsonEncodedText ErrorType = Encode(SpanAttributeKeys.ErrorType);
+
+        private static JsonEncodedText Encode(string key) => JsonEncodedText.Encode(key, WriterOptions.Encoder);
     }
 
     /// <summary>A layer's attributes already encoded as JSON attribute objects (null: the key is hidden).</summary>

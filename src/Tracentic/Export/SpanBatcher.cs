@@ -5,7 +5,8 @@ namespace Tracentic.Export;
 
 /// <summary>
 /// The bounded queue between recording and export, and the one background loop that drains it. A batch
-/// is sent as soon as it is full, after <see cref="TracenticSettings.BatchDelay"/>, or when a flush asks.
+/// is sent as soon as it is full, after <see cref="TracenticSettings.BatchDelay"/>, or when a flush asks;
+/// up to <see cref="TracenticSettings.MaxConcurrentExports"/> batches are on the network at once.
 /// When the queue is full the oldest span is dropped and counted.
 /// </summary>
 internal sealed class SpanBatcher
@@ -25,9 +26,11 @@ internal sealed class SpanBatcher
     private long _processed;
     private long _dropped;
     private long _droppedSinceWarning;
-    private long _lastDropWarningTimestamp;
+    private long _lastDropWarningTimestamp = long.MinValue; // never
     private int _waiterCount;
-    private CancellationTokenSource? _batchWait;
+    private const long NotFilling = long.MaxValue;
+    private long _fillTarget = NotFilling; // the enqueue count at which the waiting export loop has a full batch
+    private TaskCompletionSource? _fillSignal;
 
     public SpanBatcher(TracenticSettings settings, TracenticLog log, ISpanExporter exporter)
     {
@@ -50,11 +53,16 @@ internal sealed class SpanBatcher
 
     public void Enqueue(RecordedSpan span)
     {
-        Interlocked.Increment(ref _enqueued);
+        var enqueued = Interlocked.Increment(ref _enqueued);
         if (!_channel.Writer.TryWrite(span))
         {
             Interlocked.Increment(ref _processed); // completed: shutting down
             return;
+        }
+
+        if (enqueued >= Volatile.Read(ref _fillTarget))
+        {
+            CutBatchWaitShort(); // a full batch is waiting
         }
 
         if (_log.IsDebugEnabled)
@@ -69,6 +77,7 @@ internal sealed class SpanBatcher
         var target = Interlocked.Read(ref _enqueued);
         if (Interlocked.Read(ref _processed) >= target)
         {
+            WarnDropped(force: true);
             return;
         }
 
@@ -90,6 +99,10 @@ internal sealed class SpanBatcher
         {
             _log.Warn($"flush timed out after {timeout.TotalSeconds:0.#} s; {target - Interlocked.Read(ref _processed)} span(s) not yet delivered.");
         }
+        finally
+        {
+            WarnDropped(force: true);
+        }
     }
 
     public async Task ShutdownAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -108,35 +121,47 @@ internal sealed class SpanBatcher
         {
             _stop.Cancel();
             _exporter.Dispose();
+            WarnDropped(force: true);
         }
     }
 
     private async Task RunAsync()
     {
         var reader = _channel.Reader;
+        var inFlight = new Queue<(Task Export, List<RecordedSpan> Batch)>();
+        var spare = new Stack<List<RecordedSpan>>();
         var batch = new List<RecordedSpan>(_settings.MaxBatchSize);
         try
         {
-            while (await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
+            while (true)
             {
+                // About to wait for spans: finish what is in flight first, so a flush sees it delivered.
+                if (inFlight.Count > 0 && !reader.TryPeek(out _))
+                {
+                    await CompleteInFlightAsync(inFlight, spare, InFlightWait.All).ConfigureAwait(false);
+                }
+
+                if (!await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
+                {
+                    break;
+                }
+
                 await FillBatchAsync(reader, batch).ConfigureAwait(false);
-                if (batch.Count == 0)
+                if (batch.Count > 0)
                 {
-                    continue;
+                    if (inFlight.Count >= _settings.MaxConcurrentExports)
+                    {
+                        await CompleteInFlightAsync(inFlight, spare, InFlightWait.Oldest).ConfigureAwait(false);
+                    }
+
+                    // Runs synchronously up to its first await (the JSON is written here), then the loop goes on
+                    // filling the next batch while this one is on the network.
+                    inFlight.Enqueue((ExportAsync(batch), batch));
+                    batch = spare.Count > 0 ? spare.Pop() : new List<RecordedSpan>(_settings.MaxBatchSize);
                 }
 
-                try
-                {
-                    await _exporter.ExportAsync(batch, _stop.Token).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !_stop.IsCancellationRequested)
-                {
-                    _log.Warn($"export of {batch.Count} span(s) failed unexpectedly: {ex.GetType().Name}: {ex.Message}");
-                }
-
-                Interlocked.Add(ref _processed, batch.Count);
-                batch.Clear();
-                CompleteWaiters();
+                var mode = Volatile.Read(ref _waiterCount) > 0 ? InFlightWait.All : InFlightWait.Finished;
+                await CompleteInFlightAsync(inFlight, spare, mode).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -145,7 +170,62 @@ internal sealed class SpanBatcher
         }
         finally
         {
+            await CompleteInFlightAsync(inFlight, spare, InFlightWait.All).ConfigureAwait(false);
             CompleteWaiters(all: true);
+        }
+    }
+
+    private async Task ExportAsync(List<RecordedSpan> batch)
+    {
+        try
+        {
+            await _exporter.ExportAsync(batch, _stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Shutdown gave up waiting.
+        }
+        catch (Exception ex)
+        {
+            _log.Warn($"export of {batch.Count} span(s) failed unexpectedly: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private enum InFlightWait
+    {
+        Finished,
+        Oldest,
+        All,
+    }
+
+    /// <summary>
+    /// Counts finished exports as processed, strictly in the order they were started, so a flush never sees
+    /// spans as delivered while an older batch is still on the way. Exports never throw (see ExportAsync).
+    /// </summary>
+    private async Task CompleteInFlightAsync(Queue<(Task Export, List<RecordedSpan> Batch)> inFlight, Stack<List<RecordedSpan>> spare, InFlightWait wait)
+    {
+        while (inFlight.TryPeek(out var oldest))
+        {
+            if (!oldest.Export.IsCompleted)
+            {
+                if (wait == InFlightWait.Finished)
+                {
+                    return;
+                }
+
+                await oldest.Export.ConfigureAwait(false);
+            }
+
+            inFlight.Dequeue();
+            Interlocked.Add(ref _processed, oldest.Batch.Count);
+            oldest.Batch.Clear();
+            spare.Push(oldest.Batch);
+            CompleteWaiters();
+            WarnDropped(force: false);
+            if (wait == InFlightWait.Oldest)
+            {
+                return;
+            }
         }
     }
 
@@ -155,12 +235,7 @@ internal sealed class SpanBatcher
         var started = _settings.Clock.GetTimestamp();
         while (true)
         {
-            while (batch.Count < max && reader.TryRead(out var span))
-            {
-                batch.Add(span);
-            }
-
-            if (batch.Count >= max || Volatile.Read(ref _waiterCount) > 0 || reader.Completion.IsCompleted)
+            if (Drain(reader, batch))
             {
                 return;
             }
@@ -171,38 +246,48 @@ internal sealed class SpanBatcher
                 return;
             }
 
-            using var wait = new CancellationTokenSource(remaining, _settings.Clock);
-            Volatile.Write(ref _batchWait, wait);
+            // Sleep until about enough spans for a full batch were enqueued, a flush or shutdown asks, or the
+            // delay ends: one wake-up per batch, not one per span (each costs a thread-pool dispatch).
+            // Published with a full fence before the re-check, so a flush or shutdown cannot slip in between.
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Interlocked.Exchange(ref _fillSignal, signal);
             try
             {
-                // Re-check after publishing the wait: a flush may have come in just before.
-                if (Volatile.Read(ref _waiterCount) > 0 || !await reader.WaitToReadAsync(wait.Token).ConfigureAwait(false))
+                var enqueued = Interlocked.Read(ref _enqueued);
+                if (Drain(reader, batch))
                 {
                     return;
                 }
-            }
-            catch (OperationCanceledException)
-            {
-                return; // delay elapsed or a flush cut it short
+
+                // Never more than half the queue, so a queue smaller than a batch is drained before it overflows.
+                var target = enqueued + Math.Min(max - batch.Count, Math.Max(1, _settings.QueueCapacity / 2));
+                Interlocked.Exchange(ref _fillTarget, target);
+                if (Interlocked.Read(ref _enqueued) < target)
+                {
+                    await signal.Task.WaitAsync(remaining, _settings.Clock).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
             }
             finally
             {
-                Volatile.Write(ref _batchWait, null);
+                Interlocked.Exchange(ref _fillTarget, NotFilling);
+                Interlocked.CompareExchange(ref _fillSignal, null, signal);
             }
         }
     }
 
-    private void CutBatchWaitShort()
+    /// <summary>Moves queued spans into the batch; true when the batch should go out now.</summary>
+    private bool Drain(ChannelReader<RecordedSpan> reader, List<RecordedSpan> batch)
     {
-        try
+        while (batch.Count < _settings.MaxBatchSize && reader.TryRead(out var span))
         {
-            Volatile.Read(ref _batchWait)?.Cancel();
+            batch.Add(span);
         }
-        catch (ObjectDisposedException)
-        {
-            // The wait ended on its own in the meantime.
-        }
+
+        return batch.Count >= _settings.MaxBatchSize || Volatile.Read(ref _waiterCount) > 0 || reader.Completion.IsCompleted;
     }
+
+    /// <summary>Ends the export loop's wait for a fuller batch (flush, shutdown, or enough spans).</summary>
+    private void CutBatchWaitShort() => Interlocked.Exchange(ref _fillSignal, null)?.TrySetResult();
 
     private void CompleteWaiters(bool all = false)
     {
@@ -227,14 +312,35 @@ internal sealed class SpanBatcher
         Interlocked.Increment(ref _dropped);
         Interlocked.Increment(ref _processed);
         Interlocked.Increment(ref _droppedSinceWarning);
+        WarnDropped(force: false);
+    }
 
-        // Rate-limited: one warning per interval, saying how many were dropped since the last one.
+    /// <summary>
+    /// Reports drops not reported yet, saying how many. Rate-limited to one warning per interval, except when
+    /// <paramref name="force"/>d (flush, shutdown), so a burst of drops is always counted in some warning.
+    /// </summary>
+    private void WarnDropped(bool force)
+    {
+        if (Interlocked.Read(ref _droppedSinceWarning) == 0)
+        {
+            return;
+        }
+
         var now = _settings.Clock.GetTimestamp();
         var last = Interlocked.Read(ref _lastDropWarningTimestamp);
-        if ((last == 0 || _settings.Clock.GetElapsedTime(last, now) >= DropWarningInterval)
-            && Interlocked.CompareExchange(ref _lastDropWarningTimestamp, now, last) == last)
+        if (!force && last != long.MinValue && _settings.Clock.GetElapsedTime(last, now) < DropWarningInterval)
         {
-            var count = Interlocked.Exchange(ref _droppedSinceWarning, 0);
+            return;
+        }
+
+        if (Interlocked.CompareExchange(ref _lastDropWarningTimestamp, now, last) != last)
+        {
+            return; // another thread is reporting them
+        }
+
+        var count = Interlocked.Exchange(ref _droppedSinceWarning, 0);
+        if (count > 0)
+        {
             _log.Warn($"export queue full ({_settings.QueueCapacity}): dropped the {count} oldest span(s) ({Dropped} in total). " +
                       "Raise TracenticOptions.QueueCapacity or check that the endpoint is reachable.");
         }

@@ -1,0 +1,70 @@
+using BenchmarkDotNet.Attributes;
+using Tracentic.Engine;
+using Tracentic.Export;
+
+namespace Tracentic.Benchmarks;
+
+/// <summary>
+/// Throughput of the OTLP JSON writer on one batch of 512 typical spans (reported per span: spans/s = 1e9 / Mean ns).
+/// Typical: 8 scopes with 2 attributes, 2 global attributes, tokens and a priced model, 2 span attributes, 1 in 16 an error.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class OtlpJsonWriterBenchmarks
+{
+    private const int BatchSize = 512;
+
+    private OtlpJsonWriter _writer = null!;
+    private List<RecordedSpan> _batch = null!;
+    private TracenticClient _client = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _client = (TracenticClient)TracenticSdk.Create(new TracenticOptions
+        {
+            ServiceName = "bench",
+            GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },
+            CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0), ["claude-sonnet-4-20250514"] = new ModelPricing(3.0, 15.0) },
+            ExporterFactory = (_, _) => new DiscardExporter(),
+            FlushOnProcessExit = false,
+        });
+        _writer = new OtlpJsonWriter(_client.Settings, _client.Log);
+        var scopes = Enumerable.Range(0, 8)
+            .Select(i => _client.Begin($"rag-pipeline-{i}", new() { ["user_id"] = $"user-{i}", ["tier"] = "gold" }, correlationId: $"order-{i}"))
+            .ToArray();
+        var start = DateTimeOffset.UtcNow;
+        _batch = [.. Enumerable.Range(0, BatchSize).Select(i =>
+        {
+            var span = new TracenticSpan
+            {
+                StartedAt = start.AddMilliseconds(i),
+                EndedAt = start.AddMilliseconds(i + 850),
+                Provider = i % 2 == 0 ? "openai" : "anthropic",
+                Model = i % 2 == 0 ? "gpt-4o" : "claude-sonnet-4-20250514",
+                InputTokens = 1000 + i,
+                OutputTokens = 200 + i,
+                OperationType = "chat",
+                Attributes = new() { ["step"] = "synthesis", ["attempt"] = i % 3 },
+            };
+            var recorded = _client.Capture(scopes[i % scopes.Length], span);
+            if (i % 16 == 0)
+            {
+                recorded.ErrorType = "HttpRequestException";
+                recorded.ErrorMessage = "Response status code does not indicate success: 429 (Too Many Requests).";
+            }
+
+            return recorded;
+        })];
+        BytesPerBatch = _writer.Write(_batch).Length;
+        Console.WriteLine($"// one batch of {BatchSize} spans is {BytesPerBatch:N0} bytes of JSON ({BytesPerBatch / BatchSize} B/span)");
+    }
+
+    public int BytesPerBatch { get; private set; }
+
+    [GlobalCleanup]
+    public void Cleanup() => _client.ShutdownAsync().GetAwaiter().GetResult();
+
+    [Benchmark(OperationsPerInvoke = BatchSize)]
+    public int WriteBatchOf512() => _writer.Write(_batch).Length;
+}

@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+using Tracentic.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- --filter '*' --job short
+// dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- load --rate 100000 --seconds 5
+if (args.Length > 0 && args[0] == "load")
+{
+    return await LoadTest.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
