@@ -22,8 +22,7 @@ public sealed class LlmCalls(IChatClient chat, IEmbeddingGenerator<string, Embed
         chat.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], new ChatOptions { ModelId = model }, cancellationToken);
 
     // A stream is one span, from the call to the end of the enumeration, with the time to the first update.
-    // ChatResponseUpdate has no Usage property (usage comes as UsageContent inside Contents), so this span
-    // carries the model but no tokens; the generator says so with the informational diagnostic TRC106.
+    // Usage comes as a UsageContent item in the last update's Contents; the generator reads it from there.
     [TracenticLlmCall(Provider = "fake-ai", OperationType = "chat")]
     public IAsyncEnumerable<ChatResponseUpdate> StreamAsync(
         [TracenticAttribute("prompt")] string promptName,

@@ -69,9 +69,9 @@ public class ConsoleSampleTests
             Assert.Equal(Cost(embedding, 0.02, 0), embedding.CostUsd!.Value, 12);
         }
 
-        // Tokens and cost come from ChatResponse.Usage and CustomPricing.
+        // Tokens and cost come from ChatResponse.Usage (the stream: its UsageContent) and CustomPricing.
         var priced = spans.Where(s => s.InputTokens is not null).ToList();
-        Assert.Equal(7, priced.Count);
+        Assert.Equal(8, priced.Count);
         Assert.All(priced, s =>
         {
             Assert.Equal(s.InputTokens + s.OutputTokens, s.TotalTokens);
@@ -92,8 +92,9 @@ public class ConsoleSampleTests
         Assert.Equal((failed.ScopeId, "fake-mini", "answer-fallback"), (stream.ScopeId, stream.Model, stream["prompt"]));
         Assert.Null(stream["llm.stream.completed"]); // enumerated to the end
         Assert.True(stream.StartTimeUnixNano >= failed.EndTimeUnixNano);
-        // ChatResponseUpdate has no Usage property (usage arrives as UsageContent): the stream span has no tokens.
-        Assert.Null(stream.InputTokens);
+        // Usage arrives as a UsageContent item in the last update: the generator reads it from Contents.
+        Assert.Equal((106L, 38L), (stream.InputTokens, stream.OutputTokens));
+        Assert.Equal(Cost(stream, 0.15, 0.60), stream.CostUsd!.Value, 12);
         Assert.True((double)stream["llm.time_to_first_token_ms"]! <= stream.Duration.TotalMilliseconds + 1);
 
         // The second question's large-model call succeeded.
