@@ -13,6 +13,8 @@ public class GeneratorBenchmarks
     private const int Files = 100;
     private const int CallsPerFile = 100;
     private CSharpCompilation _compilation = null!;
+
+    internal CSharpCompilation Compilation => _compilation;
     private CSharpParseOptions _parseOptions = null!;
 
     [GlobalSetup]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -78,7 +79,7 @@ public sealed partial class TracenticInterceptorGenerator
 
                 var known = new KnownTypes(compilation, scopeAttribute, llmAttribute);
                 return context.Node is InvocationExpressionSyntax invocation
-                    ? ParseInvocation(invocation, model, known, cancellationToken)
+                    ? ParseInvocation(invocation, target, model, known, cancellationToken)
                     : ParseMethodReference(context.Node, model, known, cancellationToken);
             }
             catch (OperationCanceledException)
@@ -105,14 +106,8 @@ public sealed partial class TracenticInterceptorGenerator
                 DiagnosticIds.MethodGroupNotTraced, LocationInfo.From(node), DisplayName(reference.Method)));
         }
 
-        private static CallSiteResult? ParseInvocation(InvocationExpressionSyntax invocation, SemanticModel model, KnownTypes known, CancellationToken cancellationToken)
+        private static CallSiteResult? ParseInvocation(InvocationExpressionSyntax invocation, IMethodSymbol target, SemanticModel model, KnownTypes known, CancellationToken cancellationToken)
         {
-            if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation)
-            {
-                return null;
-            }
-
-            var target = operation.TargetMethod;
             if (FindTraced(target, known.ScopeAttribute, known.LlmAttribute) is not { } traced)
             {
                 return null;
@@ -120,52 +115,75 @@ public sealed partial class TracenticInterceptorGenerator
 
             var name = DisplayName(target);
             var here = LocationInfo.From(invocation);
-            if (IsInExpressionTree(operation, known))
+            if (IsInExpressionTree(invocation, model, known))
             {
                 return CallSiteResult.Report(DiagnosticInfo.Create(DiagnosticIds.ExpressionTreeNotTraced, here, name));
             }
 
-            if (operation.Instance?.Syntax is BaseExpressionSyntax)
+            if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
             {
                 return CallSiteResult.Report(DiagnosticInfo.Create(DiagnosticIds.BaseCallNotTraced, here, target.Name));
             }
 
-            // A C# 14 extension block member is called through the static method the compiler implements it with.
-            var definition = ExtensionBlockImplementation(traced.Definition) ?? traced.Definition;
-            if (definition.ReturnsVoid && IsAsync(definition))
+            // What is known about the method is the same at every call: worked out once per compilation.
+            var analysis = s_methods.GetValue(traced.Definition, _ => AnalyzeMethod(traced, known, here));
+            if (analysis.Skip is { } skip)
             {
-                return CallSiteResult.Report(DiagnosticInfo.Create(DiagnosticIds.AsyncVoidNotTraced, here, name));
-            }
-
-            if (definition.ReturnsByRef || definition.ReturnsByRefReadonly || definition.ReturnType.IsRefLikeType)
-            {
-                var what = definition.ReturnType.IsRefLikeType ? $"the ref struct '{definition.ReturnType.Name}'" : "by reference";
-                return CallSiteResult.Report(DiagnosticInfo.Create(DiagnosticIds.ByRefReturnNotTraced, here, name, what));
-            }
-
-            if (Unreachable(definition, known) is { } why)
-            {
-                return CallSiteResult.Report(DiagnosticInfo.Create(DiagnosticIds.UnreachableMethod, here, name, why));
+                return CallSiteResult.Report(DiagnosticInfo.Create(skip.Id, here, skip.Arguments.ToArray()));
             }
 
             var interceptable = model.GetInterceptableLocation(invocation, cancellationToken);
-            if (interceptable is null)
+            if (interceptable is null || analysis.Method is not { } method)
             {
-                return null;
-            }
-
-            var diagnostics = new List<DiagnosticInfo>();
-            var method = BuildMethod(definition, traced, known, here, diagnostics);
-            if (method is null)
-            {
-                return new CallSiteResult(null, diagnostics.ToEquatableArray());
+                return analysis.Diagnostics.IsEmpty ? null : new CallSiteResult(null, analysis.Diagnostics);
             }
 
             var span = invocation.Expression is MemberAccessExpressionSyntax access ? access.Name.GetLocation() : invocation.Expression.GetLocation();
             var position = span.GetLineSpan().StartLinePosition;
             var location = new CallLocationSpec(
                 interceptable.Version, interceptable.Data, invocation.SyntaxTree.FilePath, position.Line + 1, position.Character + 1);
-            return new CallSiteResult(new CallSiteSpec(method, location), diagnostics.ToEquatableArray());
+            return new CallSiteResult(new CallSiteSpec(method, location), analysis.Diagnostics);
+        }
+
+        /// <summary>
+        /// Method analyses of the current compilation, keyed by symbol: a method with thousands of call sites is
+        /// analysed once. Symbols belong to one compilation, so entries never go stale, and the table keeps nothing alive.
+        /// </summary>
+        private static readonly ConditionalWeakTable<IMethodSymbol, MethodAnalysis> s_methods = new();
+
+        private static MethodAnalysis AnalyzeMethod(Traced traced, KnownTypes known, LocationInfo? firstCall)
+        {
+            var name = DisplayName(traced.Definition);
+
+            // A C# 14 extension block member is called through the static method the compiler implements it with.
+            var definition = ExtensionBlockImplementation(traced.Definition) ?? traced.Definition;
+            if (definition.ReturnsVoid && IsAsync(definition))
+            {
+                return MethodAnalysis.Skipped(DiagnosticIds.AsyncVoidNotTraced, name);
+            }
+
+            if (definition.ReturnsByRef || definition.ReturnsByRefReadonly || definition.ReturnType.IsRefLikeType)
+            {
+                var what = definition.ReturnType.IsRefLikeType ? $"the ref struct '{definition.ReturnType.Name}'" : "by reference";
+                return MethodAnalysis.Skipped(DiagnosticIds.ByRefReturnNotTraced, name, what);
+            }
+
+            if (Unreachable(definition, known) is { } why)
+            {
+                return MethodAnalysis.Skipped(DiagnosticIds.UnreachableMethod, name, why);
+            }
+
+            // Diagnostics found here are about the method (reported at its attribute), not about one call.
+            var diagnostics = new List<DiagnosticInfo>();
+            var method = BuildMethod(definition, traced, known, firstCall, diagnostics);
+            return new MethodAnalysis(method, null, diagnostics.ToEquatableArray());
+        }
+
+        /// <summary>A method's analysis: the model to wrap its calls with, or why its calls are skipped.</summary>
+        private sealed record MethodAnalysis(MethodSpec? Method, (string Id, EquatableArray<string> Arguments)? Skip, EquatableArray<DiagnosticInfo> Diagnostics)
+        {
+            public static MethodAnalysis Skipped(string id, params string[] arguments) =>
+                new(null, (id, new EquatableArray<string>(arguments)), EquatableArray<DiagnosticInfo>.Empty);
         }
 
         /// <summary>
@@ -232,15 +250,14 @@ public sealed partial class TracenticInterceptorGenerator
         /// Whether the call sits in a lambda converted to an expression tree (explicitly, or as a query clause
         /// over <c>IQueryable</c>): a query provider would see the interceptor instead of the method it translates.
         /// </summary>
-        private static bool IsInExpressionTree(IOperation operation, KnownTypes known)
+        private static bool IsInExpressionTree(SyntaxNode call, SemanticModel model, KnownTypes known)
         {
-            var model = operation.SemanticModel;
-            if (model is null || known.ExpressionOfT is null)
+            if (known.ExpressionOfT is null)
             {
                 return false;
             }
 
-            foreach (var node in operation.Syntax.Ancestors())
+            foreach (var node in call.Ancestors())
             {
                 var converted = node switch
                 {
