@@ -5,7 +5,7 @@ namespace Tracentic.Testing;
 
 /// <summary>
 /// An exporter that runs the real OTLP JSON writer and keeps the parsed result, for tests that assert on
-/// what would be sent without a network. Pass it via <c>TracenticOptions.Exporter</c>.
+/// what would be sent without a network. Pass <see cref="Attach"/> as <c>TracenticOptions.ExporterFactory</c>, or use <see cref="CreateClient"/>.
 /// </summary>
 internal sealed class InMemoryExporter : ISpanExporter
 {

@@ -238,7 +238,7 @@ public class JsonEncodingTests
     {
         var local = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.FromHours(2)).AddTicks(1234567);
 
-        Assert.Equal("""{"stringValue":"2025-01-02T01:04:05.1234567+00:00"}""", (await EncodeAsync(local)).RawValue);
+        Assert.Equal("""{"stringValue":"2025-01-02T01:04:05.1234567Z"}""", (await EncodeAsync(local)).RawValue);
         Assert.Equal("""{"stringValue":"2025-01-02T01:04:05.0000000Z"}""", (await EncodeAsync(new DateTime(2025, 1, 2, 1, 4, 5, DateTimeKind.Utc))).RawValue);
         Assert.Equal("""{"stringValue":"00:01:30"}""", (await EncodeAsync(TimeSpan.FromSeconds(90))).RawValue);
         var parsed = DateTimeOffset.Parse((string)(await EncodeAsync(local)).Span["v"]!, System.Globalization.CultureInfo.InvariantCulture);
@@ -319,5 +319,16 @@ public class JsonEncodingTests
         Assert.Equal(4096, ((string)span["huge"]!).Length);
         Assert.Equal("<unserializable Bomb: InvalidOperationException>", span["bomb"]);
         Assert.Equal([1.0, "-Infinity"], (List<object?>)span["list"]!);
+    }
+
+    [Fact]
+    public async Task Keys_inside_a_key_value_list_are_truncated_by_the_key_limit_not_the_value_limit()
+    {
+        var (_, span) = await EncodeAsync(
+            new Dictionary<string, object?> { [new string('k', 40)] = new string('v', 40) },
+            o => o.AttributeLimits = new AttributeLimits { MaxKeyLength = 10, MaxStringValueLength = 30 });
+
+        var entry = Assert.Single((IReadOnlyDictionary<string, object?>)span["v"]!);
+        Assert.Equal((new string('k', 10), (object?)new string('v', 30)), (entry.Key, entry.Value));
     }
 }

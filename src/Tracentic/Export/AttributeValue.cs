@@ -40,11 +40,12 @@ internal readonly struct AttributeValue
     /// Maps a CLR value to an OTLP value. Null yields false (the attribute is omitted). Strings are
     /// truncated and cleaned of lone surrogates; collections become arrays or key-value lists.
     /// </summary>
-    public static bool TryCreate(object? value, int maxStringLength, int maxItems, out AttributeValue result, int depth = 0)
+    public static bool TryCreate(object? value, AttributeLimits limits, out AttributeValue result, int depth = 0)
     {
+        var maxStringLength = limits.MaxStringValueLength;
         try
         {
-            result = Create(value, maxStringLength, maxItems, depth);
+            result = Create(value, limits, depth);
             return result.Kind != AttributeKind.None;
         }
         catch (Exception ex)
@@ -55,8 +56,10 @@ internal readonly struct AttributeValue
         }
     }
 
-    private static AttributeValue Create(object? value, int maxStringLength, int maxItems, int depth)
+    private static AttributeValue Create(object? value, AttributeLimits limits, int depth)
     {
+        var maxStringLength = limits.MaxStringValueLength;
+        var maxItems = limits.MaxAttributeCount;
         switch (value)
         {
             case null:
@@ -93,7 +96,8 @@ internal readonly struct AttributeValue
             case Enum e:
                 return String(JsonText.Clean(e.ToString(), maxStringLength));
             case DateTimeOffset dto:
-                return String(dto.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+                // UTC with a Z, like every other timestamp Tracentic sends.
+                return String(dto.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
             case DateTime dt:
                 return String((dt.Kind == DateTimeKind.Local ? dt.ToUniversalTime() : dt).ToString("O", CultureInfo.InvariantCulture));
             case TimeSpan ts:
@@ -115,9 +119,9 @@ internal readonly struct AttributeValue
                     break;
                 }
 
-                if (key is not null && TryCreate(item, maxStringLength, maxItems, out var inner, depth + 1))
+                if (key is not null && TryCreate(item, limits, out var inner, depth + 1))
                 {
-                    entries.Add(new(JsonText.Clean(key, maxStringLength), inner));
+                    entries.Add(new(JsonText.Clean(key, limits.MaxKeyLength), inner));
                 }
             }
 
@@ -134,9 +138,9 @@ internal readonly struct AttributeValue
                 var key = enumerator.Key is IFormattable formattableKey
                     ? formattableKey.ToString(null, CultureInfo.InvariantCulture)
                     : enumerator.Key.ToString();
-                if (key is not null && TryCreate(enumerator.Value, maxStringLength, maxItems, out var inner, depth + 1))
+                if (key is not null && TryCreate(enumerator.Value, limits, out var inner, depth + 1))
                 {
-                    entries.Add(new(JsonText.Clean(key, maxStringLength), inner));
+                    entries.Add(new(JsonText.Clean(key, limits.MaxKeyLength), inner));
                 }
             }
 
@@ -154,7 +158,7 @@ internal readonly struct AttributeValue
                 }
 
                 // OTLP arrays have no nulls: a null element is written as an empty value.
-                elements.Add(new(null, TryCreate(item, maxStringLength, maxItems, out var inner, depth + 1) ? inner : new(AttributeKind.Empty)));
+                elements.Add(new(null, TryCreate(item, limits, out var inner, depth + 1) ? inner : new(AttributeKind.Empty)));
             }
 
             return new(AttributeKind.Array, items: elements);

@@ -223,7 +223,7 @@ internal sealed class OtlpJsonWriter
                     continue;
                 }
 
-                if (AttributeValue.TryCreate(value, limits.MaxStringValueLength, limits.MaxAttributeCount, out var normalized))
+                if (AttributeValue.TryCreate(value, limits, out var normalized))
                 {
                     WriteAttribute(_json, key, normalized);
                 }
@@ -331,7 +331,7 @@ internal sealed class OtlpJsonWriter
                 continue;
             }
 
-            if (!AttributeValue.TryCreate(value, limits.MaxStringValueLength, limits.MaxAttributeCount, out var normalized))
+            if (!AttributeValue.TryCreate(value, limits, out var normalized))
             {
                 entries.Add((key, null)); // null hides the key in lower layers
                 continue;
