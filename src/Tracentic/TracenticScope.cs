@@ -76,8 +76,6 @@ public sealed class TracenticScope
         return new Activation(previous);
     }
 
-    internal static void Restore(TracenticScope? previous) => s_current.Value = previous;
-
     /// <summary>Writes the id as 16 bytes in the order of its hex text (the OTLP trace id of its spans).</summary>
     internal void WriteIdBytes(Span<byte> destination)
     {

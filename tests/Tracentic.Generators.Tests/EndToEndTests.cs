@@ -2,11 +2,12 @@ using Tracentic.Generators.Tests.Infrastructure;
 
 namespace Tracentic.Generators.Tests;
 
+/// <summary>The quick-start shape end to end: a scoped pipeline calling an LLM method with a model argument.</summary>
 [Collection(nameof(ProcessWideSdk))]
-public class FirstLightTests
+public class EndToEndTests
 {
     [Fact]
-    public async Task Scope_and_llm_call_are_recorded()
+    public async Task A_scoped_pipeline_calling_an_llm_method_records_one_span_with_scope_model_and_call_site()
     {
         var (assembly, run) = GeneratorHarness.CompileAndLoad("""
             using System.Threading.Tasks;
