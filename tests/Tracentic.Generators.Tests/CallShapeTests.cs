@@ -415,6 +415,52 @@ public class CallShapeTests
     }
 
     [Fact]
+    public async Task Annotated_methods_of_a_referenced_library_are_intercepted_in_the_app()
+    {
+        // The library is compiled to metadata first: the app sees only its attributes, not its source.
+        var library = GeneratorHarness.CreateCompilation(Usings + Reply + """
+            public class LibraryClient
+            {
+                [TracenticScope("library-scope")]
+                [TracenticLlmCall(Provider = "library")]
+                public Reply Ask([TracenticAttribute("tenant")] string tenant) => new() { Usage = new() { InputTokens = 5, OutputTokens = 6 } };
+            }
+            """, path: "/src/Library/LibraryClient.cs");
+        using var image = new MemoryStream();
+        Assert.True(library.Emit(image).Success);
+        var reference = Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray());
+        var libraryAssembly = System.Reflection.Assembly.Load(image.ToArray());
+
+        var app = GeneratorHarness.CreateCompilation("""
+            public static class Program { public static void Run() => new LibraryClient().Ask("acme"); }
+            """).AddReferences(reference);
+        var driver = GeneratorHarness.CreateDriver(app).RunGeneratorsAndUpdateCompilation(app, out var output, out _);
+        Assert.Contains("LibraryClient.Ask", driver.GetRunResult().Results.Single().GeneratedSources.Single().SourceText.ToString());
+        using var appImage = new MemoryStream();
+        var emitted = output.Emit(appImage);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+
+        // An assembly loaded from bytes is not found by name: resolve the app's reference to it by hand.
+        System.Reflection.Assembly? Resolve(System.Runtime.Loader.AssemblyLoadContext _, System.Reflection.AssemblyName name) =>
+            name.Name == libraryAssembly.GetName().Name ? libraryAssembly : null;
+        System.Runtime.Loader.AssemblyLoadContext.Default.Resolving += Resolve;
+        IReadOnlyList<ExportedSpan> spans;
+        try
+        {
+            spans = await TracedRun.RunAsync(System.Reflection.Assembly.Load(appImage.ToArray()));
+        }
+        finally
+        {
+            System.Runtime.Loader.AssemblyLoadContext.Default.Resolving -= Resolve;
+        }
+
+        var span = Assert.Single(spans);
+        Assert.Equal(("library-scope", "llm.library.chat", "acme", 5L), (span.ScopeName, span.Name, span["tenant"], span["llm.usage.input_tokens"]));
+        Assert.Equal("LibraryClient.Ask", span["code.function"]);
+        Assert.Null(span["code.filepath"]); // no source for a method from metadata
+    }
+
+    [Fact]
     public async Task Every_return_type_is_timed_until_completion()
     {
         var spans = await RunAsync("""
