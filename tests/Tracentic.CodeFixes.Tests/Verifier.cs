@@ -9,11 +9,11 @@ using Tracentic.Generators.Analyzers;
 namespace Tracentic.CodeFixes.Tests;
 
 /// <summary>
-/// Runs both scope-header analyzers (TRC001, TRC002) and the code fix over markup sources.
+/// Runs the scope-header analyzer (TRC001, TRC002) and the code fix over markup sources.
 /// References are .NET 10 reference assemblies from Basic.Reference.Assemblies plus the Tracentic runtime,
 /// so nothing is downloaded.
 /// </summary>
-internal sealed class TracenticCodeFixTest : CSharpCodeFixTest<ScopeHeaderLiteralAnalyzer, UseTracenticHeadersScopeCodeFixProvider, DefaultVerifier>
+internal sealed class TracenticCodeFixTest : CSharpCodeFixTest<ScopeHeaderAnalyzer, UseTracenticHeadersScopeCodeFixProvider, DefaultVerifier>
 {
     /// <summary>No reference package: the references come from <see cref="Basic.Reference.Assemblies.Net100"/>.</summary>
     private static readonly ReferenceAssemblies NoPackages = new("net10.0");
@@ -31,7 +31,7 @@ internal sealed class TracenticCodeFixTest : CSharpCodeFixTest<ScopeHeaderLitera
     }
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
-        [new ScopeHeaderLiteralAnalyzer(), new ScopeHeaderMisspellingAnalyzer()];
+        [new ScopeHeaderAnalyzer()];
 }
 
 /// <summary>Entry points used by the tests.</summary>

@@ -6,14 +6,16 @@ using Tracentic.Generators.Diagnostics;
 namespace Tracentic.Generators.Analyzers;
 
 /// <summary>
-/// TRC001: a string constant equal to the scope header name (<c>x-tracentic-scope-id</c>, any letter case)
-/// where <c>TracenticHeaders.Scope</c> should be used.
+/// String constants that should be <c>TracenticHeaders.Scope</c>, in one pass over each constant:
+/// TRC001 when the value is the scope header name (<c>x-tracentic-scope-id</c>, any letter case);
+/// TRC002 when it is close to, but not, that name — a header the receiving service never reads
+/// (the rule is <see cref="ScopeHeaderMatcher.IsMisspelling"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ScopeHeaderLiteralAnalyzer : DiagnosticAnalyzer
+public sealed class ScopeHeaderAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.ScopeHeaderLiteral);
+        ImmutableArray.Create(DiagnosticDescriptors.ScopeHeaderLiteral, DiagnosticDescriptors.ScopeHeaderMisspelling);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -33,14 +35,21 @@ public sealed class ScopeHeaderLiteralAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationAnalysisContext context, ScopeHeaderSymbols symbols)
     {
-        if (!StringConstantOperations.TryGetStandaloneConstant(context.Operation, out var value)
-            || !symbols.Matcher.IsHeader(value)
+        if (!StringConstantOperations.TryGetStandaloneConstant(context.Operation, out var value))
+        {
+            return;
+        }
+
+        var descriptor = symbols.Matcher.IsHeader(value) ? DiagnosticDescriptors.ScopeHeaderLiteral
+            : symbols.Matcher.IsMisspelling(value) ? DiagnosticDescriptors.ScopeHeaderMisspelling
+            : null;
+        if (descriptor is null
             || StringConstantOperations.IsBuiltFromNamedConstant(context.Operation, symbols)
             || symbols.IsInsideHeadersType(context.ContainingSymbol))
         {
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ScopeHeaderLiteral, context.Operation.Syntax.GetLocation(), value));
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, context.Operation.Syntax.GetLocation(), value));
     }
 }
