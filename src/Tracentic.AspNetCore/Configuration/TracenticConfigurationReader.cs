@@ -96,63 +96,38 @@ internal static class TracenticConfigurationReader
             }
         }
 
-        public void Bool(string key, Action<bool> assign)
-        {
-            if (Text(key) is { } text)
-            {
-                if (bool.TryParse(text, out var value))
-                {
-                    assign(value);
-                }
-                else
-                {
-                    Invalid(key, text, "true or false");
-                }
-            }
-        }
+        public void Bool(string key, Action<bool> assign) =>
+            Parse(key, assign, "true or false", static (string text, out bool value) => bool.TryParse(text, out value));
 
-        public void Int(string key, Action<int> assign)
-        {
-            if (Text(key) is { } text)
-            {
-                if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-                {
-                    assign(value);
-                }
-                else
-                {
-                    Invalid(key, text, "a whole number");
-                }
-            }
-        }
+        public void Int(string key, Action<int> assign) =>
+            Parse(key, assign, "a whole number",
+                static (string text, out int value) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value));
 
-        public void Double(string key, Action<double> assign)
-        {
-            if (Text(key) is { } text)
-            {
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-                {
-                    assign(value);
-                }
-                else
-                {
-                    Invalid(key, text, "a number such as 2.5");
-                }
-            }
-        }
+        public void Double(string key, Action<double> assign) =>
+            Parse(key, assign, "a number such as 2.5",
+                static (string text, out double value) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value));
 
-        public void TimeSpan(string key, Action<TimeSpan> assign)
+        public void TimeSpan(string key, Action<TimeSpan> assign) =>
+            Parse(key, assign, "a time span such as \"00:00:30\" (hh:mm:ss)",
+                static (string text, out TimeSpan value) => System.TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value));
+
+        private delegate bool TryParse<T>(string text, out T value);
+
+        /// <summary>Assigns the parsed value when the key is set; records an error naming the key when it does not parse.</summary>
+        private void Parse<T>(string key, Action<T> assign, string expected, TryParse<T> tryParse)
         {
-            if (Text(key) is { } text)
+            if (Text(key) is not { } text)
             {
-                if (System.TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value))
-                {
-                    assign(value);
-                }
-                else
-                {
-                    Invalid(key, text, "a time span such as \"00:00:30\" (hh:mm:ss)");
-                }
+                return;
+            }
+
+            if (tryParse(text, out var value))
+            {
+                assign(value);
+            }
+            else
+            {
+                Invalid(key, text, expected);
             }
         }
 
