@@ -6,7 +6,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Tracentic.Transparency.Tests.Infrastructure;
 
 /// <summary>A use of an annotated member in user code, and whether the compiler intercepts it.</summary>
-internal sealed record CallSite(string File, int Line, string Code, string Target, string? Shape, bool Intercepted, bool LlmCall, Location Location)
+/// <remarks>A TRC diagnostic about the use is expected at <see cref="Location"/>, or at <see cref="Declaration"/> for a member no use of which can be wrapped.</remarks>
+internal sealed record CallSite(string File, int Line, string Code, string Target, string? Shape, bool Intercepted, bool LlmCall, Location Location, Location? Declaration)
 {
     public override string ToString() => $"{File}({Line}) [{Shape ?? "-"}] {Code} -> {Target}: {(Intercepted ? "intercepted" : "NOT intercepted")}";
 }
@@ -29,6 +30,9 @@ internal static class CallSites
                 {
                     InvocationExpressionSyntax => model.GetSymbolInfo(node).Symbol as IMethodSymbol,
                     BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => model.GetSymbolInfo(node).Symbol as IMethodSymbol,
+                    // A property whose accessor carries the attribute (AttributeTargets.Method allows it).
+                    IdentifierNameSyntax when model.GetSymbolInfo(node).Symbol is IPropertySymbol property =>
+                        new[] { property.GetMethod, property.SetMethod }.FirstOrDefault(a => a is not null && IsAnnotated(a)),
                     _ => null,
                 };
                 if (target is null || !IsAnnotated(target))
@@ -40,7 +44,8 @@ internal static class CallSites
                 var line = node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
                 var code = node.ToString().ReplaceLineEndings(" ");
                 sites.Add(new CallSite(Path.GetFileName(tree.FilePath), line, code.Length > 80 ? code[..80] + "…" : code,
-                    target.ContainingType?.Name + "." + target.Name, ShapeOf(node), intercepted, IsAnnotated(target, s_llmCall), node.GetLocation()));
+                    target.ContainingType?.Name + "." + target.Name, ShapeOf(node), intercepted, IsAnnotated(target, s_llmCall), node.GetLocation(),
+                    (target.ReducedFrom ?? target).OriginalDefinition.Locations.FirstOrDefault(l => l.IsInSource)));
             }
         }
 
@@ -84,4 +89,13 @@ internal static class CallSites
             .Where(a => a.Name.ToString() is "Shape" or "ShapeAttribute")
             .Select(a => a.ArgumentList?.Arguments.FirstOrDefault()?.Expression is LiteralExpressionSyntax literal ? literal.Token.ValueText : null)
             .FirstOrDefault(n => n is not null);
+}
+
+internal static class CallSiteExtensions
+{
+    /// <summary>Whether a diagnostic is about this use: at the call, or at the annotated member's declaration.</summary>
+    public static bool IsAbout(this Diagnostic d, CallSite site) =>
+        d.Location.IsInSource && (Overlaps(d.Location, site.Location) || (site.Declaration is { } declaration && Overlaps(d.Location, declaration)));
+
+    private static bool Overlaps(Location a, Location b) => a.SourceTree == b.SourceTree && a.SourceSpan.IntersectsWith(b.SourceSpan);
 }
