@@ -60,3 +60,44 @@ public static class Arguments
         }
     }
 }
+
+public static class ArgumentsMore
+{
+    [TracenticLlmCall(Provider = "corpus")]
+    public static Reply Lazy([TracenticAttribute("items")] IEnumerable<string> items, [TracenticModel] string model) => new() { Text = "lazy llm ran with " + model };
+
+    [TracenticScope]
+    public static string Values([TracenticAttribute] int number, [TracenticAttribute("text")] string? text, [TracenticAttribute] double ratio,
+        [TracenticAttribute] bool flag, [TracenticAttribute] string[] array, [TracenticAttribute] Dictionary<string, object?> map,
+        [TracenticCorrelationId] string correlation, [TracenticParentScopeId] string? parent) =>
+        $"{number} {text ?? "null"} {ratio} {flag} {array.Length} {map.Count} {correlation} {parent ?? "null"}";
+
+    [TracenticLlmCall(Provider = "corpus")]
+    public static Reply Mutates([TracenticAttribute("list")] List<int> list)
+    {
+        list.Add(99);
+        return new Reply { Text = "count " + list.Count };
+    }
+
+    [Shape("args.lazy-enumerable-on-llm-call")]
+    public static void LazyLlm()
+    {
+        var lazy = new[] { "a", "b" }.Select(s =>
+        {
+            Log.WriteFor("args.lazy-enumerable-on-llm-call", "lazy sequence enumerated at " + s);
+            return s;
+        });
+        Log.Write(Lazy(lazy, "gpt").Text);
+    }
+
+    [Shape("args.captured-values-of-every-kind")]
+    public static void EveryKind() =>
+        Log.Write(Values(7, null, 0.5, true, ["x", "y"], new() { ["k"] = 1 }, "corr-1", null));
+
+    [Shape("args.list-mutated-by-callee")]
+    public static void ListMutated()
+    {
+        var list = new List<int> { 1 };
+        Log.Write(Mutates(list).Text + ", caller sees " + list.Count);
+    }
+}

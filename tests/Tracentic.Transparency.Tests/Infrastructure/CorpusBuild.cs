@@ -22,7 +22,7 @@ internal sealed class CorpusBuild
 
     public ImmutableArray<SyntaxTree> Generated { get; init; } = [];
 
-    /// <summary>Diagnostics of the final compilation, the generator and the analyzers.</summary>
+    /// <summary>Diagnostics of the generator and the analyzers (user code compiles: the truth build proves it).</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
 
     /// <summary>Diagnostics in generated code before pruning (errors and warnings).</summary>
@@ -62,9 +62,7 @@ internal sealed class CorpusBuild
 
         var analyzerDiagnostics = await Compiler.AnalyzeAsync(output);
         var generatedSet = generated.ToHashSet();
-        var generatedCode = output.GetDiagnostics()
-            .Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree is { } t && generatedSet.Contains(t))
-            .ToImmutableArray();
+        var generatedCode = DiagnosticsIn(output, generatedSet).Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
         var (pruned, prunedMembers) = Prune(output, generatedSet);
         var currentGenerated = pruned.SyntaxTrees.Where(t => !compilation.SyntaxTrees.Contains(t)).ToHashSet();
         Emit(pruned, assemblyPath, name);
@@ -75,7 +73,7 @@ internal sealed class CorpusBuild
             AssemblyPath = assemblyPath,
             Compilation = pruned,
             Generated = generated,
-            Diagnostics = [.. pruned.GetDiagnostics(), .. generatorDiagnostics, .. analyzerDiagnostics],
+            Diagnostics = [.. generatorDiagnostics, .. analyzerDiagnostics],
             GeneratedCodeDiagnostics = generatedCode,
             Pruned = prunedMembers,
             Sites = CallSites.Find(pruned, currentGenerated),
@@ -87,9 +85,7 @@ internal sealed class CorpusBuild
         var removed = new List<string>();
         for (var round = 0; round < 10; round++)
         {
-            var errors = compilation.GetDiagnostics()
-                .Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is { } t && generated.Contains(t))
-                .ToList();
+            var errors = DiagnosticsIn(compilation, generated).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count == 0)
             {
                 break;
@@ -115,6 +111,10 @@ internal sealed class CorpusBuild
 
         return (compilation, removed);
     }
+
+    // Only the generated trees are examined: binding them binds what they call, not the whole corpus again.
+    private static IEnumerable<Diagnostic> DiagnosticsIn(CSharpCompilation compilation, HashSet<SyntaxTree> generated) =>
+        generated.SelectMany(tree => compilation.GetSemanticModel(tree).GetDiagnostics());
 
     private static void Emit(CSharpCompilation compilation, string assemblyPath, string name)
     {

@@ -26,6 +26,8 @@ public sealed class CorpusFixture : IAsyncLifetime
 
     internal IReadOnlyList<ExportedSpan> Spans { get; private set; } = [];
 
+    internal string Timings { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         Root = Environment.GetEnvironmentVariable("TRACENTIC_TRANSPARENCY_LOGS") is { Length: > 0 } folder
@@ -38,10 +40,12 @@ public sealed class CorpusFixture : IAsyncLifetime
 
         Directory.CreateDirectory(Root);
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var truth = Task.Run(() => CorpusBuild.CreateAsync("truth", Root, generator: false));
         var generated = Task.Run(() => CorpusBuild.CreateAsync("generated", Root, generator: true));
         Truth = await truth;
         Generated = await generated;
+        var built = clock.Elapsed;
 
         await using var receiver = await IngestReceiver.StartAsync("difftest");
         var runs = await Task.WhenAll(
@@ -51,6 +55,8 @@ public sealed class CorpusFixture : IAsyncLifetime
             CorpusRun.StartAsync(Generated, "configured", receiver.BaseUrl));
         (TruthRun, TruthAgain, Unconfigured, Configured) = (runs[0], runs[1], runs[2], runs[3]);
         Spans = receiver.Spans;
+        Timings = $"built both in {built.TotalSeconds:0.0} s, ran four times in {(clock.Elapsed - built).TotalSeconds:0.0} s";
+        await File.WriteAllTextAsync(Path.Combine(Root, "timings.txt"), Timings);
 
         // One file per shape and run, for reading differences side by side.
         foreach (var run in runs)
