@@ -202,6 +202,8 @@ public static class Tasks
         s_insideSetResult = true;
         source.SetResult(new Reply());
         s_insideSetResult = false;
+        // The caller's task is the source's: complete as soon as SetResult returns, whatever runs its continuations.
+        Log.Write("completed right after SetResult: " + task.IsCompleted);
         await continuation;
     }
 
