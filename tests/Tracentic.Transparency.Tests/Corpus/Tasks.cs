@@ -181,13 +181,15 @@ public static class Tasks
         var source = new TaskCompletionSource<Reply>();
         var task = FromSource(source);
         var thread = Environment.CurrentManagedThreadId;
+        var inline = false;
         var continuation = task.ContinueWith(
-            _ => Log.Write("continuation inline: " + (s_insideSetResult && Environment.CurrentManagedThreadId == thread)),
+            _ => inline = s_insideSetResult && Environment.CurrentManagedThreadId == thread,
             TaskContinuationOptions.ExecuteSynchronously);
         s_insideSetResult = true;
         source.SetResult(new Reply());
         s_insideSetResult = false;
         await continuation;
+        Log.Write("continuation ran inline in SetResult: " + inline);
     }
 
     [Shape("task.run-continuations-asynchronously")]
@@ -196,8 +198,9 @@ public static class Tasks
         var source = new TaskCompletionSource<Reply>(TaskCreationOptions.RunContinuationsAsynchronously);
         var task = FromSource(source);
         var thread = Environment.CurrentManagedThreadId;
+        var inline = false;
         var continuation = task.ContinueWith(
-            _ => Log.Write("continuation inline: " + (s_insideSetResult && Environment.CurrentManagedThreadId == thread)),
+            _ => inline = s_insideSetResult && Environment.CurrentManagedThreadId == thread,
             TaskContinuationOptions.ExecuteSynchronously);
         s_insideSetResult = true;
         source.SetResult(new Reply());
@@ -205,6 +208,7 @@ public static class Tasks
         // The caller's task is the source's: complete as soon as SetResult returns, whatever runs its continuations.
         Log.Write("completed right after SetResult: " + task.IsCompleted);
         await continuation;
+        Log.Write("continuation ran inline in SetResult: " + inline);
     }
 
     [Shape("valuetask.backed-by-task-same-object")]
