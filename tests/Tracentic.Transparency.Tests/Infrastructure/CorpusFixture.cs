@@ -55,7 +55,8 @@ public sealed class CorpusFixture : IAsyncLifetime
             CorpusRun.StartAsync(Generated, "configured", receiver.BaseUrl));
         (TruthRun, TruthAgain, Unconfigured, Configured) = (runs[0], runs[1], runs[2], runs[3]);
         Spans = receiver.Spans;
-        Timings = $"built both in {built.TotalSeconds:0.0} s, ran four times in {(clock.Elapsed - built).TotalSeconds:0.0} s";
+        Timings = $"built both in {built.TotalSeconds:0.0} s, ran four times in {(clock.Elapsed - built).TotalSeconds:0.0} s "
+            + $"(test process CPU so far {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s)";
         await File.WriteAllTextAsync(Path.Combine(Root, "timings.txt"), Timings);
 
         // One file per shape and run, for reading differences side by side.
