@@ -218,6 +218,71 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void TRC110_calls_through_a_type_parameter_that_may_be_a_struct_or_to_a_static_abstract_member_are_left_as_written()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            public interface ICounter { [TracenticScope] void Bump(); [TracenticScope] static abstract ICounter Create(); }
+            public static class P
+            {
+                public static void Struct<T>(ref T counter) where T : ICounter => counter.Bump();
+                public static void Static<T>() where T : ICounter => T.Create();
+                public static void Class<T>(T counter) where T : class, ICounter => counter.Bump(); // traced: no copy possible
+            }
+            """);
+
+        var diagnostics = run.GeneratorDiagnostics.Where(d => d.Id == "TRC110").ToList();
+        Assert.Equal(2, diagnostics.Count);
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("boxed copy", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("static abstract", StringComparison.Ordinal));
+        Assert.Single(Regex.Matches(run.GeneratedSource!, @"InterceptsLocation\("));
+    }
+
+    [Fact]
+    public void TRC111_an_attribute_on_an_operator_or_conversion_is_reported_at_the_attribute()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            public readonly record struct Money(decimal Amount)
+            {
+                [TracenticScope] public static Money operator +(Money a, Money b) => new(a.Amount + b.Amount);
+                [TracenticLlmCall(Provider = "p")] public static implicit operator decimal(Money m) => m.Amount;
+            }
+            """);
+
+        var diagnostics = run.GeneratorDiagnostics.Where(d => d.Id == "TRC111").ToList();
+        Assert.Equal(2, diagnostics.Count);
+        Assert.All(diagnostics, d => Assert.StartsWith("Tracentic", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TRC108_local_functions_file_local_types_arglist_and_implicit_calls_are_reported()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            file sealed class Hidden { [TracenticScope] public void Run() { } public void Go() => Run(); }
+            public class Bag : System.Collections.IEnumerable
+            {
+                [TracenticScope] public void Add(int item) { }
+                [TracenticScope] public void Vararg(__arglist) { }
+                public System.Collections.IEnumerator GetEnumerator() => Array.Empty<int>().GetEnumerator();
+                public void Go()
+                {
+                    [TracenticScope] void Local() { }
+                    Local();
+                    Vararg(__arglist(1));
+                    _ = new Bag { 1 };
+                }
+            }
+            """);
+
+        var messages = run.GeneratorDiagnostics.Where(d => d.Id == "TRC108").Select(d => d.GetMessage()).ToList();
+        Assert.Equal(4, messages.Count);
+        Assert.Contains(messages, m => m.Contains("file-local", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("local function", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("__arglist", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("implied by the syntax", StringComparison.Ordinal));
+        Assert.Null(run.GeneratedSource);
+    }
+
+    [Fact]
     public void TRC109_an_internal_fault_becomes_a_diagnostic_on_the_call_asking_for_a_bug_report()
     {
         var tree = CSharpSyntaxTree.ParseText("class C { void M() { N(); } void N() { } }", GeneratorHarness.ParseOptions(), "/src/App/C.cs");
