@@ -283,6 +283,24 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void TRC112_calls_on_this_inside_a_generic_struct_are_left_as_written_and_calls_on_variables_are_wrapped()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            public struct Counter<T>
+            {
+                public int Count;
+                [TracenticScope] public int Add(T item) => ++Count;
+                [TracenticScope] public readonly int Peek() => Count;
+                public int AddTwice(T item) { Add(item); return this.Add(item) + Peek(); }
+            }
+            public static class P { public static int Run() { var c = new Counter<int>(); return c.Add(1); } }
+            """);
+
+        Assert.Equal(2, run.GeneratorDiagnostics.Count(d => d.Id == "TRC112"));
+        Assert.Equal(2, Regex.Matches(run.GeneratedSource!, @"InterceptsLocation\(").Count); // Peek() on this, c.Add(1)
+    }
+
+    [Fact]
     public void TRC109_an_internal_fault_becomes_a_diagnostic_on_the_call_asking_for_a_bug_report()
     {
         var tree = CSharpSyntaxTree.ParseText("class C { void M() { N(); } void N() { } }", GeneratorHarness.ParseOptions(), "/src/App/C.cs");

@@ -55,8 +55,9 @@ public static class TracenticInstrumentation
     /// <summary>Makes <paramref name="scope"/> ambient until disposed; does nothing for null.</summary>
     public static TracenticScope.Activation Activate(TracenticScope? scope) => scope?.Activate() ?? default;
 
-    /// <summary>Records <paramref name="call"/> when <paramref name="task"/> completes, and returns that same task.</summary>
-    public static Task Track(Task task, LlmCall call)
+    /// <summary>Records <paramref name="call"/> when <paramref name="task"/> completes, and returns that same task (null stays null).</summary>
+    [return: NotNullIfNotNull(nameof(task))]
+    public static Task? Track(Task? task, LlmCall call)
     {
         PendingCall.Observe(task, call);
         return task;
@@ -64,9 +65,10 @@ public static class TracenticInstrumentation
 
     /// <summary>
     /// Records <paramref name="call"/> with the usage read from the result when <paramref name="task"/> completes,
-    /// and returns that same task.
+    /// and returns that same task (null stays null).
     /// </summary>
-    public static Task<T> Track<T>(Task<T> task, LlmCall call, Func<T, LlmUsage>? usage)
+    [return: NotNullIfNotNull(nameof(task))]
+    public static Task<T>? Track<T>(Task<T>? task, LlmCall call, Func<T, LlmUsage>? usage)
     {
         PendingCall<T>.Observe(task, call, usage);
         return task;
