@@ -45,7 +45,7 @@ internal static class CallSites
                 var code = node.ToString().ReplaceLineEndings(" ");
                 sites.Add(new CallSite(Path.GetFileName(tree.FilePath), line, code.Length > 80 ? code[..80] + "…" : code,
                     target.ContainingType?.Name + "." + target.Name, ShapeOf(node), intercepted, IsAnnotated(target, s_llmCall), node.GetLocation(),
-                    (target.ReducedFrom ?? target).OriginalDefinition.Locations.FirstOrDefault(l => l.IsInSource)));
+                    DeclarationOf(target)));
             }
         }
 
@@ -53,6 +53,12 @@ internal static class CallSites
     }
 
     public static bool IsAnnotated(IMethodSymbol method) => IsAnnotated(method, s_attributes);
+
+    // The whole declaration, attributes included: a diagnostic about the member may sit on its attribute.
+    private static Location? DeclarationOf(IMethodSymbol target) =>
+        (target.ReducedFrom ?? target).OriginalDefinition.DeclaringSyntaxReferences.FirstOrDefault() is { } reference
+            ? Location.Create(reference.SyntaxTree, reference.GetSyntax().Span)
+            : null;
 
     private static bool IsAnnotated(IMethodSymbol method, string[] attributes)
     {

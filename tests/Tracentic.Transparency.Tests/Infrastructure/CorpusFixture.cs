@@ -49,6 +49,8 @@ public sealed class CorpusFixture : IAsyncLifetime
         var built = clock.Elapsed;
 
         await using var receiver = await IngestReceiver.StartAsync("difftest");
+        await File.WriteAllLinesAsync(Path.Combine(Root, "sites.txt"), Generated.Sites.Select(s => s.ToString()
+            + string.Concat(Generated.Diagnostics.Where(d => d.Id.StartsWith("TRC", StringComparison.Ordinal) && d.IsAbout(s)).Select(d => " " + d.Id))));
         var runs = await Task.WhenAll(
             CorpusRun.StartAsync(Truth, "truth", null),
             CorpusRun.StartAsync(Truth, "truth-again", null),
