@@ -1,6 +1,10 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -46,6 +50,10 @@ public sealed class TracedCallAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeMethodReference(c, symbols), OperationKind.MethodReference);
             start.RegisterSymbolAction(c => AnalyzeDeclaration(c, symbols), SymbolKind.Method);
+            start.RegisterSyntaxNodeAction(
+                c => AnalyzeImpliedCalls(c, symbols),
+                SyntaxKind.ForEachStatement, SyntaxKind.ForEachVariableStatement, SyntaxKind.AwaitExpression,
+                SyntaxKind.SimpleAssignmentExpression, SyntaxKind.UsingStatement, SyntaxKind.LocalDeclarationStatement);
         });
     }
 
@@ -60,10 +68,8 @@ public sealed class TracedCallAnalyzer : DiagnosticAnalyzer
         var name = TracedMethod.DisplayName(traced.Definition);
         if (invocation.Syntax is not InvocationExpressionSyntax syntax)
         {
-            // foreach, await, a collection initializer, a deconstruction...: the compiler calls the method itself.
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.UnreachableMethod, invocation.Syntax.GetLocation(), name,
-                "this call is implied by the syntax (foreach, await, a collection initializer or similar), and only calls written as invocations can be intercepted"));
+            // A collection initializer, a query clause, an interpolated string handler...: the compiler calls the method itself.
+            ReportImplied(context.ReportDiagnostic, traced, invocation.Syntax.GetLocation());
             return;
         }
 
@@ -74,6 +80,98 @@ public sealed class TracedCallAnalyzer : DiagnosticAnalyzer
                 DiagnosticDescriptors.ById(verdict.SkipId!), syntax.GetLocation(), verdict.Arguments.Cast<object>().ToArray()));
         }
     }
+
+    /// <summary>
+    /// Calls the compiler makes for a statement or expression (foreach, await, using, deconstruction) appear in no
+    /// invocation, so no interceptor can replace them: each traced one is reported where the syntax implies it.
+    /// </summary>
+    private static void AnalyzeImpliedCalls(SyntaxNodeAnalysisContext context, TracenticSymbols symbols)
+    {
+        var model = context.SemanticModel;
+        var cancellationToken = context.CancellationToken;
+        var implied = new List<IMethodSymbol?>();
+        Location location;
+        switch (context.Node)
+        {
+            case CommonForEachStatementSyntax forEach:
+                var info = model.GetForEachStatementInfo(forEach);
+                implied.AddRange([info.GetEnumeratorMethod, info.MoveNextMethod, info.CurrentProperty?.GetMethod, info.DisposeMethod]);
+                if (forEach is ForEachVariableStatementSyntax deconstructing)
+                {
+                    AddDeconstruction(implied, model.GetDeconstructionInfo(deconstructing));
+                }
+
+                location = forEach.Expression.GetLocation();
+                break;
+            case AwaitExpressionSyntax awaitExpression:
+                var awaitInfo = model.GetAwaitExpressionInfo(awaitExpression);
+                implied.AddRange([awaitInfo.GetAwaiterMethod, awaitInfo.IsCompletedProperty?.GetMethod, awaitInfo.GetResultMethod]);
+                location = awaitExpression.GetLocation();
+                break;
+            case AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax } assignment:
+                AddDeconstruction(implied, model.GetDeconstructionInfo(assignment));
+                location = assignment.GetLocation();
+                break;
+            case UsingStatementSyntax usingStatement:
+                implied.AddRange(DisposeMethods(model, usingStatement.Expression, usingStatement.Declaration, usingStatement.AwaitKeyword != default, cancellationToken));
+                location = ((SyntaxNode?)usingStatement.Expression ?? usingStatement.Declaration)!.GetLocation();
+                break;
+            case LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } usingDeclaration:
+                implied.AddRange(DisposeMethods(model, null, usingDeclaration.Declaration, usingDeclaration.AwaitKeyword != default, cancellationToken));
+                location = usingDeclaration.Declaration.GetLocation();
+                break;
+            default:
+                return;
+        }
+
+        foreach (var method in implied)
+        {
+            if (method is not null && TracedMethod.Find(method, symbols) is { } traced)
+            {
+                ReportImplied(context.ReportDiagnostic, traced, location);
+            }
+        }
+    }
+
+    private static void AddDeconstruction(List<IMethodSymbol?> implied, DeconstructionInfo info)
+    {
+        implied.Add(info.Method);
+        foreach (var nested in info.Nested)
+        {
+            AddDeconstruction(implied, nested);
+        }
+    }
+
+    /// <summary>The Dispose (or DisposeAsync) methods a using statement or declaration calls on its resources.</summary>
+    private static IEnumerable<IMethodSymbol?> DisposeMethods(SemanticModel model, ExpressionSyntax? expression, VariableDeclarationSyntax? declaration, bool isAsync, CancellationToken cancellationToken)
+    {
+        var types = new List<ITypeSymbol?>();
+        if (expression is not null)
+        {
+            types.Add(model.GetTypeInfo(expression, cancellationToken).Type);
+        }
+
+        if (declaration is not null)
+        {
+            types.Add(model.GetTypeInfo(declaration.Type, cancellationToken).Type);
+            types.AddRange(declaration.Variables.Select(v => v.Initializer is { } init ? model.GetTypeInfo(init.Value, cancellationToken).Type : null));
+        }
+
+        var interfaceName = isAsync ? "System.IAsyncDisposable" : "System.IDisposable";
+        var methodName = isAsync ? "DisposeAsync" : "Dispose";
+        var disposable = model.Compilation.GetTypeByMetadataName(interfaceName)?.GetMembers(methodName).OfType<IMethodSymbol>().FirstOrDefault();
+        foreach (var type in types.OfType<ITypeSymbol>().Distinct(SymbolEqualityComparer.Default).Cast<ITypeSymbol>())
+        {
+            yield return disposable is not null && type.FindImplementationForInterfaceMember(disposable) is IMethodSymbol implementation
+                ? implementation
+                : type.GetMembers(methodName).OfType<IMethodSymbol>().FirstOrDefault(m => m.Parameters.All(p => p.IsOptional || p.IsParams));
+        }
+    }
+
+    private static void ReportImplied(Action<Diagnostic> report, TracedMethod traced, Location location) =>
+        report(Diagnostic.Create(
+            DiagnosticDescriptors.UnreachableMethod, location, TracedMethod.DisplayName(traced.Definition),
+            "this call is implied by the syntax (foreach, await, using, a deconstruction, a collection initializer or a query clause), and only calls written as invocations can be intercepted; call the method explicitly to trace it"));
 
     private static void AnalyzeMethodReference(OperationAnalysisContext context, TracenticSymbols symbols)
     {

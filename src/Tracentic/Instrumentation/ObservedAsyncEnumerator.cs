@@ -21,7 +21,31 @@ internal sealed class ObservedAsyncEnumerator<T>(IAsyncEnumerator<T> inner, Trac
     private ValueTask<bool> _step; // the source's step in flight, while the caller awaits it through this
     private short _version;
 
-    public T Current => inner.Current;
+    private bool _usageUnread; // the item the source moved to has not been read for usage yet
+
+    /// <summary>
+    /// The source's current item. Usage is read from an item only when the caller reads it: the wrapper never asks the
+    /// source for anything the caller did not.
+    /// </summary>
+    public T Current
+    {
+        get
+        {
+            var item = inner.Current;
+            if (_usageUnread)
+            {
+                _usageUnread = false;
+
+                // Providers report usage on some chunks only (often the last): keep the latest non-null values.
+                var seen = TracenticInstrumentation.ReadUsage(item, usage);
+                _inputTokens = seen.InputTokens ?? _inputTokens;
+                _outputTokens = seen.OutputTokens ?? _outputTokens;
+                _model = seen.Model ?? _model;
+            }
+
+            return item;
+        }
+    }
 
     public ValueTask<bool> MoveNextAsync()
     {
@@ -96,12 +120,7 @@ internal sealed class ObservedAsyncEnumerator<T>(IAsyncEnumerator<T> inner, Trac
         }
 
         _firstItemTimestamp ??= (TracenticSdk.Instance?.Clock ?? TimeProvider.System).GetTimestamp();
-
-        // Providers report usage on some chunks only (often the last): keep the latest non-null values.
-        var seen = TracenticInstrumentation.ReadUsage(inner.Current, usage);
-        _inputTokens = seen.InputTokens ?? _inputTokens;
-        _outputTokens = seen.OutputTokens ?? _outputTokens;
-        _model = seen.Model ?? _model;
+        _usageUnread = call.IsActive && usage is not null;
     }
 
     private bool Failed(Exception exception)

@@ -53,6 +53,5 @@ internal sealed class PendingCall
     }
 
     /// <summary>What awaiting the task would throw: its first exception, or a cancellation.</summary>
-    internal static Exception FailureOf(Task task) =>
-        task.Exception?.InnerException ?? new TaskCanceledException(task);
+    internal static Exception FailureOf(Task task) => TaskFailure.Of(task);
 }

@@ -81,39 +81,35 @@ public static class TracenticInstrumentation
     /// </summary>
     public static ValueTask Track(ValueTask task, LlmCall call)
     {
-        if (task.IsCompletedSuccessfully)
+        switch (ValueTaskBacking.Of(task))
         {
-            task.GetAwaiter().GetResult(); // consume it, as awaiting would
-            call.Succeed(default);
-            return default;
+            case ValueTaskBacking.Kind.Result:
+                call.Succeed(default);
+                return task;
+            case ValueTaskBacking.Kind.Task:
+                PendingCall.Observe(ValueTaskBacking.TaskOf(task), call);
+                return task;
+            default:
+                return new ObservedValueTaskSource(task, call).Task;
         }
-
-        if (ValueTaskBacking.TaskOf(task) is { } backing)
-        {
-            PendingCall.Observe(backing, call);
-            return task;
-        }
-
-        return new ObservedValueTaskSource(task, call).Task;
     }
 
     /// <summary>Like <see cref="Track(ValueTask, LlmCall)"/>, reading usage from the result.</summary>
     public static ValueTask<T> Track<T>(ValueTask<T> task, LlmCall call, Func<T, LlmUsage>? usage)
     {
-        if (task.IsCompletedSuccessfully)
+        switch (ValueTaskBacking.Of(task))
         {
-            var result = task.Result;
-            call.Succeed(ReadUsage(result, usage));
-            return new ValueTask<T>(result);
+            case ValueTaskBacking.Kind.Result:
+                // A plain value: reading it consumes nothing.
+                call.Succeed(ReadUsage(task.Result, usage));
+                return task;
+            case ValueTaskBacking.Kind.Task:
+                PendingCall<T>.Observe(ValueTaskBacking.TaskOf(task), call, usage);
+                return task;
+            default:
+                // A value task source (or a runtime where the backing cannot be told): only the caller may read it.
+                return new ObservedValueTaskSource<T>(task, call, usage).Task;
         }
-
-        if (ValueTaskBacking.TaskOf(task) is { } backing)
-        {
-            PendingCall<T>.Observe(backing, call, usage);
-            return task;
-        }
-
-        return new ObservedValueTaskSource<T>(task, call, usage).Task;
     }
 
     /// <summary>
