@@ -17,7 +17,7 @@ namespace Tracentic.Benchmarks;
 /// <summary>
 /// Sustained load: records spans at a fixed rate for a fixed time into the real HTTP exporter, posting to a
 /// Kestrel sink on 127.0.0.1, then reports recorded vs delivered and the peak working set.
-/// <c>load --rate 100000 --seconds 5 [--queue 2048] [--batch 512] [--concurrency 2] [--cold] [--export http|json|discard] [--sink kestrel|raw]</c>
+/// <c>load --rate 100000 --seconds 5 [--queue 2048] [--batch 512] [--cold] [--export http|json|discard] [--sink kestrel|raw]</c>
 /// Unless <c>--cold</c>, one batch goes through the whole path first (connection, JIT) and is not counted.
 /// </summary>
 internal static class LoadTest
@@ -29,7 +29,6 @@ internal static class LoadTest
         var defaults = new TracenticOptions();
         var queue = Option(args, "--queue", defaults.QueueCapacity);
         var batch = Option(args, "--batch", defaults.MaxBatchSize);
-        var concurrency = Option(args, "--concurrency", defaults.MaxConcurrentExports);
         var total = (long)rate * seconds;
         TimedExporter? timing = null;
         var modeAt = Array.IndexOf(args, "--export");
@@ -38,7 +37,7 @@ internal static class LoadTest
         var sinkAt = Array.IndexOf(args, "--sink");
         var sinkKind = sinkAt >= 0 && sinkAt + 1 < args.Length ? args[sinkAt + 1] : "kestrel"; // kestrel (default) | raw
         await using ISink sink = sinkKind == "raw" ? new RawSocketSink() : await CountingSink.StartAsync();
-        var client = (TracenticClient)TracenticSdk.Create(new TracenticOptions
+        var client = new TracenticClient(new TracenticOptions
         {
             ApiKey = "load-test-key",
             Endpoint = sink.BaseUrl,
@@ -47,13 +46,15 @@ internal static class LoadTest
             CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0) },
             QueueCapacity = queue,
             MaxBatchSize = batch,
-            MaxConcurrentExports = concurrency,
-            ExporterFactory = (settings, log) => timing = new TimedExporter(mode switch
+        }, new ExportSetup
+        {
+            Output = (settings, log) => timing = new TimedExporter(mode switch
             {
                 "discard" => new DiscardExporter(),
-                "json" => new JsonOnlyExporter(new OtlpJsonWriter(settings, log)),
-                _ => new OtlpHttpExporter(settings, log),
+                "json" => new JsonOnlyExporter(new OtlpJsonWriter(settings, log, WireLimits.Default)),
+                _ => new TracenticIngestOutput(settings, log, WireLimits.Default),
             }),
+            HookExits = false,
         });
         var scopes = Enumerable.Range(0, 16).Select(i => client.Begin("request", new() { ["user_id"] = $"user-{i}" })).ToArray();
 
@@ -81,7 +82,7 @@ internal static class LoadTest
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var workItemsBefore = ThreadPool.CompletedWorkItemCount;
-        Console.WriteLine($"recording {total:N0} spans at {rate:N0}/s for {seconds} s (queue {queue}, batch {batch}, {concurrency} concurrent export(s), {(args.Contains("--cold") ? "cold start" : "after one warm-up batch")}) into {(mode == "http" ? $"{sinkKind} sink at {sink.BaseUrl}" : mode)}");
+        Console.WriteLine($"recording {total:N0} spans at {rate:N0}/s for {seconds} s (queue {queue}, batch {batch}, {(args.Contains("--cold") ? "cold start" : "after one warm-up batch")}) into {(mode == "http" ? $"{sinkKind} sink at {sink.BaseUrl}" : mode)}");
         var timer = Stopwatch.StartNew();
         long recorded = 0;
         var start = DateTimeOffset.UtcNow;
@@ -153,21 +154,23 @@ internal static class LoadTest
     }
 
     /// <summary>Times each export call (JSON writing, the HTTP round trip and any retry) of the real exporter.</summary>
-    private sealed class TimedExporter(ISpanExporter inner) : ISpanExporter
+    private sealed class TimedExporter(IExportOutput inner) : IExportOutput
     {
         private readonly List<double> _milliseconds = [];
 
         public long Spans { get; private set; }
 
-        public async Task ExportAsync(IReadOnlyList<RecordedSpan> batch, CancellationToken cancellationToken)
+        public async Task<ExportResult> ExportAsync(IReadOnlyList<ResolvedSpan> batch, CancellationToken cancellationToken)
         {
             var started = Stopwatch.GetTimestamp();
-            await inner.ExportAsync(batch, cancellationToken);
-            lock (_milliseconds) // exports may run concurrently
+            var result = await inner.ExportAsync(batch, cancellationToken);
+            lock (_milliseconds)
             {
-                Spans += batch.Count;
+                Spans += result.Status == ExportStatus.Delivered ? result.Count : 0;
                 _milliseconds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
+
+            return result;
         }
 
         public void Reset()
@@ -188,13 +191,10 @@ internal static class LoadTest
     }
 
     /// <summary>Writes the JSON body as the HTTP exporter would, and sends nothing.</summary>
-    private sealed class JsonOnlyExporter(OtlpJsonWriter writer) : ISpanExporter
+    private sealed class JsonOnlyExporter(OtlpJsonWriter writer) : IExportOutput
     {
-        public Task ExportAsync(IReadOnlyList<RecordedSpan> batch, CancellationToken cancellationToken)
-        {
-            _ = writer.Write(batch);
-            return Task.CompletedTask;
-        }
+        public Task<ExportResult> ExportAsync(IReadOnlyList<ResolvedSpan> batch, CancellationToken cancellationToken) =>
+            Task.FromResult(new ExportResult(ExportStatus.Delivered, writer.Write(batch, out _)));
 
         public void Dispose()
         {

@@ -110,19 +110,18 @@ public readonly struct LlmCall
                 Provider = _site.Provider,
                 OperationType = _site.OperationType,
                 Model = _model ?? usage.Model, // the attribute or a [TracenticModel] argument wins over the response
-                InputTokens = engine.SanitizeTokens(usage.InputTokens),
-                OutputTokens = engine.SanitizeTokens(usage.OutputTokens),
+                InputTokens = usage.InputTokens,
+                OutputTokens = usage.OutputTokens,
                 Attributes = attributes,
                 ErrorType = exception?.GetType().Name,
-                ErrorMessage = exception?.Message,
+                ErrorMessage = exception is null ? null : TracenticClient.SafeMessage(exception),
             };
 
-            TracenticClient.StampContext(recorded);
-            engine.Enqueue(recorded);
+            engine.Record(recorded);
         }
         catch (Exception ex)
         {
-            engine.Log.WarnOnce("wrapper-record", $"a span could not be recorded: {ex.GetType().Name}: {ex.Message}");
+            engine.Log.WarnOnce("wrapper-record", $"a span could not be recorded: {ex.GetType().Name}");
         }
     }
 }
