@@ -188,10 +188,10 @@ internal sealed class ExportLoop
 
                         failures = 0;
                         _queue.Acknowledge(first + count);
-                        if (first + count >= splitUntil)
-                        {
-                            limit = _maxBatchSize;
-                        }
+
+                        // Past the refused batch: full batches again; inside it, grow back after each success so
+                        // finding k bad spans among n costs about k·log(n) requests.
+                        limit = first + count >= splitUntil ? _maxBatchSize : Math.Min(_maxBatchSize, limit * 2);
 
                         CompleteFlushes();
                         WarnDropped(force: false);
