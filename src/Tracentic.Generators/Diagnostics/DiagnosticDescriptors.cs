@@ -107,6 +107,22 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "The generator never fails the build; an unexpected error becomes this diagnostic instead.");
 
+    public static readonly DiagnosticDescriptor TypeParameterCallNotTraced = Create(
+        DiagnosticIds.TypeParameterCallNotTraced,
+        "Call through a type parameter is not traced",
+        "This call to '{0}' through type parameter '{1}' is not traced: {2}. Constrain '{1}' to 'class', call through the concrete type, or trace it by hand with ITracentic.Begin/RecordSpan.",
+        DiagnosticCategories.Generator,
+        DiagnosticSeverity.Warning,
+        "An interceptor names the interface member, not the type parameter: a struct receiver would be boxed (the method would change a copy) and a static abstract member cannot be named. Such calls are left exactly as written.");
+
+    public static readonly DiagnosticDescriptor AttributeHasNoEffect = Create(
+        DiagnosticIds.AttributeHasNoEffect,
+        "Tracing attribute has no effect on this member",
+        "[{0}] on '{1}' has no effect: {2}",
+        DiagnosticCategories.Generator,
+        DiagnosticSeverity.Warning,
+        "Only calls written as method invocations can be intercepted; operators, conversions and accessors are applied without one.");
+
     /// <summary>The descriptor with the given id (models carry ids, not descriptors).</summary>
     public static DiagnosticDescriptor ById(string id) => id switch
     {
@@ -121,6 +137,8 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.NoUsagePath => NoUsagePath,
         DiagnosticIds.InvalidMemberPath => InvalidMemberPath,
         DiagnosticIds.UnreachableMethod => UnreachableMethod,
+        DiagnosticIds.TypeParameterCallNotTraced => TypeParameterCallNotTraced,
+        DiagnosticIds.AttributeHasNoEffect => AttributeHasNoEffect,
         _ => GeneratorFault,
     };
 

@@ -18,6 +18,8 @@ internal static class DiagnosticIds
     public const string InvalidMemberPath = "TRC107";
     public const string UnreachableMethod = "TRC108";
     public const string GeneratorFault = "TRC109";
+    public const string TypeParameterCallNotTraced = "TRC110";
+    public const string AttributeHasNoEffect = "TRC111";
 }
 
 /// <summary>Diagnostic categories.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Tracentic.Generators.Calls;
 using Tracentic.Generators.Common;
 using Tracentic.Generators.Diagnostics;
 using Tracentic.Generators.Interceptors.Specs;
@@ -22,7 +23,7 @@ public sealed partial class TracenticInterceptorGenerator
         private static readonly string[] ModelMembers = { "Model", "ModelId" };
 
         private static UsageSpec? BuildUsage(
-            IMethodSymbol method, Traced traced, KnownTypes known, ITypeSymbol? resultType, ReturnKind returnKind,
+            IMethodSymbol method, TracedMethod traced, TracenticSymbols known, ITypeSymbol? resultType, ReturnKind returnKind,
             string? inputPath, string? outputPath, string? modelPath, LocationInfo? here, List<DiagnosticInfo> diagnostics, out bool failed)
         {
             failed = false;
@@ -33,15 +34,15 @@ public sealed partial class TracenticInterceptorGenerator
             }
 
             // ClientResult<T> wraps the response: read through .Value.
-            var root = "r";
+            var root = Root;
             var type = resultType;
             if (type is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, known.ClientResultOfT))
             {
-                root = "r.Value";
+                root = Root.Then("Value", nullConditional: false);
                 type = named.TypeArguments[0];
             }
 
-            string? input, output, model;
+            MemberPath? input, output, model;
             var attributeLocation = LocationInfo.From(traced.Llm!.ApplicationSyntaxReference?.GetSyntax()) ?? here;
             if (inputPath is not null || outputPath is not null || modelPath is not null)
             {
@@ -63,14 +64,14 @@ public sealed partial class TracenticInterceptorGenerator
             if (inputPath is null && outputPath is null)
             {
                 (input, output) = Discover(root, type);
-                if (input is null && output is null && root == "r" && DiscoverInContents(type, known) is { } inContents)
+                if (input is null && output is null && root.Steps.IsEmpty && DiscoverInContents(type, known) is { } inContents)
                 {
                     (contentsMember, contentType, input, output) = inContents;
                 }
 
                 if (input is null && output is null)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.NoUsagePath, attributeLocation, type.ToDisplayString(), DisplayName(method)));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.NoUsagePath, attributeLocation, type.ToDisplayString(), TracedMethod.DisplayName(traced.Definition)));
                 }
             }
 
@@ -81,7 +82,7 @@ public sealed partial class TracenticInterceptorGenerator
 
             return input is null && output is null && model is null ? null : new UsageSpec(input, output, model, contentsMember, contentType);
 
-            string? ResolveOverride(string property, string? path, bool isCount)
+            MemberPath? ResolveOverride(string property, string? path, bool isCount)
             {
                 if (path is null)
                 {
@@ -125,7 +126,7 @@ public sealed partial class TracenticInterceptorGenerator
         /// Usage carried as an item of a <c>Contents</c> collection, as Microsoft.Extensions.AI streams do
         /// (<c>ChatResponseUpdate.Contents</c> holding a <c>UsageContent</c> with <c>Details</c>). Reads are over <c>u</c>.
         /// </summary>
-        private static (string Member, string ContentType, string? Input, string? Output)? DiscoverInContents(ITypeSymbol type, KnownTypes known)
+        private static (string Member, string ContentType, MemberPath? Input, MemberPath? Output)? DiscoverInContents(ITypeSymbol type, TracenticSymbols known)
         {
             if (known.UsageContent is not { } usageContent || FindMember(type, new[] { "Contents" }) is not { } contents)
             {
@@ -154,15 +155,15 @@ public sealed partial class TracenticInterceptorGenerator
                 return null;
             }
 
-            var detailsRead = Access("u", usageContent, details, isCount: false, last: false);
+            var detailsRead = Access(Root, usageContent, details, isCount: false, last: false);
             return (
-                EscapeIdentifier(contents.Name),
+                contents.Name,
                 usageContent.ToDisplayString(TypeFormat),
                 input is null ? null : Access(detailsRead, detailsType, input, isCount: true, chained: true),
                 output is null ? null : Access(detailsRead, detailsType, output, isCount: true, chained: true));
         }
 
-        private static (string? Input, string? Output) Discover(string root, ITypeSymbol type)
+        private static (MemberPath? Input, MemberPath? Output) Discover(MemberPath root, ITypeSymbol type)
         {
             foreach (var name in UsageMembers)
             {
@@ -189,32 +190,29 @@ public sealed partial class TracenticInterceptorGenerator
                 ownOutput is null ? null : Access(root, type, ownOutput, isCount: true));
         }
 
+        /// <summary>The result itself: the start of every path.</summary>
+        private static readonly MemberPath Root = new(EquatableArray<MemberStep>.Empty, ValueConversion.None);
+
         /// <summary>
-        /// <c>owner.Member</c>, null-conditional when the owner may be null, converted to <c>long?</c> for
-        /// counts and to <c>string</c> for a model that is not already one.
+        /// <c>owner.Member</c>, null-conditional when the owner may be null, converted to text for a model that is
+        /// not already a string (every integer count converts to <c>long?</c> implicitly).
         /// </summary>
-        private static string Access(string owner, ITypeSymbol ownerType, ISymbol member, bool isCount, bool last = true, bool chained = false)
+        private static MemberPath Access(MemberPath owner, ITypeSymbol ownerType, ISymbol member, bool isCount, bool last = true, bool chained = false)
         {
             var mayBeNull = chained && (ownerType.IsReferenceType || IsNullableValue(ownerType));
-            var expression = $"{owner}{(mayBeNull ? "?." : ".")}{EscapeIdentifier(member.Name)}";
-            if (!last)
-            {
-                return expression;
-            }
-
-            // Every integer count converts to long? implicitly; only a non-string model needs converting.
+            var path = owner.Then(member.Name, mayBeNull);
             var type = MemberType(member);
-            if (isCount)
+            if (!last || isCount || type.SpecialType == SpecialType.System_String)
             {
-                return expression;
+                return path;
             }
 
-            if (type.SpecialType == SpecialType.System_String)
+            return path with
             {
-                return expression;
-            }
-
-            return type.IsReferenceType || IsNullableValue(type) || mayBeNull ? $"{expression}?.ToString()" : $"{expression}.ToString()";
+                Conversion = type.IsReferenceType || IsNullableValue(type) || mayBeNull || path.Steps.Any(s => s.NullConditional)
+                    ? ValueConversion.ToTextIfNotNull
+                    : ValueConversion.ToText,
+            };
         }
 
         private static ISymbol? FindMember(ITypeSymbol type, string[] names, Func<ITypeSymbol, bool>? typeFilter = null)

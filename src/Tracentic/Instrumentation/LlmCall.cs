@@ -3,36 +3,6 @@ using Tracentic.Engine;
 
 namespace Tracentic.Instrumentation;
 
-/// <summary>What the generator knows at compile time about an annotated LLM method; one per wrapped method.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class LlmCallSite
-{
-    /// <summary>Creates the site; <paramref name="filePath"/> and <paramref name="line"/> locate the method's declaration.</summary>
-    public LlmCallSite(string? provider, string? operationType, string? model, string function, string? filePath = null, int line = 0)
-    {
-        Provider = provider;
-        OperationType = operationType;
-        Model = model;
-        var code = new List<KeyValuePair<string, object?>> { new("code.function", function) };
-        if (filePath is not null)
-        {
-            code.Add(new("code.filepath", filePath));
-            code.Add(new("code.lineno", line));
-        }
-
-        CodeAttributes = [.. code];
-    }
-
-    internal string? Provider { get; }
-    internal string? OperationType { get; }
-    internal string? Model { get; }
-    internal KeyValuePair<string, object?>[] CodeAttributes { get; }
-}
-
-/// <summary>Token usage and model read from a response by generated code.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public readonly record struct LlmUsage(long? InputTokens, long? OutputTokens, string? Model = null);
-
 /// <summary>One LLM call in progress, started by a generated wrapper. Inert when nothing is configured.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct LlmCall
@@ -78,8 +48,15 @@ public readonly struct LlmCall
     /// <summary>Records the completed call with the usage read from <paramref name="result"/>.</summary>
     public void Succeed<T>(T result, Func<T, LlmUsage> usage) => Record(TracenticInstrumentation.ReadUsage(result, usage), null, null);
 
-    /// <summary>Records the failed call; the caller rethrows the exception unchanged.</summary>
-    public void Fail(Exception exception) => Record(default, exception, null);
+    /// <summary>
+    /// Records the failed call and returns <see langword="false"/>, for use as an exception filter: the exception is
+    /// never caught, so it reaches the caller unchanged and the caller's own filters run before any <c>finally</c>.
+    /// </summary>
+    public bool Fail(Exception exception)
+    {
+        Record(default, exception, null);
+        return false;
+    }
 
     internal void Record(LlmUsage usage, Exception? exception, KeyValuePair<string, object?>[]? extraAttributes, long? timeToFirstTokenTimestamp = null)
     {
