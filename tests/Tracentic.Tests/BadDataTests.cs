@@ -127,7 +127,11 @@ public class BadDataTests
     public async Task One_hundred_spans_at_the_documented_limits_go_out_in_bodies_under_the_request_bound()
     {
         await using var receiver = await IngestReceiver.StartAsync();
-        await using var client = TestClients.ForReceiver(receiver, o => o.QueueCapacity = 200);
+        await using var client = TestClients.ForReceiver(receiver, o =>
+        {
+            o.QueueCapacity = 200;
+            o.ExportTimeout = TimeSpan.FromMinutes(1); // 4 MiB bodies on a busy machine: no timeout, so no resend
+        });
         var attributes = Enumerable.Range(0, AttributeLimits.PlatformMaxAttributeCount)
             .ToDictionary(i => new string((char)('a' + (i % 26)), AttributeLimits.PlatformMaxKeyLength - 3) + i.ToString("000", System.Globalization.CultureInfo.InvariantCulture),
                 object? (i) => new string('x', AttributeLimits.PlatformMaxStringValueLength));
