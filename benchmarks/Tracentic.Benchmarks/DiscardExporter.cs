@@ -1,17 +1,16 @@
-using Tracentic.Engine;
 using Tracentic.Export;
 
 namespace Tracentic.Benchmarks;
 
-/// <summary>An exporter that drops every batch: measures recording and queueing alone.</summary>
-internal sealed class DiscardExporter : ISpanExporter
+/// <summary>An output that drops every batch: measures recording, queueing and resolving alone.</summary>
+internal sealed class DiscardExporter : IExportOutput
 {
     public long Exported;
 
-    public Task ExportAsync(IReadOnlyList<RecordedSpan> batch, CancellationToken cancellationToken)
+    public Task<ExportResult> ExportAsync(IReadOnlyList<ResolvedSpan> batch, CancellationToken cancellationToken)
     {
         Interlocked.Add(ref Exported, batch.Count);
-        return Task.CompletedTask;
+        return Task.FromResult(new ExportResult(ExportStatus.Delivered, batch.Count));
     }
 
     public void Dispose()

@@ -9,53 +9,74 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Tracentic.Engine;
-using Tracentic.Export;
 
 namespace Tracentic.Benchmarks;
 
 /// <summary>
-/// Sustained load: records spans at a fixed rate for a fixed time into the real HTTP exporter, posting to a
-/// Kestrel sink on 127.0.0.1, then reports recorded vs delivered and the peak working set.
-/// <c>load --rate 100000 --seconds 5 [--queue 2048] [--batch 512] [--concurrency 2] [--cold] [--export http|json|discard] [--sink kestrel|raw]</c>
-/// Unless <c>--cold</c>, one batch goes through the whole path first (connection, JIT) and is not counted.
+/// Sustained load: records spans at a fixed rate for a fixed time through a real SDK into a sink on 127.0.0.1, then
+/// reports recorded vs delivered, process CPU per 1,000 delivered spans and the peak working set.
+/// <c>load [--sdk tracentic|otel|both] [--rate 100000] [--seconds 5] [--queue 2048] [--batch 512] [--cold]
+/// [--export http|json|discard] [--sink kestrel|raw] [--max-rate]</c>. With <c>--sdk both</c> the Tracentic engine and
+/// the OpenTelemetry .NET SDK (ActivitySource, batch processor, OTLP http/protobuf exporter) run one after the other
+/// with the same settings and a fresh sink each, and a side-by-side table follows. <c>--max-rate</c> raises the rate by
+/// 100,000 spans/s until an SDK delivers less than 100 %. Unless <c>--cold</c>, one batch goes through the whole path
+/// first (connection, JIT) and is not counted.
 /// </summary>
 internal static class LoadTest
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var rate = Option(args, "--rate", 100_000);
+        var sdk = Text(args, "--sdk", "tracentic");
+        var subjects = sdk == "both" ? ["tracentic", "otel"] : new[] { sdk };
+        var results = new List<LoadResult>();
+        if (args.Contains("--max-rate"))
+        {
+            foreach (var subject in subjects)
+            {
+                for (var rate = 100_000; rate <= 1_000_000; rate += 100_000)
+                {
+                    var result = await RunOnceAsync(subject, rate, args);
+                    results.Add(result);
+                    if (result.Delivered < result.Recorded)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        else
+        {
+            foreach (var subject in subjects)
+            {
+                results.Add(await RunOnceAsync(subject, Option(args, "--rate", 100_000), args));
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| SDK | rate (spans/s) | delivered | process CPU per 1,000 delivered spans | peak working set |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var r in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Sdk} | {r.Rate:N0} | {100.0 * r.Delivered / r.Recorded:0.000} % | {r.Cpu.TotalMilliseconds * 1000 / Math.Max(1, r.Delivered):0.00} ms | {r.PeakWorkingSet / 1048576.0:0} MiB |"));
+        }
+
+        return results.All(r => r.Delivered == r.Recorded) ? 0 : 1;
+    }
+
+    private static async Task<LoadResult> RunOnceAsync(string sdk, int rate, string[] args)
+    {
         var seconds = Option(args, "--seconds", 5);
         var defaults = new TracenticOptions();
         var queue = Option(args, "--queue", defaults.QueueCapacity);
         var batch = Option(args, "--batch", defaults.MaxBatchSize);
-        var concurrency = Option(args, "--concurrency", defaults.MaxConcurrentExports);
         var total = (long)rate * seconds;
-        TimedExporter? timing = null;
-        var modeAt = Array.IndexOf(args, "--export");
-        var mode = modeAt >= 0 && modeAt + 1 < args.Length ? args[modeAt + 1] : "http"; // discard | json | http (default)
-
-        var sinkAt = Array.IndexOf(args, "--sink");
-        var sinkKind = sinkAt >= 0 && sinkAt + 1 < args.Length ? args[sinkAt + 1] : "kestrel"; // kestrel (default) | raw
+        var mode = Text(args, "--export", "http"); // discard | json | http (default); Tracentic only
+        var sinkKind = Text(args, "--sink", "kestrel"); // kestrel (default) | raw (Tracentic JSON only)
         await using ISink sink = sinkKind == "raw" ? new RawSocketSink() : await CountingSink.StartAsync();
-        var client = (TracenticClient)TracenticSdk.Create(new TracenticOptions
-        {
-            ApiKey = "load-test-key",
-            Endpoint = sink.BaseUrl,
-            ServiceName = "load-test",
-            GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },
-            CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0) },
-            QueueCapacity = queue,
-            MaxBatchSize = batch,
-            MaxConcurrentExports = concurrency,
-            ExporterFactory = (settings, log) => timing = new TimedExporter(mode switch
-            {
-                "discard" => new DiscardExporter(),
-                "json" => new JsonOnlyExporter(new OtlpJsonWriter(settings, log)),
-                _ => new OtlpHttpExporter(settings, log),
-            }),
-        });
-        var scopes = Enumerable.Range(0, 16).Select(i => client.Begin("request", new() { ["user_id"] = $"user-{i}" })).ToArray();
+        ILoadSubject subject = sdk == "otel"
+            ? new OpenTelemetrySubject(sink.BaseUrl, queue, batch)
+            : new TracenticSubject(sink.BaseUrl, queue, batch, mode);
 
         if (!args.Contains("--cold"))
         {
@@ -63,16 +84,14 @@ internal static class LoadTest
             // connection and for JIT-compiling both HTTP stacks (~100 ms here, i.e. 10,000 spans at 100k/s).
             for (var i = 0; i < batch; i++)
             {
-                var now = DateTimeOffset.UtcNow;
-                client.RecordSpan(scopes[0], new TracenticSpan { StartedAt = now, EndedAt = now, Provider = "openai", Model = "gpt-4o", InputTokens = 1, OutputTokens = 1 });
+                subject.Record(i);
             }
 
-            await client.FlushAsync();
-            timing!.Reset();
+            await subject.FlushAsync();
+            subject.Reset();
             sink.Reset();
         }
 
-        var droppedBefore = client.DroppedSpans;
         GC.Collect();
         var baseline = Environment.WorkingSet;
         var peak = baseline;
@@ -80,26 +99,15 @@ internal static class LoadTest
         using var sampler = new Timer(_ => InterlockedMax(ref peak, Environment.WorkingSet), null, 0, 20);
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var workItemsBefore = ThreadPool.CompletedWorkItemCount;
-        Console.WriteLine($"recording {total:N0} spans at {rate:N0}/s for {seconds} s (queue {queue}, batch {batch}, {concurrency} concurrent export(s), {(args.Contains("--cold") ? "cold start" : "after one warm-up batch")}) into {(mode == "http" ? $"{sinkKind} sink at {sink.BaseUrl}" : mode)}");
+        Console.WriteLine($"[{sdk}] recording {total:N0} spans at {rate:N0}/s for {seconds} s (queue {queue}, batch {batch}, {(args.Contains("--cold") ? "cold start" : "after one warm-up batch")}) into {(mode == "http" || sdk == "otel" ? $"{sinkKind} sink at {sink.BaseUrl}" : mode)}");
         var timer = Stopwatch.StartNew();
         long recorded = 0;
-        var start = DateTimeOffset.UtcNow;
         while (recorded < total)
         {
             var due = Math.Min(total, (long)(timer.Elapsed.TotalSeconds * rate));
             while (recorded < due)
             {
-                client.RecordSpan(scopes[recorded & 15], new TracenticSpan
-                {
-                    StartedAt = start,
-                    EndedAt = start.AddMilliseconds(250),
-                    Provider = "openai",
-                    Model = "gpt-4o",
-                    InputTokens = 1200,
-                    OutputTokens = 300,
-                    OperationType = "chat",
-                });
+                subject.Record(recorded);
                 recorded++;
             }
 
@@ -107,34 +115,37 @@ internal static class LoadTest
         }
 
         var recordingTime = timer.Elapsed;
-        await client.FlushAsync();
+        await subject.FlushAsync();
         var drainTime = timer.Elapsed - recordingTime;
-        await client.ShutdownAsync();
+        await subject.DisposeAsync();
         InterlockedMax(ref peak, Environment.WorkingSet);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        var workItems = ThreadPool.CompletedWorkItemCount - workItemsBefore;
 
-        var delivered = mode == "http" ? sink.Spans : timing!.Spans;
-        var dropped = client.DroppedSpans - droppedBefore;
-        var percent = 100.0 * delivered / recorded;
+        var delivered = mode == "http" || sdk == "otel" ? sink.Spans : subject.Exported;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             recorded         {recorded:N0} in {recordingTime.TotalSeconds:0.00} s ({recorded / recordingTime.TotalSeconds:N0} spans/s)
-            delivered        {delivered:N0} ({percent:0.000} %) in {sink.Requests:N0} requests, {sink.Bytes / 1048576.0:0.0} MiB of JSON
-            dropped (queue)  {dropped:N0}
+            delivered        {delivered:N0} ({100.0 * delivered / recorded:0.000} %) in {sink.Requests:N0} requests, {sink.Bytes / 1048576.0:0.0} MiB
             drain after end  {drainTime.TotalMilliseconds:0} ms
             working set      {baseline / 1048576.0:0.0} MiB before, {peak / 1048576.0:0.0} MiB peak
-            export calls     {timing!.Describe()}
-            process CPU      {cpu.TotalSeconds:0.00} s ({cpu.TotalMilliseconds * 1000 / recorded:0.00} µs per span, recorder + exporter + sink)
-            thread-pool work {workItems:N0} items ({(double)workItems / recorded:0.000} per span)
+            {subject.Describe()}
+            process CPU      {cpu.TotalSeconds:0.00} s ({cpu.TotalMilliseconds * 1000 / Math.Max(1, delivered):0.00} ms per 1,000 delivered spans, recorder + exporter + sink)
             GCs (0/1/2)      {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}
             """));
-        return delivered == recorded ? 0 : 1;
+        return new LoadResult(sdk, rate, recorded, delivered, cpu, peak);
     }
+
+    private sealed record LoadResult(string Sdk, int Rate, long Recorded, long Delivered, TimeSpan Cpu, long PeakWorkingSet);
 
     private static int Option(string[] args, string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string Text(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 
     private static void InterlockedMax(ref long target, long value)
@@ -152,56 +163,10 @@ internal static class LoadTest
         }
     }
 
-    /// <summary>Times each export call (JSON writing, the HTTP round trip and any retry) of the real exporter.</summary>
-    private sealed class TimedExporter(ISpanExporter inner) : ISpanExporter
-    {
-        private readonly List<double> _milliseconds = [];
-
-        public long Spans { get; private set; }
-
-        public async Task ExportAsync(IReadOnlyList<RecordedSpan> batch, CancellationToken cancellationToken)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await inner.ExportAsync(batch, cancellationToken);
-            lock (_milliseconds) // exports may run concurrently
-            {
-                Spans += batch.Count;
-                _milliseconds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-        }
-
-        public void Reset()
-        {
-            _milliseconds.Clear();
-            Spans = 0;
-        }
-
-        public string Describe()
-        {
-            var sorted = _milliseconds.Order().ToArray();
-            double At(double q) => sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, q * sorted.Length)];
-            return string.Create(CultureInfo.InvariantCulture,
-                $"{sorted.Length:N0}, ms per call: median {At(0.5):0.00}, p99 {At(0.99):0.00}, max {At(1):0.00}; first three {string.Join(", ", _milliseconds.Take(3).Select(m => m.ToString("0.0", CultureInfo.InvariantCulture)))}");
-        }
-
-        public void Dispose() => inner.Dispose();
-    }
-
-    /// <summary>Writes the JSON body as the HTTP exporter would, and sends nothing.</summary>
-    private sealed class JsonOnlyExporter(OtlpJsonWriter writer) : ISpanExporter
-    {
-        public Task ExportAsync(IReadOnlyList<RecordedSpan> batch, CancellationToken cancellationToken)
-        {
-            _ = writer.Write(batch);
-            return Task.CompletedTask;
-        }
-
-        public void Dispose()
-        {
-        }
-    }
-
-    /// <summary>A minimal ingest endpoint that counts spans (occurrences of <c>"spanId":</c>) and answers 200.</summary>
+    /// <summary>
+    /// A minimal endpoint that counts spans and answers 200: on <c>/v1/ingest</c> (Tracentic JSON) the occurrences of
+    /// <c>"spanId":</c>; on <c>/v1/traces</c> (OTLP protobuf) the spans of the request message.
+    /// </summary>
     private sealed class CountingSink : ISink
     {
         private readonly WebApplication _app;
@@ -249,6 +214,12 @@ internal static class LoadTest
 
         private async Task HandleAsync(HttpContext context)
         {
+            if (context.Request.Path == "/v1/traces")
+            {
+                await HandleProtobufAsync(context);
+                return;
+            }
+
             // Streams the body through a small pooled buffer: the sink must not be what allocates or pauses.
             var token = "\"spanId\":"u8.ToArray();
             var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
@@ -284,6 +255,22 @@ internal static class LoadTest
 
             context.Response.StatusCode = 200;
             await context.Response.WriteAsync("{}");
+        }
+
+        private async Task HandleProtobufAsync(HttpContext context)
+        {
+            var body = new ArrayBufferWriter<byte>(256 * 1024);
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(body.GetMemory(64 * 1024))) > 0)
+            {
+                body.Advance(read);
+            }
+
+            Interlocked.Add(ref _spans, OtlpProtobuf.CountSpans(body.WrittenSpan));
+            Interlocked.Increment(ref _requests);
+            Interlocked.Add(ref _bytes, body.WrittenCount);
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/x-protobuf";
         }
 
         public async ValueTask DisposeAsync()

@@ -15,21 +15,20 @@ public class OtlpJsonWriterBenchmarks
     private const int BatchSize = 512;
 
     private OtlpJsonWriter _writer = null!;
-    private List<RecordedSpan> _batch = null!;
+    private List<ResolvedSpan> _batch = null!;
     private TracenticClient _client = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _client = (TracenticClient)TracenticSdk.Create(new TracenticOptions
+        _client = new TracenticClient(new TracenticOptions
         {
             ServiceName = "bench",
             GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },
             CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0), ["claude-sonnet-4-20250514"] = new ModelPricing(3.0, 15.0) },
-            ExporterFactory = (_, _) => new DiscardExporter(),
-            FlushOnProcessExit = false,
-        });
-        _writer = new OtlpJsonWriter(_client.Settings, _client.Log);
+        }, new ExportSetup { Output = (_, _) => new DiscardExporter(), HookExits = false });
+        _writer = new OtlpJsonWriter(_client.Settings, _client.Log, WireLimits.Default);
+        var resolver = new SpanResolver(_client.Settings, _client.Log);
         var scopes = Enumerable.Range(0, 8)
             .Select(i => _client.Begin($"rag-pipeline-{i}", new() { ["user_id"] = $"user-{i}", ["tier"] = "gold" }, correlationId: $"order-{i}"))
             .ToArray();
@@ -47,16 +46,29 @@ public class OtlpJsonWriterBenchmarks
                 OperationType = "chat",
                 Attributes = new() { ["step"] = "synthesis", ["attempt"] = i % 3 },
             };
-            var recorded = _client.Capture(scopes[i % scopes.Length], span);
+            var recorded = new RecordedSpan
+            {
+                Scope = scopes[i % scopes.Length],
+                StartUnixNanos = RecordedSpan.ToUnixNanos(span.StartedAt),
+                EndUnixNanos = RecordedSpan.ToUnixNanos(span.EndedAt),
+                Provider = span.Provider,
+                Model = span.Model,
+                OperationType = span.OperationType,
+                InputTokens = span.InputTokens,
+                OutputTokens = span.OutputTokens,
+                Attributes = RecordedSpan.CopyAttributes(span.Attributes),
+                GlobalContext = TracenticGlobalContext.Current.Snapshot,
+            };
             if (i % 16 == 0)
             {
                 recorded.ErrorType = "HttpRequestException";
                 recorded.ErrorMessage = "Response status code does not indicate success: 429 (Too Many Requests).";
             }
 
-            return recorded;
+            return resolver.Resolve(recorded);
         })];
-        BytesPerBatch = _writer.Write(_batch).Length;
+        _writer.Write(_batch, out var body);
+        BytesPerBatch = body.Length;
         Console.WriteLine($"// one batch of {BatchSize} spans is {BytesPerBatch:N0} bytes of JSON ({BytesPerBatch / BatchSize} B/span)");
     }
 
@@ -66,5 +78,5 @@ public class OtlpJsonWriterBenchmarks
     public void Cleanup() => _client.ShutdownAsync().GetAwaiter().GetResult();
 
     [Benchmark(OperationsPerInvoke = BatchSize)]
-    public int WriteBatchOf512() => _writer.Write(_batch).Length;
+    public int WriteBatchOf512() => _writer.Write(_batch, out _);
 }

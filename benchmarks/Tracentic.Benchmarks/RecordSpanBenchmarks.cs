@@ -19,14 +19,12 @@ public class RecordSpanBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _client = (TracenticClient)TracenticSdk.Create(new TracenticOptions
+        _client = new TracenticClient(new TracenticOptions
         {
             ServiceName = "bench",
             GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },
             CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0) },
-            ExporterFactory = (_, _) => new DiscardExporter(),
-            FlushOnProcessExit = false,
-        });
+        }, new ExportSetup { Output = (_, _) => new DiscardExporter(), HookExits = false });
         _scope = _client.Begin("rag-pipeline", new() { ["user_id"] = "user-123" });
         _start = DateTimeOffset.UtcNow;
         _span = NewSpan();

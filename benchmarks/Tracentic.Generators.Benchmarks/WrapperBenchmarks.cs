@@ -47,9 +47,10 @@ public class Client
 }
 
 /// <summary>Discards batches: measures recording, not the network.</summary>
-internal sealed class DiscardExporter : ISpanExporter
+internal sealed class DiscardExporter : IExportOutput
 {
-    public Task ExportAsync(IReadOnlyList<RecordedSpan> batch, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task<ExportResult> ExportAsync(IReadOnlyList<ResolvedSpan> batch, CancellationToken cancellationToken) =>
+        Task.FromResult(new ExportResult(ExportStatus.Delivered, batch.Count));
 
     public void Dispose()
     {
@@ -64,12 +65,14 @@ public class ConfiguredWrapperBenchmarks
     private ITracentic? _tracentic;
 
     [GlobalSetup]
-    public void Setup() => _tracentic = TracenticSdk.Configure(new TracenticOptions
+    public void Setup()
     {
-        ServiceName = "bench",
-        ExporterFactory = static (_, _) => new DiscardExporter(),
-        FlushOnProcessExit = false,
-    });
+        var client = new TracenticClient(
+            new TracenticOptions { ServiceName = "bench" },
+            new ExportSetup { Output = static (_, _) => new DiscardExporter(), HookExits = false });
+        TracenticSdk.Install(client);
+        _tracentic = client;
+    }
 
     [GlobalCleanup]
     public Task Cleanup() => _tracentic!.ShutdownAsync();

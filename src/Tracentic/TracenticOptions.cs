@@ -70,19 +70,4 @@ public sealed class TracenticOptions
 
     /// <summary>Clock used for scope and span timestamps and for export delays.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
-
-    /// <summary>Test seam: replaces the HTTP exporter (spans are then "exported" to it even without an API key).</summary>
-    internal Func<Engine.TracenticSettings, Engine.TracenticLog, Export.ISpanExporter>? ExporterFactory { get; set; }
-
-    /// <summary>Test seam: retry timing of the HTTP exporter.</summary>
-    internal Export.RetryPolicy RetryPolicy { get; set; } = Export.RetryPolicy.Default;
-
-    /// <summary>
-    /// Export requests in progress at once. More than one lets the next batch be written while the previous
-    /// one is on the network, and keeps throughput up when the endpoint is far away (512 spans per round trip).
-    /// </summary>
-    internal int MaxConcurrentExports { get; set; } = 2;
-
-    /// <summary>Test seam: whether a process-exit hook flushes this instance.</summary>
-    internal bool FlushOnProcessExit { get; set; } = true;
 }

@@ -4,10 +4,11 @@ using Tracentic.Export;
 namespace Tracentic.Testing;
 
 /// <summary>
-/// An exporter that runs the real OTLP JSON writer and keeps the parsed result, for tests that assert on
-/// what would be sent without a network. Pass <see cref="Attach"/> as <c>TracenticOptions.ExporterFactory</c>, or use <see cref="CreateClient"/>.
+/// An export output that runs the real resolver and OTLP JSON writer and keeps the parsed result, for tests that
+/// assert on what would be sent without a network. Pass <see cref="Setup"/> to the engine's internal constructor
+/// (or register it as a service for the ASP.NET Core integration), or use <see cref="CreateClient"/>.
 /// </summary>
-internal sealed class InMemoryExporter : ISpanExporter
+internal sealed class InMemoryExporter : IExportOutput
 {
     private readonly object _gate = new();
     private readonly List<ExportedSpan> _spans = [];
@@ -36,6 +37,9 @@ internal sealed class InMemoryExporter : ISpanExporter
         }
     }
 
+    /// <summary>An export setup with this output and without exit hooks.</summary>
+    public ExportSetup Setup => new() { Output = Attach, HookExits = false };
+
     /// <summary>Creates an engine exporting here (no API key needed) with short delays for tests.</summary>
     public static (TracenticClient Client, InMemoryExporter Exporter) CreateClient(Action<TracenticOptions>? configure = null)
     {
@@ -44,29 +48,26 @@ internal sealed class InMemoryExporter : ISpanExporter
         {
             ServiceName = "test-service",
             BatchDelay = TimeSpan.FromMilliseconds(20),
-            ExporterFactory = exporter.Attach,
-            FlushOnProcessExit = false,
         };
         configure?.Invoke(options);
-        return ((TracenticClient)TracenticSdk.Create(options), exporter);
+        return (new TracenticClient(options, exporter.Setup), exporter);
     }
 
-    public Task ExportAsync(IReadOnlyList<RecordedSpan> batch, CancellationToken cancellationToken)
+    public Task<ExportResult> ExportAsync(IReadOnlyList<ResolvedSpan> batch, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            var body = (_writer ?? throw new InvalidOperationException("Attach was not called")).Write(batch).ToArray();
-            _bodies.Add(body);
-            _spans.AddRange(OtlpPayload.ParseSpans(body));
+            var count = (_writer ?? throw new InvalidOperationException("Attach was not called")).Write(batch, out var body);
+            _bodies.Add(body.ToArray());
+            _spans.AddRange(OtlpPayload.ParseSpans(body.Span));
+            return Task.FromResult(new ExportResult(ExportStatus.Delivered, count));
         }
-
-        return Task.CompletedTask;
     }
 
-    /// <summary>The engine's exporter factory: binds the writer to the engine's settings.</summary>
-    public ISpanExporter Attach(TracenticSettings settings, TracenticLog log)
+    /// <summary>The engine's output factory: binds the writer to the engine's settings.</summary>
+    public IExportOutput Attach(TracenticSettings settings, TracenticLog log)
     {
-        _writer = new OtlpJsonWriter(settings, log);
+        _writer = new OtlpJsonWriter(settings, log, WireLimits.Default);
         return this;
     }
 

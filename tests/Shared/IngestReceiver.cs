@@ -42,6 +42,12 @@ public sealed class IngestReceiver : IAsyncDisposable
     /// <summary>What to answer once the script is used up. Default 200 with <c>{}</c>.</summary>
     public IngestResponse DefaultResponse { get; set; } = IngestResponse.Ok;
 
+    /// <summary>Answers 400 to a body holding any span this returns true for, as the ingest does for a span it cannot store.</summary>
+    public Func<ExportedSpan, bool>? RejectSpan { get; set; }
+
+    /// <summary>Answers 413 to a larger body.</summary>
+    public long MaxBodyBytes { get; set; } = long.MaxValue;
+
     /// <summary>Every request received so far, in arrival order.</summary>
     public IReadOnlyList<IngestRequest> Requests
     {
@@ -66,8 +72,11 @@ public sealed class IngestReceiver : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a receiver. With <paramref name="expectedApiKey"/>, requests without that key get 401.</summary>
-    public static async Task<IngestReceiver> StartAsync(string? expectedApiKey = null)
+    /// <summary>
+    /// Starts a receiver, on <paramref name="port"/> when given (else a free one). With <paramref name="expectedApiKey"/>,
+    /// requests without that key get 401.
+    /// </summary>
+    public static async Task<IngestReceiver> StartAsync(string? expectedApiKey = null, int port = 0)
     {
         var receiver = new IngestReceiver(expectedApiKey);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -80,7 +89,7 @@ public sealed class IngestReceiver : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, port);
             kestrel.Limits.MaxRequestBodySize = null;
         });
 
@@ -181,6 +190,14 @@ public sealed class IngestReceiver : IAsyncDisposable
             {
                 response = new IngestResponse(400, """{"error":"invalid OTLP JSON"}""");
             }
+            else if (request.Body.Length > MaxBodyBytes)
+            {
+                response = new IngestResponse(413, """{"error":"request body too large"}""");
+            }
+            else if (RejectSpan is { } reject && request.Spans.Any(reject))
+            {
+                response = new IngestResponse(400, """{"error":"a span could not be stored"}""");
+            }
             else
             {
                 response = _script.Count > 0 ? _script.Dequeue() : DefaultResponse;
@@ -194,6 +211,13 @@ public sealed class IngestReceiver : IAsyncDisposable
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _disposed.Token);
         try
         {
+            if (response.Abort)
+            {
+                request.Aborted = true;
+                context.Abort();
+                return;
+            }
+
             if (response.Hang)
             {
                 await Task.Delay(Timeout.Infinite, abort.Token).ConfigureAwait(false);
@@ -204,6 +228,24 @@ public sealed class IngestReceiver : IAsyncDisposable
             }
 
             context.Response.StatusCode = response.StatusCode;
+            if (response.ReasonPhrase is { } reason)
+            {
+                context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseFeature>()!.ReasonPhrase = reason;
+            }
+
+            foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            if (response.EchoRequestHeaders)
+            {
+                foreach (var (name, value) in request.Headers)
+                {
+                    context.Response.Headers["x-echo-" + name] = value;
+                }
+            }
+
             if (response.RetryAfter is { } retryAfter)
             {
                 context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
@@ -267,11 +309,26 @@ public sealed class IngestReceiver : IAsyncDisposable
 /// <param name="RetryAfter">Sent as a <c>Retry-After</c> header in whole seconds (rounded up).</param>
 /// <param name="Delay">Waits this long before answering.</param>
 /// <param name="Hang">Never answers: holds the request until the client gives up or the receiver is disposed.</param>
-public sealed record IngestResponse(int StatusCode = 200, string? Body = null, TimeSpan? RetryAfter = null, TimeSpan Delay = default, bool Hang = false)
+/// <param name="Abort">Cuts the connection without an answer (what the client sees of a crashed or restarting server).</param>
+/// <param name="ReasonPhrase">Reason phrase of the status line (HTTP/1.1).</param>
+/// <param name="Headers">Extra response headers, e.g. <c>Location</c>.</param>
+/// <param name="EchoRequestHeaders">Sends every request header back as <c>x-echo-{name}</c>.</param>
+public sealed record IngestResponse(
+    int StatusCode = 200,
+    string? Body = null,
+    TimeSpan? RetryAfter = null,
+    TimeSpan Delay = default,
+    bool Hang = false,
+    bool Abort = false,
+    string? ReasonPhrase = null,
+    IReadOnlyDictionary<string, string>? Headers = null,
+    bool EchoRequestHeaders = false)
 {
     public static readonly IngestResponse Ok = new(200);
 
     public static readonly IngestResponse HangUntilDisposed = new(200, Hang: true);
+
+    public static readonly IngestResponse Refuse = new(0, Abort: true);
 }
 
 /// <summary>One request as the receiver got it.</summary>

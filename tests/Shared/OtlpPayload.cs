@@ -54,7 +54,7 @@ public static class OtlpPayload
     private static ExportedSpan ParseSpan(JsonElement span)
     {
         var status = span.GetProperty("status");
-        return new ExportedSpan(
+        var parsed = new ExportedSpan(
             span.GetProperty("traceId").GetString()!,
             span.GetProperty("spanId").GetString()!,
             span.TryGetProperty("parentSpanId", out var parent) ? parent.GetString() : null,
@@ -65,6 +65,25 @@ public static class OtlpPayload
             ParseAttributes(span.GetProperty("attributes")),
             status.GetProperty("code").GetInt32(),
             status.TryGetProperty("message", out var message) ? message.GetString() : null);
+
+        // What the ingest refuses: times that are not unsigned 64-bit nanoseconds, an end before the start,
+        // negative token counts.
+        var start = ulong.Parse(parsed.StartTimeUnixNano, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
+        var end = ulong.Parse(parsed.EndTimeUnixNano, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
+        if (end < start)
+        {
+            throw new InvalidOperationException($"span ends ({end}) before it starts ({start})");
+        }
+
+        foreach (var key in (string[])["llm.usage.input_tokens", "llm.usage.output_tokens", "llm.usage.total_tokens", "llm.duration_ms"])
+        {
+            if (parsed[key] is long value && value < 0)
+            {
+                throw new InvalidOperationException($"{key} is negative ({value})");
+            }
+        }
+
+        return parsed;
     }
 
     public static IReadOnlyDictionary<string, object?> ParseAttributes(JsonElement attributes)
@@ -73,6 +92,11 @@ public static class OtlpPayload
         foreach (var attribute in attributes.EnumerateArray())
         {
             var key = attribute.GetProperty("key").GetString()!;
+            if (key.Length == 0)
+            {
+                throw new InvalidOperationException("an attribute key is empty");
+            }
+
             if (!result.TryAdd(key, ParseValue(attribute.GetProperty("value"))))
             {
                 throw new InvalidOperationException($"attribute '{key}' appears twice on one span");

@@ -82,10 +82,9 @@ public sealed class PipelineTests : ProcessWideTest
                 .ConfigureServices(services =>
                 {
                     services.AddSingleton(new TracenticEnvironment(_ => null));
+                    services.AddSingleton(exporter.Setup);
                     services.AddTracentic(o =>
                     {
-                        o.Sdk.ExporterFactory = exporter.Attach;
-                        o.Sdk.FlushOnProcessExit = false;
                         o.RequestAttributes = context =>
                         {
                             seen.Add(context.User.Identity?.Name);

@@ -12,10 +12,10 @@ public class SyncDisposeTests : ProcessWideTest
         var exporter = new InMemoryExporter();
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton(exporter.Setup);
         services.AddTracentic(o =>
         {
             o.ServiceName = "sync-dispose";
-            o.Sdk.ExporterFactory = exporter.Attach;
             o.Sdk.BatchDelay = TimeSpan.FromMinutes(1); // only shutdown can send it
         });
 

@@ -117,6 +117,32 @@ public class AttributeMergerTests
     }
 
     [Fact]
+    public async Task Built_in_attributes_and_the_status_message_are_never_cut_by_user_limits()
+    {
+        var (client, exporter) = InMemoryExporter.CreateClient(o =>
+            o.AttributeLimits = new AttributeLimits { MaxKeyLength = 2, MaxStringValueLength = 3, MaxAttributeCount = 1 });
+        await using var _c = client;
+        var parent = client.Begin("parent-scope");
+        var scope = client.Begin("a-long-scope-name", correlationId: "order-123456", parentScopeId: parent.Id);
+        var message = new string('m', 1000);
+
+        client.RecordError(scope, TestClients.Span(model: "claude-sonnet-4-20250514", provider: "anthropic", attributes: new() { ["user"] = "value", ["other"] = 1 }), new InvalidOperationException(message));
+        await client.FlushAsync();
+
+        var span = Assert.Single(exporter.Spans);
+        Assert.Equal(scope.Id, span.ScopeId);
+        Assert.Equal(parent.Id, span.ScopeParentId);
+        Assert.Equal("a-long-scope-name", span.ScopeName);
+        Assert.Equal("order-123456", span["tracentic.scope.correlation_id"]);
+        Assert.Equal(scope.StartedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture), span["tracentic.scope.started_at"]);
+        Assert.Equal("claude-sonnet-4-20250514", span["llm.request.model"]);
+        Assert.Equal("anthropic", span["llm.provider"]);
+        Assert.Equal("InvalidOperationException", span["llm.error.type"]);
+        Assert.Equal(message, span.StatusMessage);
+        Assert.Equal(new Dictionary<string, object?> { ["us"] = "val" }, UserAttributes(span)); // the user's own: cut, and capped at 1
+    }
+
+    [Fact]
     public async Task Truncation_never_splits_a_surrogate_pair()
     {
         var emoji = "\U0001F600"; // two UTF-16 chars

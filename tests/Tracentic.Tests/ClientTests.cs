@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Tracentic.Engine;
 using Tracentic.Testing;
 using Tracentic.Tests.Infrastructure;
 
@@ -265,10 +266,12 @@ public class ConfiguredInstanceTests
         var second = new InMemoryExporter();
         try
         {
-            var a = TracenticSdk.Configure(new TracenticOptions { ExporterFactory = first.Attach, FlushOnProcessExit = false, BatchDelay = TimeSpan.FromMinutes(1) });
+            var a = new TracenticClient(new TracenticOptions { BatchDelay = TimeSpan.FromMinutes(1) }, first.Setup);
+            TracenticSdk.Install(a);
             a.RecordSpan(null, TestClients.Span(model: "to-first"));
 
-            var b = TracenticSdk.Configure(new TracenticOptions { ExporterFactory = second.Attach, FlushOnProcessExit = false });
+            var b = new TracenticClient(new TracenticOptions(), second.Setup);
+            TracenticSdk.Install(b); // what Configure does
 
             Assert.Same(b, TracenticSdk.Current);
             await a.ShutdownAsync(); // already shutting down in the background: waits for nothing new, returns

@@ -48,8 +48,10 @@ public class DebugLoggingTests
         client.RecordSpan(null, TestClients.Span());
         await client.FlushAsync();
 
-        Assert.Contains(log.Messages(LogLevel.Debug), m => m.StartsWith("export attempt 1 failed: 503 Service Unavailable", StringComparison.Ordinal) && m.Contains("retrying in", StringComparison.Ordinal));
-        Assert.Empty(log.Warnings);
+        // The first failure of an outage is a warning (the spans stay queued); the recovery is reported too.
+        Assert.Contains(log.Warnings, m => m.StartsWith("export failed: 503 Service Unavailable", StringComparison.Ordinal) && m.Contains("stay queued and are retried in", StringComparison.Ordinal));
+        Assert.Contains(log.Messages(LogLevel.Information), m => m == "export recovered after 1 failed attempt(s).");
+        Assert.Equal(2, log.Messages(LogLevel.Debug).Count(m => m.StartsWith("flushing 1 span(s)", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -95,7 +97,9 @@ public class DebugLoggingTests
         await client.FlushAsync();
         await client.ShutdownAsync();
 
-        Assert.Equal([503, 429, 401, 500, 200], receiver.Requests.Select(r => r.StatusCode));
+        // Nothing is given up: the first span stays queued through every failure, then all three arrive.
+        Assert.Equal([503, 429, 401, 500, 200, 200, 200], receiver.Requests.Select(r => r.StatusCode));
+        Assert.Equal(3, receiver.Spans.Count);
         Assert.True(log.Entries.Count > 10);
         Assert.Contains(log.Entries, e => e.Message.Contains("unknown key ***", StringComparison.Ordinal));
         Assert.All(log.Entries, e => Assert.DoesNotContain(TestClients.ApiKey, e.Message));

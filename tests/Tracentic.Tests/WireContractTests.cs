@@ -117,7 +117,7 @@ public class WireContractTests
             ["llm.usage.input_tokens"] = """{"intValue":"1200"}""",
             ["llm.usage.output_tokens"] = """{"intValue":"300"}""",
             ["llm.usage.total_tokens"] = """{"intValue":"1500"}""",
-            ["llm.duration_ms"] = """{"intValue":"1234"}""",
+            ["llm.duration_ms"] = """{"intValue":"1235"}""", // 1234.5678 ms, rounded as the Python SDK does
             ["llm.cost.total_usd"] = $$"""{"doubleValue":{{cost.ToString("R", CultureInfo.InvariantCulture)}}}""",
             ["tracentic.scope.id"] = $$"""{"stringValue":"{{scope.Id}}"}""",
             ["tracentic.scope.name"] = """{"stringValue":"synthesis"}""",

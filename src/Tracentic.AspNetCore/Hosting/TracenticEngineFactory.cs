@@ -14,13 +14,13 @@ internal static class TracenticEngineFactory
         var options = services.GetRequiredService<IOptions<TracenticAspNetCoreOptions>>().Value;
         var sdk = options.Sdk;
 
-        // The engine copies its options at creation; borrow the host's logger factory without keeping it on the user's object.
+        // ExportSetup is internal: only tests register one (to export in memory). The engine copies its options at creation; borrow the host's logger factory without keeping it on the user's object.
         var ownLoggerFactory = sdk.LoggerFactory;
         sdk.LoggerFactory ??= services.GetService<ILoggerFactory>();
         TracenticClient client;
         try
         {
-            client = new TracenticClient(sdk);
+            client = new TracenticClient(sdk, services.GetService<ExportSetup>() ?? ExportSetup.Default);
         }
         finally
         {

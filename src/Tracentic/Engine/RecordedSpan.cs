@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Tracentic.Export;
 
 namespace Tracentic.Engine;
 
@@ -25,9 +26,23 @@ internal sealed class RecordedSpan
     public ActivitySpanId ActivitySpanId;
     public bool HasActivity;
 
+    /// <summary>Set once by the export side (<see cref="SpanResolver"/>), so every attempt and output sends the same span.</summary>
+    public ResolvedSpan? Resolved;
+
     private const long UnixEpochTicks = 621_355_968_000_000_000;
 
-    public static long ToUnixNanos(DateTimeOffset time) => (time.UtcTicks - UnixEpochTicks) * 100;
+    /// <summary>The latest time OTLP's unsigned 64-bit nanoseconds can hold that a signed long can too (year 2262).</summary>
+    private const long MaxUnixTicks = long.MaxValue / 100;
+
+    /// <summary>Nanoseconds since 1970 for OTLP, clamped to what it can represent (no negative values, no overflow).</summary>
+    public static long ToUnixNanos(DateTimeOffset time, out bool clamped)
+    {
+        var ticks = time.UtcTicks - UnixEpochTicks;
+        clamped = ticks < 0 || ticks > MaxUnixTicks;
+        return Math.Clamp(ticks, 0, MaxUnixTicks) * 100;
+    }
+
+    public static long ToUnixNanos(DateTimeOffset time) => ToUnixNanos(time, out _);
 
     public static KeyValuePair<string, object?>[]? CopyAttributes(Dictionary<string, object?>? attributes)
     {

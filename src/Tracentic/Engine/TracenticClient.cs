@@ -4,40 +4,43 @@ using Tracentic.Export;
 namespace Tracentic.Engine;
 
 /// <summary>
-/// The runtime engine behind <see cref="ITracentic"/>: recording captures the call and enqueues it;
-/// everything else happens on the export side (<see cref="SpanBatcher"/>).
+/// The runtime engine behind <see cref="ITracentic"/>: recording captures the call and hands it to the
+/// <see cref="ExportPipeline"/>; everything else happens there. <see cref="Record(RecordedSpan)"/> is the one recording path of
+/// the public API and of generated wrappers.
 /// </summary>
 internal sealed class TracenticClient : ITracentic, IDisposable
 {
-    private readonly SpanBatcher? _batcher;
+    private readonly ExportPipeline? _pipeline;
+    private readonly ExitHooks? _exitHooks;
     private readonly object _shutdownGate = new();
     private Task? _shutdownTask;
     private int _shutdown;
 
     public TracenticClient(TracenticOptions options)
+        : this(options, ExportSetup.Default)
+    {
+    }
+
+    internal TracenticClient(TracenticOptions options, ExportSetup setup)
     {
         Settings = new TracenticSettings(options);
         Log = new TracenticLog(Settings.LoggerFactory, Settings.Debug);
-        Log.Debug("debug logging enabled");
+        Log.Logger.DebugEnabled();
 
-        var exporter = Settings.ExporterFactory?.Invoke(Settings, Log)
-            ?? (Settings.ApiKey is null ? null : new OtlpHttpExporter(Settings, Log));
-
-        if (exporter is null)
+        var output = setup.Output?.Invoke(Settings, Log)
+            ?? (Settings.ApiKey is null ? null : new TracenticIngestOutput(Settings, Log, setup.WireLimits));
+        if (output is null)
         {
-            Log.Info("no ApiKey configured: spans are recorded locally but not exported. Set TracenticOptions.ApiKey to export them.");
+            Log.Logger.NoApiKey();
+            return;
         }
-        else
+
+        _pipeline = new ExportPipeline(Settings, Log, setup.RetryPolicy, [output]);
+        if (setup.HookExits)
         {
-            _batcher = new SpanBatcher(Settings, Log, exporter);
-            if (Settings.FlushOnProcessExit)
-            {
-                AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
-            }
+            _exitHooks = new ExitHooks(this);
         }
     }
-
-    private static readonly TimeSpan ProcessExitTimeout = TimeSpan.FromSeconds(5);
 
     public TracenticSettings Settings { get; }
 
@@ -46,7 +49,7 @@ internal sealed class TracenticClient : ITracentic, IDisposable
     public TimeProvider Clock => Settings.Clock;
 
     /// <summary>Spans dropped because the queue was full (oldest first).</summary>
-    public long DroppedSpans => _batcher?.Dropped ?? 0;
+    public long DroppedSpans => _pipeline?.Dropped ?? 0;
 
     public TracenticScope Begin(
         string name,
@@ -84,7 +87,7 @@ internal sealed class TracenticClient : ITracentic, IDisposable
     public void RecordSpan(TracenticScope? scope, TracenticSpan span)
     {
         ArgumentNullException.ThrowIfNull(span);
-        Enqueue(Capture(scope, span));
+        Record(scope, span, null);
     }
 
     public void RecordSpan(TracenticSpan span) => RecordSpan(TracenticScope.Current, span);
@@ -93,16 +96,18 @@ internal sealed class TracenticClient : ITracentic, IDisposable
     {
         ArgumentNullException.ThrowIfNull(span);
         ArgumentNullException.ThrowIfNull(exception);
-        var recorded = Capture(scope, span);
-        recorded.ErrorType = exception.GetType().Name;
-        recorded.ErrorMessage = exception.Message;
-        Enqueue(recorded);
+        Record(scope, span, exception);
     }
 
     public void RecordError(TracenticSpan span, Exception exception) => RecordError(TracenticScope.Current, span, exception);
 
-    public Task FlushAsync(CancellationToken cancellationToken = default) =>
-        _batcher?.FlushAsync(Settings.FlushTimeout, cancellationToken) ?? Task.CompletedTask;
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        if (_pipeline is not null)
+        {
+            await _pipeline.FlushAsync(Settings.FlushTimeout, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     public Task ShutdownAsync(CancellationToken cancellationToken = default)
     {
@@ -112,30 +117,35 @@ internal sealed class TracenticClient : ITracentic, IDisposable
             {
                 Volatile.Write(ref _shutdown, 1);
                 TracenticSdk.Uninstall(this);
-                _shutdownTask = ShutdownCoreAsync(cancellationToken);
+                _shutdownTask = ShutdownCoreAsync(Settings.FlushTimeout, cancellationToken);
             }
 
             return _shutdownTask;
         }
     }
 
-    private async Task ShutdownCoreAsync(CancellationToken cancellationToken)
+    /// <summary>Never throws: a host's cancelled token or a hung endpoint ends the wait, not the caller.</summary>
+    private async Task ShutdownCoreAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        Log.Debug("shutting down exporter...");
+        Log.Logger.ShuttingDown();
         try
         {
-            if (_batcher is not null)
+            if (_pipeline is not null)
             {
-                await _batcher.ShutdownAsync(Settings.FlushTimeout, cancellationToken).ConfigureAwait(false);
+                await _pipeline.StopAsync(timeout, cancellationToken).ConfigureAwait(false);
             }
+        }
+        catch (Exception ex)
+        {
+            Log.Logger.ExportCrashed(ex.GetType().Name);
         }
         finally
         {
             // Only now: until the queue is delivered, process exit must still wait for it.
-            AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+            _exitHooks?.Dispose();
         }
 
-        Log.Debug("exporter shutdown complete");
+        Log.Logger.ShutdownComplete();
     }
 
     public ValueTask DisposeAsync() => new(ShutdownAsync());
@@ -146,70 +156,169 @@ internal sealed class TracenticClient : ITracentic, IDisposable
     /// </summary>
     public void Dispose() => _ = ShutdownAsync();
 
-    /// <summary>The hot path shared by the public API and generated wrappers: capture, then enqueue.</summary>
-    internal void Enqueue(RecordedSpan span)
+    /// <summary>Shuts down from a synchronous exit handler, waiting at most <see cref="TracenticSettings.ExitTimeout"/>.</summary>
+    internal void ShutdownForExit(string exit)
     {
-        if (_batcher is null)
+        Log.Logger.ExitFlush(exit);
+        WaitForExit(() =>
+        {
+            lock (_shutdownGate)
+            {
+                // An earlier shutdown may be waiting longer than an exit allows: this wait is bounded by its own deadline.
+                return _shutdownTask ?? ShutdownAsync();
+            }
+        });
+    }
+
+    /// <summary>Flushes from a synchronous signal handler, waiting at most <see cref="TracenticSettings.ExitTimeout"/>.</summary>
+    internal void FlushForExit(string exit)
+    {
+        Log.Logger.ExitFlush(exit);
+        WaitForExit(() => _pipeline?.FlushAsync(Settings.ExitTimeout, CancellationToken.None) ?? Task.CompletedTask);
+    }
+
+    private void WaitForExit(Func<Task> start)
+    {
+        try
+        {
+            // Exit handlers are synchronous: blocking here is the only way to deliver what is queued. The export
+            // loop runs on the thread pool, never on this thread.
+            start().Wait(Settings.ExitTimeout);
+        }
+        catch (Exception ex)
+        {
+            Log.Logger.ExportCrashed(ex.GetType().Name);
+        }
+    }
+
+    /// <summary>Captures a hand-recorded span and records it. Never throws for bad data.</summary>
+    private void Record(TracenticScope? scope, TracenticSpan span, Exception? exception)
+    {
+        if (_pipeline is null)
+        {
+            return;
+        }
+
+        RecordedSpan recorded;
+        try
+        {
+            var started = span.StartedAt;
+            var ended = span.EndedAt;
+            if (started == default || ended == default)
+            {
+                WarnOnce("span-time", static log => log.SpanTimeMissing());
+                var now = Settings.Clock.GetUtcNow();
+                if (started == default)
+                {
+                    started = ended == default ? now : ended;
+                }
+
+                if (ended == default)
+                {
+                    ended = now;
+                }
+            }
+
+            recorded = new RecordedSpan
+            {
+                Scope = scope,
+                StartUnixNanos = ToUnixNanos(started),
+                EndUnixNanos = ToUnixNanos(ended),
+                Provider = span.Provider,
+                Model = span.Model,
+                OperationType = span.OperationType,
+                InputTokens = span.InputTokens,
+                OutputTokens = span.OutputTokens,
+                Attributes = RecordedSpan.CopyAttributes(span.Attributes),
+            };
+
+            if (exception is not null)
+            {
+                recorded.ErrorType = exception.GetType().Name;
+                recorded.ErrorMessage = SafeMessage(exception);
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.Logger.RecordFailed(ex.GetType().Name);
+            return;
+        }
+
+        Record(recorded);
+    }
+
+    /// <summary>
+    /// The one recording path, shared by the public API and generated wrappers: sanitizes what could make the span
+    /// unexportable, stamps the ambient context, and queues it. Never throws.
+    /// </summary>
+    internal void Record(RecordedSpan recorded)
+    {
+        if (_pipeline is null)
         {
             return;
         }
 
         if (Volatile.Read(ref _shutdown) == 1)
         {
-            Log.WarnOnce("after-shutdown", "a span was recorded after ShutdownAsync and was dropped; record spans before shutting down.");
+            WarnOnce("after-shutdown", static log => log.SpanAfterShutdown());
             return;
         }
 
-        _batcher.Enqueue(span);
-    }
-
-    /// <summary>Copies what the caller may still change and stamps ambient context; sanitizes bad values.</summary>
-    internal RecordedSpan Capture(TracenticScope? scope, TracenticSpan span)
-    {
-        var started = span.StartedAt;
-        var ended = span.EndedAt;
-        if (started == default || ended == default)
+        try
         {
-            Log.WarnOnce("span-time", "a span was recorded without StartedAt or EndedAt; the missing time was set to the recording time.");
-            var now = Settings.Clock.GetUtcNow();
-            if (started == default)
+            if (recorded.EndUnixNanos < recorded.StartUnixNanos)
             {
-                started = ended == default ? now : ended;
+                WarnOnce("span-order", static log => log.SpanEndedBeforeStart());
+                recorded.EndUnixNanos = recorded.StartUnixNanos;
             }
 
-            if (ended == default)
+            recorded.InputTokens = SanitizeTokens(recorded.InputTokens);
+            recorded.OutputTokens = SanitizeTokens(recorded.OutputTokens);
+            StampContext(recorded);
+            _pipeline.Add(recorded);
+            if (Log.IsDebugEnabled)
             {
-                ended = now;
+                Log.Logger.SpanEnqueued(SpanResolver.SpanName(recorded.Provider, recorded.OperationType), _pipeline.QueuedCount);
             }
         }
-
-        if (ended < started)
+        catch (Exception ex)
         {
-            Log.WarnOnce("span-order", "a span ended before it started; its end time was set to its start time.");
-            ended = started;
+            Log.Logger.RecordFailed(ex.GetType().Name);
         }
-
-        var recorded = new RecordedSpan
-        {
-            Scope = scope,
-            StartUnixNanos = RecordedSpan.ToUnixNanos(started),
-            EndUnixNanos = RecordedSpan.ToUnixNanos(ended),
-            Provider = span.Provider,
-            Model = span.Model,
-            OperationType = span.OperationType,
-            InputTokens = SanitizeTokens(span.InputTokens),
-            OutputTokens = SanitizeTokens(span.OutputTokens),
-            Attributes = RecordedSpan.CopyAttributes(span.Attributes),
-        };
-        StampContext(recorded);
-        return recorded;
     }
 
-    /// <summary>Captures the ambient request, global context and activity of the recording thread.</summary>
-    internal static void StampContext(RecordedSpan recorded)
+    /// <summary>An exception's message, or a note saying it could not be read (a throwing <c>Message</c> must not lose the span).</summary>
+    internal static string SafeMessage(Exception exception)
     {
-        recorded.Request = TracenticRequestContext.Current;
-        recorded.GlobalContext = TracenticGlobalContext.Current.Snapshot;
+        try
+        {
+            return exception.Message ?? "";
+        }
+        catch (Exception ex)
+        {
+            return $"<{exception.GetType().Name}.Message threw {ex.GetType().Name}>";
+        }
+    }
+
+    private long ToUnixNanos(DateTimeOffset time)
+    {
+        var nanos = RecordedSpan.ToUnixNanos(time, out var clamped);
+        if (clamped)
+        {
+            WarnOnce("span-range", static log => log.SpanTimeOutOfRange());
+        }
+
+        return nanos;
+    }
+
+    /// <summary>
+    /// Captures the ambient request, global context and activity of the recording thread, unless the span already
+    /// carries the context it was made in (a wrapper records an LLM call later, maybe on another thread).
+    /// </summary>
+    private static void StampContext(RecordedSpan recorded)
+    {
+        recorded.Request ??= TracenticRequestContext.Current;
+        recorded.GlobalContext ??= TracenticGlobalContext.Current.Snapshot;
         if (Activity.Current is { } activity)
         {
             recorded.HasActivity = true;
@@ -218,27 +327,22 @@ internal sealed class TracenticClient : ITracentic, IDisposable
         }
     }
 
-    internal long? SanitizeTokens(long? tokens)
+    private long? SanitizeTokens(long? tokens)
     {
         if (tokens < 0)
         {
-            Log.WarnOnce("negative-tokens", "a span had a negative token count; the count was dropped.");
+            WarnOnce("negative-tokens", static log => log.NegativeTokens());
             return null;
         }
 
         return tokens;
     }
 
-    private void OnProcessExit(object? sender, EventArgs e)
+    private void WarnOnce(string kind, Action<Microsoft.Extensions.Logging.ILogger> warn)
     {
-        // Process exit handlers are synchronous: waiting here is the only way to deliver what is queued.
-        try
+        if (Log.FirstTime(kind))
         {
-            ShutdownAsync().Wait(ProcessExitTimeout);
-        }
-        catch (Exception ex)
-        {
-            Log.Warn($"flush at process exit failed: {ex.GetType().Name}: {ex.Message}");
+            warn(Log.Logger);
         }
     }
 }

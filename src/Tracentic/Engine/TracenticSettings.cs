@@ -27,10 +27,6 @@ internal sealed class TracenticSettings
         Clock = options.TimeProvider ?? TimeProvider.System;
         HttpMessageHandlerFactory = options.HttpMessageHandlerFactory;
         LoggerFactory = options.LoggerFactory;
-        ExporterFactory = options.ExporterFactory;
-        RetryPolicy = options.RetryPolicy;
-        MaxConcurrentExports = RequirePositive(options.MaxConcurrentExports, nameof(options.MaxConcurrentExports));
-        FlushOnProcessExit = options.FlushOnProcessExit;
     }
 
     public string? ApiKey { get; }
@@ -49,13 +45,15 @@ internal sealed class TracenticSettings
     public TimeProvider Clock { get; }
     public Func<HttpMessageHandler>? HttpMessageHandlerFactory { get; }
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; }
-    public Func<TracenticSettings, TracenticLog, Export.ISpanExporter>? ExporterFactory { get; }
-    public Export.RetryPolicy RetryPolicy { get; }
-    public int MaxConcurrentExports { get; }
-    public bool FlushOnProcessExit { get; }
 
-    /// <summary>How long <c>FlushAsync</c> and the process-exit hook wait at most.</summary>
+    /// <summary>How long <c>FlushAsync</c> and <c>ShutdownAsync</c> wait at most: one export timeout and 5 s more.</summary>
     public TimeSpan FlushTimeout => ExportTimeout + TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long an exit hook (process exit, SIGTERM/SIGINT, unhandled exception) waits at most, so a dead or hung
+    /// endpoint never holds up the end of the process for long: 5 s, or the export timeout when that is shorter.
+    /// </summary>
+    public TimeSpan ExitTimeout => ExportTimeout < TimeSpan.FromSeconds(5) ? ExportTimeout : TimeSpan.FromSeconds(5);
 
     private static string ValidateApiKey(string key)
     {

@@ -9,7 +9,14 @@ namespace Tracentic.Export;
 /// </summary>
 internal readonly struct AttributeValue
 {
-    private const int MaxDepth = 4;
+    /// <summary>Nesting levels kept; deeper values are written as their text.</summary>
+    public const int MaxDepth = 4;
+
+    /// <summary>Values (nested ones included) one attribute may hold.</summary>
+    public const int MaxNodes = 1024;
+
+    /// <summary>Characters of text one attribute may hold across its nested values.</summary>
+    public const int MaxChars = 64 * 1024;
 
     private AttributeValue(AttributeKind kind, string? text = null, long integer = 0, double number = 0, bool flag = false, List<KeyValuePair<string?, AttributeValue>>? items = null)
     {
@@ -36,40 +43,51 @@ internal readonly struct AttributeValue
 
     public static AttributeValue Double(double value) => new(AttributeKind.Double, number: value);
 
+    public static AttributeValue Bool(bool value) => new(AttributeKind.Bool, flag: value);
+
     /// <summary>
-    /// Maps a CLR value to an OTLP value. Null yields false (the attribute is omitted). Strings are
-    /// truncated and cleaned of lone surrogates; collections become arrays or key-value lists.
+    /// Maps a CLR value to an OTLP value. Null yields false (the attribute is omitted). Strings are truncated and
+    /// cleaned of lone surrogates; collections become arrays or key-value lists, bounded in depth
+    /// (<see cref="MaxDepth"/>), in values (<see cref="MaxNodes"/>) and in characters (<see cref="MaxChars"/>), so a
+    /// list that holds itself, or one object shared many times, stays small. Never throws.
     /// </summary>
-    public static bool TryCreate(object? value, AttributeLimits limits, out AttributeValue result, int depth = 0)
+    public static bool TryCreate(object? value, AttributeLimits limits, out AttributeValue result)
     {
-        var maxStringLength = limits.MaxStringValueLength;
+        var budget = new Budget { Nodes = MaxNodes, Chars = MaxChars };
+        return TryCreate(value, limits, 0, ref budget, out result);
+    }
+
+    private static bool TryCreate(object? value, AttributeLimits limits, int depth, ref Budget budget, out AttributeValue result)
+    {
         try
         {
-            result = Create(value, limits, depth);
+            budget.Nodes--;
+            result = Create(value, limits, depth, ref budget);
             return result.Kind != AttributeKind.None;
         }
         catch (Exception ex)
         {
             // A throwing ToString or enumerator must not lose the span: record what the value was instead.
-            result = String(JsonText.Clean($"<unserializable {value?.GetType().Name}: {ex.GetType().Name}>", maxStringLength));
+            result = String(JsonText.Clean($"<unserializable {SafeTypeName(value)}: {ex.GetType().Name}>", limits.MaxStringValueLength));
             return true;
         }
     }
 
-    private static AttributeValue Create(object? value, AttributeLimits limits, int depth)
+    private static string SafeTypeName(object? value) => value?.GetType().Name ?? "null";
+
+    private static AttributeValue Create(object? value, AttributeLimits limits, int depth, ref Budget budget)
     {
-        var maxStringLength = limits.MaxStringValueLength;
-        var maxItems = limits.MaxAttributeCount;
+        var maxStringLength = Math.Min(limits.MaxStringValueLength, Math.Max(budget.Chars, 0));
         switch (value)
         {
             case null:
                 return default;
             case string s:
-                return String(JsonText.Clean(s, maxStringLength));
+                return FromText(s, maxStringLength, ref budget);
             case bool b:
                 return new(AttributeKind.Bool, flag: b);
             case char c:
-                return String(JsonText.Clean(c.ToString(), maxStringLength));
+                return FromText(c.ToString(), maxStringLength, ref budget);
             case int i:
                 return Int(i);
             case long l:
@@ -94,7 +112,7 @@ internal readonly struct AttributeValue
             case decimal m:
                 return Double((double)m);
             case Enum e:
-                return String(JsonText.Clean(e.ToString(), maxStringLength));
+                return FromText(e.ToString(), maxStringLength, ref budget);
             case DateTimeOffset dto:
                 // UTC with a Z, like every other timestamp Tracentic sends.
                 return String(dto.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
@@ -104,47 +122,41 @@ internal readonly struct AttributeValue
                 return String(ts.ToString("c", CultureInfo.InvariantCulture));
         }
 
-        if (depth >= MaxDepth)
+        if (depth >= MaxDepth || budget.Nodes <= 0)
         {
-            return String(JsonText.Clean(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", maxStringLength));
+            return FromText(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", maxStringLength, ref budget);
         }
 
         if (value is IEnumerable<KeyValuePair<string, object?>> pairs)
         {
-            var entries = new List<KeyValuePair<string?, AttributeValue>>();
+            var list = new KeyValueListBuilder(limits);
             foreach (var (key, item) in pairs)
             {
-                if (entries.Count == maxItems)
+                if (list.IsFull(budget))
                 {
                     break;
                 }
 
-                if (key is not null && TryCreate(item, limits, out var inner, depth + 1))
-                {
-                    entries.Add(new(JsonText.Clean(key, limits.MaxKeyLength), inner));
-                }
+                list.Add(key, item, depth, ref budget);
             }
 
-            return new(AttributeKind.KeyValueList, items: entries);
+            return list.Build();
         }
 
         if (value is IDictionary dictionary)
         {
             // Dictionaries with other key or value types (Dictionary<string, int>, enum keys...): keys as text.
-            var entries = new List<KeyValuePair<string?, AttributeValue>>();
+            var list = new KeyValueListBuilder(limits);
             var enumerator = dictionary.GetEnumerator();
-            while (enumerator.MoveNext() && entries.Count < maxItems)
+            while (!list.IsFull(budget) && enumerator.MoveNext())
             {
                 var key = enumerator.Key is IFormattable formattableKey
                     ? formattableKey.ToString(null, CultureInfo.InvariantCulture)
                     : enumerator.Key.ToString();
-                if (key is not null && TryCreate(enumerator.Value, limits, out var inner, depth + 1))
-                {
-                    entries.Add(new(JsonText.Clean(key, limits.MaxKeyLength), inner));
-                }
+                list.Add(key, enumerator.Value, depth, ref budget);
             }
 
-            return new(AttributeKind.KeyValueList, items: entries);
+            return list.Build();
         }
 
         if (value is IEnumerable sequence)
@@ -152,13 +164,13 @@ internal readonly struct AttributeValue
             var elements = new List<KeyValuePair<string?, AttributeValue>>();
             foreach (var item in sequence)
             {
-                if (elements.Count == maxItems)
+                if (elements.Count == limits.MaxAttributeCount || budget.Nodes <= 0 || budget.Chars <= 0)
                 {
                     break;
                 }
 
                 // OTLP arrays have no nulls: a null element is written as an empty value.
-                elements.Add(new(null, TryCreate(item, limits, out var inner, depth + 1) ? inner : new(AttributeKind.Empty)));
+                elements.Add(new(null, TryCreate(item, limits, depth + 1, ref budget, out var inner) ? inner : new(AttributeKind.Empty)));
             }
 
             return new(AttributeKind.Array, items: elements);
@@ -167,10 +179,52 @@ internal readonly struct AttributeValue
         var text = value is IFormattable formattable
             ? formattable.ToString(null, CultureInfo.InvariantCulture)
             : value.ToString();
-        return String(JsonText.Clean(text ?? "", maxStringLength));
+        return FromText(text ?? "", maxStringLength, ref budget);
+    }
+
+    private static AttributeValue FromText(string text, int maxLength, ref Budget budget)
+    {
+        var clean = JsonText.Clean(text, Math.Max(maxLength, 0));
+        budget.Chars -= clean.Length;
+        return String(clean);
+    }
+
+    /// <summary>What one attribute value may still spend on nested values and their text.</summary>
+    private struct Budget
+    {
+        public int Nodes;
+        public int Chars;
+    }
+
+    /// <summary>Builds a key-value list whose keys are non-empty and unique after cleaning (the first one wins).</summary>
+    private readonly struct KeyValueListBuilder(AttributeLimits limits)
+    {
+        private readonly List<KeyValuePair<string?, AttributeValue>> _entries = [];
+        private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+
+        public bool IsFull(Budget budget) => _entries.Count == limits.MaxAttributeCount || budget.Nodes <= 0 || budget.Chars <= 0;
+
+        public void Add(string? rawKey, object? item, int depth, ref Budget budget)
+        {
+            if (string.IsNullOrEmpty(rawKey))
+            {
+                return;
+            }
+
+            var key = JsonText.Clean(rawKey, limits.MaxKeyLength);
+            if (!_keys.Contains(key) && TryCreate(item, limits, depth + 1, ref budget, out var inner))
+            {
+                _keys.Add(key);
+                budget.Chars -= key.Length;
+                _entries.Add(new(key, inner));
+            }
+        }
+
+        public AttributeValue Build() => new(AttributeKind.KeyValueList, items: _entries);
     }
 }
 
+/// <summary>Which OTLP <c>AnyValue</c> field an <see cref="AttributeValue"/> fills.</summary>
 internal enum AttributeKind
 {
     None,
@@ -183,58 +237,3 @@ internal enum AttributeKind
     Empty,
 }
 
-/// <summary>Makes any string safe to write: truncated without splitting a surrogate pair, lone surrogates replaced.</summary>
-internal static class JsonText
-{
-    public static string Clean(string text, int maxLength)
-    {
-        if (text.Length > maxLength)
-        {
-            var cut = maxLength;
-            if (char.IsHighSurrogate(text[cut - 1]))
-            {
-                cut--;
-            }
-
-            text = text[..cut];
-        }
-
-        return HasLoneSurrogate(text) ? ReplaceLoneSurrogates(text) : text;
-    }
-
-    private static bool HasLoneSurrogate(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string ReplaceLoneSurrogates(string text)
-    {
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(chars[i]))
-            {
-                chars[i] = '\uFFFD';
-            }
-        }
-
-        return new string(chars);
-    }
-}

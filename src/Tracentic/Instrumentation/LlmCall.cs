@@ -94,34 +94,20 @@ public readonly struct LlmCall
                 Provider = _site.Provider,
                 OperationType = _site.OperationType,
                 Model = _model ?? usage.Model, // the attribute or a [TracenticModel] argument wins over the response
-                InputTokens = engine.SanitizeTokens(usage.InputTokens),
-                OutputTokens = engine.SanitizeTokens(usage.OutputTokens),
+                InputTokens = usage.InputTokens,
+                OutputTokens = usage.OutputTokens,
                 Attributes = attributes,
                 ErrorType = exception?.GetType().Name,
-                ErrorMessage = exception is null ? null : MessageOf(exception),
+                ErrorMessage = exception is null ? null : TracenticClient.SafeMessage(exception),
+                Request = _request,
+                GlobalContext = _globalContext,
             };
 
-            TracenticClient.StampContext(recorded);
-            recorded.Request = _request;
-            recorded.GlobalContext = _globalContext;
-            engine.Enqueue(recorded);
+            engine.Record(recorded);
         }
         catch (Exception ex)
         {
-            engine.Log.WarnOnce("wrapper-record", $"a span could not be recorded: {ex.GetType().Name}: {ex.Message}");
-        }
-    }
-
-    /// <summary>The exception's message; an exception whose <c>Message</c> throws is still recorded, with the type as its message.</summary>
-    private static string MessageOf(Exception exception)
-    {
-        try
-        {
-            return exception.Message;
-        }
-        catch (Exception)
-        {
-            return $"({exception.GetType().Name}: its Message threw)";
+            engine.Log.WarnOnce("wrapper-record", $"a span could not be recorded: {ex.GetType().Name}");
         }
     }
 }

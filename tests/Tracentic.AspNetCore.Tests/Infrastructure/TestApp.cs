@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tracentic.Engine;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -80,15 +82,15 @@ internal sealed class TestApp : IAsyncDisposable
         if (setup.ExportInMemory)
         {
             // Registered before AddTracentic, so environment, configuration and the test's own settings override it.
+            builder.Services.AddSingleton(exporter.Setup);
             builder.Services.Configure<TracenticAspNetCoreOptions>(options =>
             {
-                options.Sdk.ExporterFactory = exporter.Attach;
                 options.BatchDelay = TimeSpan.FromMilliseconds(20);
                 options.QueueCapacity = 100_000;
             });
         }
 
-        builder.Services.Configure<TracenticAspNetCoreOptions>(options => options.Sdk.FlushOnProcessExit = false);
+        builder.Services.TryAddSingleton(new ExportSetup { HookExits = false });
 
         if (setup.Configuration is { } configuration)
         {

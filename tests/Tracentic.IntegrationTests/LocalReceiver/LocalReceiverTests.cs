@@ -26,7 +26,7 @@ public sealed class LocalReceiverTests : IAsyncLifetime
         await _receiver.DisposeAsync();
     }
 
-    private static ITracentic Sdk(string endpoint, string apiKey) => TracenticSdk.Create(new TracenticOptions
+    private static ITracentic Sdk(string endpoint, string apiKey) => new Tracentic.Engine.TracenticClient(new TracenticOptions
     {
         Endpoint = endpoint,
         ApiKey = apiKey,
@@ -34,9 +34,8 @@ public sealed class LocalReceiverTests : IAsyncLifetime
         Environment = "test",
         BatchDelay = TimeSpan.FromMilliseconds(10),
         ExportTimeout = TimeSpan.FromSeconds(5),
-        FlushOnProcessExit = false,
         CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10) },
-    });
+    }, new Tracentic.Engine.ExportSetup { HookExits = false });
 
     [Fact]
     public async Task Binds_an_ephemeral_port_on_loopback_and_makes_up_a_key()

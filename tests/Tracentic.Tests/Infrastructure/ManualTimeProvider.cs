@@ -7,6 +7,7 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
     private readonly List<ManualTimer> _timers = [];
     private DateTimeOffset _now = start;
     private long _timestamp;
+    private TaskCompletionSource _timersChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public override DateTimeOffset GetUtcNow()
     {
@@ -70,21 +71,53 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
-    /// <summary>Waits (in real time, bounded) until a timer due within the given range is pending.</summary>
-    public async Task WaitForTimerAsync(TimeSpan min, TimeSpan max, TimeSpan timeout)
+    /// <summary>
+    /// Waits (in real time, bounded) until a timer due within [<paramref name="min"/>, <paramref name="max"/>] from now
+    /// is pending, woken by each new timer instead of polling; returns its due time.
+    /// </summary>
+    public async Task<TimeSpan> WaitForTimerAsync(TimeSpan min, TimeSpan max, TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
-        while (!PendingTimers().Any(t => t >= min && t <= max))
+        while (true)
         {
+            Task changed;
+            lock (_gate)
+            {
+                foreach (var timer in _timers)
+                {
+                    var due = TimeSpan.FromTicks(timer.DueAt - _timestamp);
+                    if (due >= min && due <= max)
+                    {
+                        return due;
+                    }
+                }
+
+                changed = _timersChanged.Task;
+            }
+
             try
             {
-                await Task.Delay(5, cts.Token);
+                await changed.WaitAsync(cts.Token);
             }
             catch (OperationCanceledException)
             {
                 throw new TimeoutException($"no timer due in [{min}, {max}] was created; pending: {string.Join(", ", PendingTimers())}");
             }
         }
+    }
+
+    /// <summary>Waits for a timer due within [<paramref name="min"/>, <paramref name="max"/>], then moves the clock to it.</summary>
+    public async Task<TimeSpan> AdvanceToTimerAsync(TimeSpan min, TimeSpan max, TimeSpan timeout)
+    {
+        var due = await WaitForTimerAsync(min, max, timeout);
+        Advance(due);
+        return due;
+    }
+
+    private void PulseLocked()
+    {
+        _timersChanged.TrySetResult();
+        _timersChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
@@ -112,12 +145,15 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
                     {
                         DueAt = owner._timestamp + p.Ticks;
                         owner._timers.Add(this);
+                        owner.PulseLocked();
                     }
                 }
                 else
                 {
                     owner._timers.Add(this);
                 }
+
+                owner.PulseLocked();
             }
 
             if (fireNow)

@@ -10,27 +10,28 @@ internal static class TestClients
 
     /// <summary>Fast retries so failure tests take milliseconds.</summary>
     public static readonly RetryPolicy FastRetries = new(
-        MaxAttempts: 4,
         InitialBackoff: TimeSpan.FromMilliseconds(10),
         MaxBackoff: TimeSpan.FromMilliseconds(40),
-        MaxElapsed: TimeSpan.FromSeconds(10));
+        MaxRetryAfter: TimeSpan.FromMinutes(5));
 
     /// <summary>An engine exporting over HTTP to <paramref name="receiver"/>, with fast retries.</summary>
-    public static TracenticClient ForReceiver(IngestReceiver receiver, Action<TracenticOptions>? configure = null)
+    public static TracenticClient ForReceiver(IngestReceiver receiver, Action<TracenticOptions>? configure = null, ExportSetup? setup = null) =>
+        ForEndpoint(receiver.BaseUrl, configure, setup);
+
+    /// <summary>An engine exporting over HTTP to <paramref name="endpoint"/>, with fast retries unless <paramref name="setup"/> says otherwise.</summary>
+    public static TracenticClient ForEndpoint(string endpoint, Action<TracenticOptions>? configure = null, ExportSetup? setup = null)
     {
         var options = new TracenticOptions
         {
             ApiKey = ApiKey,
-            Endpoint = receiver.BaseUrl,
+            Endpoint = endpoint,
             ServiceName = "test-service",
             BatchDelay = TimeSpan.FromMinutes(10), // batches are full or flushed: what a request holds never depends on timing
             ExportTimeout = TimeSpan.FromSeconds(5),
-            RetryPolicy = FastRetries,
-            FlushOnProcessExit = false,
             CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0) }, // the model of Span(): no pricing warnings
         };
         configure?.Invoke(options);
-        return (TracenticClient)TracenticSdk.Create(options);
+        return new TracenticClient(options, setup ?? new ExportSetup { RetryPolicy = FastRetries, HookExits = false });
     }
 
     /// <summary>A completed chat call of 250 ms.</summary>

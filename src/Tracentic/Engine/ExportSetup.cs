@@ -1,0 +1,23 @@
+using Tracentic.Export;
+
+namespace Tracentic.Engine;
+
+/// <summary>
+/// How an engine's export side is assembled, for the parts that are not user options: the outputs (the Tracentic
+/// ingest by default), retry timing, wire bounds and the exit hooks. Tests and the ASP.NET Core integration pass one
+/// to the internal <see cref="TracenticClient"/> constructor; applications never see it.
+/// </summary>
+internal sealed class ExportSetup
+{
+    public static readonly ExportSetup Default = new();
+
+    /// <summary>Replaces the Tracentic ingest output; spans are then exported even without an API key.</summary>
+    public Func<TracenticSettings, TracenticLog, IExportOutput>? Output { get; init; }
+
+    public RetryPolicy RetryPolicy { get; init; } = RetryPolicy.Default;
+
+    public WireLimits WireLimits { get; init; } = WireLimits.Default;
+
+    /// <summary>Whether process exit, SIGTERM/SIGINT and unhandled exceptions flush this engine.</summary>
+    public bool HookExits { get; init; } = true;
+}

@@ -1,0 +1,21 @@
+namespace Tracentic.Export;
+
+/// <summary>How one export attempt ended, from the export loop's point of view.</summary>
+internal enum ExportStatus
+{
+    /// <summary>The spans were accepted: remove them from the queue.</summary>
+    Delivered,
+
+    /// <summary>The spans were refused for their content: split the batch, or drop a single span.</summary>
+    Rejected,
+
+    /// <summary>Nothing was accepted but it may be later: keep the spans queued and try again after a backoff.</summary>
+    Retry,
+}
+
+/// <summary>The result of one export attempt.</summary>
+/// <param name="Status">What happened.</param>
+/// <param name="Count">How many spans of the batch the attempt covered (a body has a byte bound, so possibly fewer than given).</param>
+/// <param name="RetryAfter">The server's <c>Retry-After</c>, if it sent one.</param>
+/// <param name="Problem">What went wrong, redacted, for the log.</param>
+internal readonly record struct ExportResult(ExportStatus Status, int Count, TimeSpan? RetryAfter = null, string? Problem = null);

@@ -1,0 +1,12 @@
+namespace Tracentic.Export;
+
+/// <summary>
+/// One destination of resolved spans in one wire flavour (the Tracentic ingest API; later standard OTLP). An
+/// output only serializes and sends: merging, limits and cost were applied by <see cref="SpanResolver"/>, and
+/// when to send and whether to retry is the <see cref="ExportLoop"/>'s business.
+/// </summary>
+internal interface IExportOutput : IDisposable
+{
+    /// <summary>Sends the first spans of <paramref name="batch"/> (as many as one request holds); never throws for failed delivery.</summary>
+    Task<ExportResult> ExportAsync(IReadOnlyList<ResolvedSpan> batch, CancellationToken cancellationToken);
+}

@@ -1,0 +1,277 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Tracentic.Engine;
+
+namespace Tracentic.Export;
+
+/// <summary>
+/// Turns a recorded span into a <see cref="ResolvedSpan"/>: ids, clamped times, built-in values (saturating token
+/// total, rounded duration, cost) and the user attributes merged over every layer. Limits apply to user attributes
+/// only; built-ins and the status message are cut only at the platform maximum. Layers that many spans share
+/// (scope, request, global context, options) are normalized once. Thread-safe.
+/// </summary>
+internal sealed class SpanResolver
+{
+    private readonly object _gate = new();
+    private readonly TracenticSettings _settings;
+    private readonly TracenticLog _log;
+    private readonly ConditionalWeakTable<object, ResolvedAttribute[]> _layers = new();
+    private readonly ConditionalWeakTable<TracenticScope, ResolvedScope> _scopes = new();
+    private readonly ResolvedAttribute[] _optionsLayer;
+    private readonly HashSet<string> _seenKeys = new(StringComparer.Ordinal);
+    private readonly List<ResolvedAttribute> _merged = [];
+    private readonly Dictionary<(string?, string?), string> _names = [];
+    private readonly ConditionalWeakTable<object, ResolvedAttribute[]>.CreateValueCallback _normalizeLayer;
+
+    public SpanResolver(TracenticSettings settings, TracenticLog log)
+    {
+        _settings = settings;
+        _log = log;
+        _optionsLayer = Normalize(settings.GlobalAttributes);
+        _normalizeLayer = layer => Normalize((IReadOnlyDictionary<string, object?>)layer);
+    }
+
+    /// <summary>Span name of the wire contract: <c>llm.{provider}.{operation}</c>, <c>llm.{provider}</c> or <c>llm.call</c>.</summary>
+    public static string SpanName(string? provider, string? operation) => (provider, operation) switch
+    {
+        ({ Length: > 0 }, { Length: > 0 }) => $"llm.{provider}.{operation}",
+        ({ Length: > 0 }, _) => $"llm.{provider}",
+        _ => "llm.call",
+    };
+
+    /// <summary>The span's resolved form, created on first use and kept on the span.</summary>
+    public ResolvedSpan Resolve(RecordedSpan span)
+    {
+        if (Volatile.Read(ref span.Resolved) is { } resolved)
+        {
+            return resolved;
+        }
+
+        lock (_gate)
+        {
+            return span.Resolved ??= Create(span);
+        }
+    }
+
+    private ResolvedSpan Create(RecordedSpan span)
+    {
+        ulong traceHigh, traceLow, parent = 0;
+        if (span.HasActivity)
+        {
+            // Join the ambient System.Diagnostics trace: its trace id, its span as parent.
+            Span<byte> bytes = stackalloc byte[16];
+            span.ActivityTraceId.CopyTo(bytes);
+            traceHigh = BinaryPrimitives.ReadUInt64BigEndian(bytes);
+            traceLow = BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]);
+            span.ActivitySpanId.CopyTo(bytes[..8]);
+            parent = BinaryPrimitives.ReadUInt64BigEndian(bytes);
+        }
+        else if (span.Scope is { } scope)
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            scope.WriteIdBytes(bytes);
+            traceHigh = BinaryPrimitives.ReadUInt64BigEndian(bytes);
+            traceLow = BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]);
+        }
+        else
+        {
+            traceHigh = RandomNonZero();
+            traceLow = RandomNonZero();
+        }
+
+        long? total = span.InputTokens is { } i && span.OutputTokens is { } o
+            ? (i > long.MaxValue - o ? long.MaxValue : i + o) // saturating: both are non-negative
+            : null;
+        var end = Math.Max(span.EndUnixNanos, span.StartUnixNanos);
+        return new ResolvedSpan
+        {
+            TraceIdHigh = traceHigh,
+            TraceIdLow = traceLow,
+            SpanId = RandomNonZero(),
+            ParentSpanId = parent,
+            Name = Name(span.Provider, span.OperationType),
+            StartUnixNanos = span.StartUnixNanos,
+            EndUnixNanos = end,
+            Provider = BuiltIn(span.Provider),
+            Model = BuiltIn(span.Model),
+            OperationType = BuiltIn(span.OperationType),
+            InputTokens = span.InputTokens,
+            OutputTokens = span.OutputTokens,
+            TotalTokens = total,
+
+            // Rounded like Python's round() (half to even), as the Python SDK does.
+            DurationMs = (long)Math.Round((end - span.StartUnixNanos) / 1e6, MidpointRounding.ToEven),
+            CostUsd = Cost(span),
+            ErrorType = BuiltIn(span.ErrorType),
+            ErrorMessage = span.ErrorType is null ? null : BuiltIn(span.ErrorMessage ?? ""),
+            Scope = span.Scope is { } s ? _scopes.GetValue(s, ResolveScope) : null,
+            Attributes = MergeUserAttributes(span),
+        };
+    }
+
+    private string Name(string? provider, string? operation)
+    {
+        if (!_names.TryGetValue((provider, operation), out var name))
+        {
+            if (_names.Count >= 1024)
+            {
+                _names.Clear(); // many distinct providers (e.g. from user input): stay bounded
+            }
+
+            name = BuiltIn(SpanName(provider, operation))!;
+            _names[(provider, operation)] = name;
+        }
+
+        return name;
+    }
+
+    private static string? BuiltIn(string? text) => text is null ? null : JsonText.Clean(text, AttributeLimits.PlatformMaxStringValueLength);
+
+    private static ResolvedScope ResolveScope(TracenticScope scope) => new(
+        scope.Id,
+        BuiltIn(scope.Name)!,
+        scope.StartedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+        BuiltIn(scope.ParentId),
+        BuiltIn(scope.CorrelationId));
+
+    private double? Cost(RecordedSpan span)
+    {
+        if (span.ErrorType is not null || span.Model is not { } model || span.InputTokens is not { } input || span.OutputTokens is not { } output)
+        {
+            return null;
+        }
+
+        if (_settings.Pricing.TryGetValue(model, out var pricing))
+        {
+            return pricing.CostOf(input, output);
+        }
+
+        if (_log.FirstTime("pricing:" + model))
+        {
+            _log.Logger.MissingPricing(model);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Merges span &gt; scope &gt; request &gt; global context &gt; options globals: the first layer to name a key wins,
+    /// a null value hides the key from lower layers, and at the count cap the lower layers lose.
+    /// </summary>
+    private ResolvedAttribute[] MergeUserAttributes(RecordedSpan span)
+    {
+        _seenKeys.Clear();
+        _merged.Clear();
+        var capped = false;
+        if (span.Attributes is { } own)
+        {
+            foreach (var (key, value) in own)
+            {
+                if (NormalizeOne(key, value) is { } attribute)
+                {
+                    Admit(attribute, ref capped);
+                }
+            }
+        }
+
+        if (span.Scope is { Attributes.Count: > 0 } scope)
+        {
+            AdmitLayer(Layer(scope.Attributes), ref capped);
+        }
+
+        if (span.Request is { Attributes.Count: > 0 } request)
+        {
+            AdmitLayer(Layer(request.Attributes), ref capped);
+        }
+
+        if (span.GlobalContext is { Count: > 0 } context)
+        {
+            AdmitLayer(Layer(context), ref capped);
+        }
+
+        AdmitLayer(_optionsLayer, ref capped);
+        if (capped && _log.FirstTime("attribute-count"))
+        {
+            _log.Logger.AttributeCountCapped(_settings.Limits.MaxAttributeCount);
+        }
+
+        return _merged.Count == 0 ? [] : [.. _merged];
+    }
+
+    private void AdmitLayer(ResolvedAttribute[] layer, ref bool capped)
+    {
+        foreach (var attribute in layer)
+        {
+            Admit(attribute, ref capped);
+        }
+    }
+
+    private void Admit(ResolvedAttribute attribute, ref bool capped)
+    {
+        if (!_seenKeys.Add(attribute.Key) || attribute.Value.Kind == AttributeKind.None)
+        {
+            return; // named by a higher layer, or hidden by a null
+        }
+
+        if (_merged.Count >= _settings.Limits.MaxAttributeCount)
+        {
+            capped = true;
+            return;
+        }
+
+        _merged.Add(attribute);
+    }
+
+    private ResolvedAttribute[] Layer(IReadOnlyDictionary<string, object?> attributes) => _layers.GetValue(attributes, _normalizeLayer);
+
+    private ResolvedAttribute[] Normalize(IReadOnlyDictionary<string, object?> attributes)
+    {
+        var entries = new List<ResolvedAttribute>(attributes.Count);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, value) in attributes)
+        {
+            if (NormalizeOne(key, value) is { } attribute && keys.Add(attribute.Key))
+            {
+                entries.Add(attribute);
+            }
+        }
+
+        return [.. entries];
+    }
+
+    /// <summary>The attribute with its key cleaned and value normalized; a hidden marker for null; nothing for unusable keys.</summary>
+    private ResolvedAttribute? NormalizeOne(string? rawKey, object? value)
+    {
+        if (string.IsNullOrEmpty(rawKey))
+        {
+            return null; // OTLP keys must not be empty
+        }
+
+        var key = JsonText.Clean(rawKey, _settings.Limits.MaxKeyLength);
+        if (SpanAttributeKeys.Reserved.Contains(key))
+        {
+            if (_log.FirstTime("reserved:" + key))
+            {
+                _log.Logger.ReservedAttribute(key);
+            }
+
+            return null;
+        }
+
+        return AttributeValue.TryCreate(value, _settings.Limits, out var normalized)
+            ? new ResolvedAttribute(key, normalized)
+            : new ResolvedAttribute(key, default); // Kind None: hides the key in lower layers
+    }
+
+    private static ulong RandomNonZero()
+    {
+        ulong value;
+        do
+        {
+            value = (ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue);
+        }
+        while (value == 0);
+        return value;
+    }
+}
