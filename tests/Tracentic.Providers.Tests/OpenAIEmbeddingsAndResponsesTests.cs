@@ -35,6 +35,13 @@ public sealed class OpenAIEmbeddingsAndResponsesTests
 
     private static CreateResponseOptions Request() => new("gpt-4o-mini", [ResponseItem.CreateUserMessageItem("Capital of France?")]);
 
+    private static CreateResponseOptions StreamingRequest()
+    {
+        var request = Request();
+        request.StreamingEnabled = true;
+        return request;
+    }
+
     private static ExpectedSpan Response(long durationMs, double? timeToFirstToken, string id) => new()
     {
         Name = "llm.openai.chat",
@@ -68,15 +75,23 @@ public sealed class OpenAIEmbeddingsAndResponsesTests
         world.Provider.Reply(OpenAIReplies.ResponseStream("resp_2", ["Pa", "ris."], 12, 5, firstEventAfterMs: 20));
 
         var updates = 0;
-        await foreach (var update in new OpenAIResponses(world.OpenAIResponses()).StreamAsync(Request()))
+        var text = "";
+        await foreach (var update in new OpenAIResponses(world.OpenAIResponses()).StreamAsync(StreamingRequest()))
         {
-            if (updates++ == 0)
+            updates++;
+            if (update is StreamingResponseOutputTextDeltaUpdate delta)
             {
-                world.Clock.Advance(TimeSpan.FromMilliseconds(30));
+                if (text.Length == 0)
+                {
+                    world.Clock.Advance(TimeSpan.FromMilliseconds(30)); // after the first token
+                }
+
+                text += delta.Delta;
             }
         }
 
         Assert.Equal(4, updates);
+        Assert.Equal("Paris.", text);
         Response(50, 20, "resp_2").AssertMatches(await world.SingleSpanAsync());
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Text;
 using Tracentic.Generators.Common;
 using Tracentic.Generators.Diagnostics;
 using Tracentic.Generators.Interceptors.Specs;
+using Tracentic.Generators.Providers;
 
 namespace Tracentic.Generators.Interceptors;
 
@@ -82,6 +83,8 @@ public sealed partial class TracenticInterceptorGenerator
                 writer.WriteLine();
                 WriteAccessor(writer, method, index);
             }
+
+            ProviderStreamsEmitter.Write(writer, groups.Select(g => g.Method.ReturnKind));
 
             writer.CloseBlock();
             writer.WriteLine();
@@ -159,27 +162,6 @@ public sealed partial class TracenticInterceptorGenerator
             }
 
             writer.CloseBlock();
-            if (method.Llm?.Usage is { ContentType: not null } contentsUsage)
-            {
-                WriteContentsUsageReader(writer, contentsUsage, method.ResultType!, index);
-            }
-        }
-
-        /// <summary>Reads usage from the first usage item of a stream update's contents (Microsoft.Extensions.AI).</summary>
-        private static void WriteContentsUsageReader(SourceWriter writer, UsageSpec usage, string itemType, int index)
-        {
-            var model = usage.Model ?? "null";
-            writer.WriteLine();
-            writer.WriteLine("// Stream updates carry token usage as a content item, usually on the last update.");
-            writer.OpenBlock($"private static global::Tracentic.Instrumentation.LlmUsage ReadUsage{index}({itemType} r)");
-            writer.OpenBlock($"foreach (var content in r.{usage.ContentsMember})");
-            writer.OpenBlock($"if (content is {usage.ContentType} u)");
-            writer.WriteLine($"return new({usage.InputTokens ?? "null"}, {usage.OutputTokens ?? "null"}, {model});");
-            writer.CloseBlock();
-            writer.CloseBlock();
-            writer.WriteLine();
-            writer.WriteLine($"return new(null, null, {model});");
-            writer.CloseBlock();
         }
 
         /// <summary>The call itself: straight through for a scope, timed and recorded for an LLM call.</summary>
@@ -196,7 +178,7 @@ public sealed partial class TracenticInterceptorGenerator
             {
                 ReturnKind.Void => null,
                 ReturnKind.Value => "result",
-                ReturnKind.AsyncEnumerable => "stream",
+                ReturnKind.AsyncEnumerable or ReturnKind.AsyncCollectionResult or ReturnKind.CollectionResult or ReturnKind.Enumerable => "stream",
                 _ => "task",
             };
 
@@ -229,7 +211,14 @@ public sealed partial class TracenticInterceptorGenerator
                     writer.WriteLine($"return {Instrumentation}.Track(task, call);");
                     break;
                 case ReturnKind.AsyncEnumerable:
-                    writer.WriteLine($"return {Instrumentation}.TrackStream(stream, call, {usage ?? "null"});");
+                case ReturnKind.Enumerable:
+                    writer.WriteLine($"return {Stream(method)}.Observe(stream, call, {usage ?? "null"});");
+                    break;
+                case ReturnKind.AsyncCollectionResult:
+                case ReturnKind.CollectionResult:
+                    // The SDK's own stream type, observed through a subclass that enumerates it (ProviderStreams below).
+                    var shell = method.ReturnKind == ReturnKind.AsyncCollectionResult ? ProviderStreamsEmitter.AsyncShell : ProviderStreamsEmitter.SyncShell;
+                    writer.WriteLine($"return stream is not null && {Stream(method)}.For(call, {usage ?? "null"}) is {{ }} observed ? new {shell}<{method.ResultType}>(stream, observed) : stream!;");
                     break;
                 default:
                     writer.WriteLine($"return {Instrumentation}.Track(task, call, {usage ?? "null"});");
@@ -259,7 +248,7 @@ public sealed partial class TracenticInterceptorGenerator
                 writer.WriteLine("throw;");
                 writer.CloseBlock();
                 writer.WriteLine();
-                writer.WriteLine($"traced = {Instrumentation}.TrackStream(stream, call, {UsageLambda(method.Llm.Usage, method.ResultType, index) ?? "null"});");
+                writer.WriteLine($"traced = {Stream(method)}.Observe(stream, call, {UsageLambda(method.Llm.Usage, method.ResultType, index) ?? "null"});");
             }
 
             writer.CloseBlock();
@@ -317,23 +306,19 @@ public sealed partial class TracenticInterceptorGenerator
             return entries.Count == 0 ? null : $"[{string.Join(", ", entries)}]";
         }
 
-        private static string? UsageLambda(UsageSpec? usage, string? resultType, int index)
+        private static string? UsageLambda(ResponseReadSpec? usage, string? resultType, int index)
         {
             if (usage is null)
             {
                 return null;
             }
 
-            if (usage.ContentType is not null)
-            {
-                return $"ReadUsage{index}"; // a loop: written as a method below the interceptor
-            }
-
             // The runtime never passes a null result, so a nullable result type is read through r!.
             var root = resultType is not null && resultType.EndsWith("?", StringComparison.Ordinal) ? "r!" : "r";
-            string Read(string? expression) => expression is null ? "null" : root + expression.Substring(1);
-            return $"static r => new global::Tracentic.Instrumentation.LlmUsage({Read(usage.InputTokens)}, {Read(usage.OutputTokens)}, {Read(usage.Model)})";
+            return Providers.ReadRenderer.Lambda(usage, root);
         }
+
+        private static string Stream(MethodSpec method) => $"global::Tracentic.Instrumentation.Providers.LlmStream<{method.ResultType}>";
 
         private static string CallExpression(MethodSpec method, int index)
         {

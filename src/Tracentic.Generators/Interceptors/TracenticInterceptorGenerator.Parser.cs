@@ -425,7 +425,21 @@ public sealed partial class TracenticInterceptorGenerator
                 : ReceiverKind.Instance;
 
             var (returnKind, resultType) = Classify(method.ReturnType, known);
-            var parameters = method.Parameters.Select(p => BuildParameter(p, traced, known)).ToEquatableArray();
+            var parameterList = method.Parameters.Select(p => BuildParameter(p, traced, known)).ToList();
+            if (traced.Llm is not null && parameterList.All(p => p.Capture != CaptureKind.Model))
+            {
+                // No [TracenticModel]: a known request argument (MessageCreateParams, ChatOptions...) names the model.
+                for (var i = 0; i < parameterList.Count; i++)
+                {
+                    if (parameterList[i].Capture == CaptureKind.None && RequestModelRead(known.Compilation, method.Parameters[i], parameterList[i].Name) is { } read)
+                    {
+                        parameterList[i] = parameterList[i] with { Capture = CaptureKind.Model, AsString = read };
+                        break;
+                    }
+                }
+            }
+
+            var parameters = parameterList.ToEquatableArray();
 
             ScopeSpec? scope = null;
             if (traced.Scope is { } scopeAttribute)
@@ -506,6 +520,22 @@ public sealed partial class TracenticInterceptorGenerator
                 if (SymbolEqualityComparer.Default.Equals(definition, known.AsyncEnumerable))
                 {
                     return (ReturnKind.AsyncEnumerable, named.TypeArguments[0]);
+                }
+
+                // Streams of provider SDKs: traced as streams, returned as the same type (which needs .NET 9's generic [UnsafeAccessor]).
+                if (known.HasGenericUnsafeAccessor && known.AsyncCollectionResult is not null && SymbolEqualityComparer.Default.Equals(definition, known.AsyncCollectionResult))
+                {
+                    return (ReturnKind.AsyncCollectionResult, named.TypeArguments[0]);
+                }
+
+                if (known.HasGenericUnsafeAccessor && known.CollectionResult is not null && SymbolEqualityComparer.Default.Equals(definition, known.CollectionResult))
+                {
+                    return (ReturnKind.CollectionResult, named.TypeArguments[0]);
+                }
+
+                if (definition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T && IsKnownStreamUpdate(named.TypeArguments[0]))
+                {
+                    return (ReturnKind.Enumerable, named.TypeArguments[0]);
                 }
             }
 
@@ -636,10 +666,10 @@ public sealed partial class TracenticInterceptorGenerator
                 ValueTask = compilation.GetTypeByMetadataName(TypeNames.ValueTask);
                 ValueTaskOfT = compilation.GetTypeByMetadataName(TypeNames.ValueTaskOfT);
                 AsyncEnumerable = compilation.GetTypeByMetadataName(TypeNames.AsyncEnumerable);
-                ClientResultOfT = compilation.GetTypeByMetadataName(TypeNames.ClientResultOfT);
                 ExpressionOfT = compilation.GetTypeByMetadataName(TypeNames.ExpressionOfT);
                 UnsafeAccessor = compilation.GetTypeByMetadataName(TypeNames.UnsafeAccessorAttribute);
-                UsageContent = compilation.GetTypeByMetadataName(TypeNames.UsageContent);
+                AsyncCollectionResult = compilation.GetTypeByMetadataName(Providers.ProviderTable.AsyncCollectionResult);
+                CollectionResult = compilation.GetTypeByMetadataName(Providers.ProviderTable.CollectionResult);
                 HasGenericUnsafeAccessor = compilation.GetTypeByMetadataName(TypeNames.Net9Marker) is not null;
             }
 
@@ -651,10 +681,10 @@ public sealed partial class TracenticInterceptorGenerator
             public INamedTypeSymbol? ValueTask { get; }
             public INamedTypeSymbol? ValueTaskOfT { get; }
             public INamedTypeSymbol? AsyncEnumerable { get; }
-            public INamedTypeSymbol? ClientResultOfT { get; }
             public INamedTypeSymbol? ExpressionOfT { get; }
             public INamedTypeSymbol? UnsafeAccessor { get; }
-            public INamedTypeSymbol? UsageContent { get; }
+            public INamedTypeSymbol? AsyncCollectionResult { get; }
+            public INamedTypeSymbol? CollectionResult { get; }
             public bool HasGenericUnsafeAccessor { get; }
         }
     }

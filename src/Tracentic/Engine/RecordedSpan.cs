@@ -14,7 +14,12 @@ internal sealed class RecordedSpan
     public long StartUnixNanos;
     public long EndUnixNanos;
     public string? Provider;
+    /// <summary>The model asked for (<c>llm.request.model</c>); cost is looked up by it first.</summary>
     public string? Model;
+    /// <summary>The model that answered (<c>llm.response.model</c>), often a dated snapshot of the one asked for.</summary>
+    public string? ResponseModel;
+    public string? FinishReason;
+    public string? ResponseId;
     public string? OperationType;
     public long? InputTokens;
     public long? OutputTokens;

@@ -147,6 +147,19 @@ internal sealed class OtlpJsonWriter
     {
         WriteCachedStringAttribute(EncodedKeys.Provider, span.Provider);
         WriteCachedStringAttribute(EncodedKeys.Model, span.Model);
+        WriteCachedStringAttribute(EncodedKeys.ResponseModel, span.ResponseModel);
+        WriteCachedStringAttribute(EncodedKeys.FinishReason, span.FinishReason);
+        if (span.ResponseId is { } responseId)
+        {
+            // Unique per call: written directly instead of through the encoded-text cache.
+            _json.WriteStartObject();
+            _json.WriteString("key"u8, EncodedKeys.ResponseId);
+            _json.WriteStartObject("value"u8);
+            _json.WriteString("stringValue"u8, JsonText.Clean(responseId, _settings.Limits.MaxStringValueLength));
+            _json.WriteEndObject();
+            _json.WriteEndObject();
+        }
+
         WriteCachedStringAttribute(EncodedKeys.OperationType, span.OperationType);
         if (span.InputTokens is { } input)
         {
@@ -188,7 +201,9 @@ internal sealed class OtlpJsonWriter
             return null;
         }
 
-        if (_settings.Pricing.TryGetValue(model, out var pricing))
+        // Priced by the model asked for, else by the one that answered (a dated snapshot such as gpt-4o-mini-2024-07-18).
+        if (_settings.Pricing.TryGetValue(model, out var pricing)
+            || (span.ResponseModel is { } answered && _settings.Pricing.TryGetValue(answered, out pricing)))
         {
             return pricing.CostOf(input, output);
         }
@@ -546,6 +561,9 @@ internal sealed class OtlpJsonWriter
     {
         public static readonly JsonEncodedText Provider = Encode(SpanAttributeKeys.Provider);
         public static readonly JsonEncodedText Model = Encode(SpanAttributeKeys.Model);
+        public static readonly JsonEncodedText ResponseModel = Encode(SpanAttributeKeys.ResponseModel);
+        public static readonly JsonEncodedText FinishReason = Encode(SpanAttributeKeys.FinishReason);
+        public static readonly JsonEncodedText ResponseId = Encode(SpanAttributeKeys.ResponseId);
         public static readonly JsonEncodedText OperationType = Encode(SpanAttributeKeys.OperationType);
         public static readonly JsonEncodedText InputTokens = Encode(SpanAttributeKeys.InputTokens);
         public static readonly JsonEncodedText OutputTokens = Encode(SpanAttributeKeys.OutputTokens);

@@ -29,9 +29,30 @@ public sealed class LlmCallSite
     internal KeyValuePair<string, object?>[] CodeAttributes { get; }
 }
 
-/// <summary>Token usage and model read from a response by generated code.</summary>
+/// <summary>
+/// What generated code read from a response (or from one stream update): token usage, the model that answered,
+/// why it stopped, its id, and the output text (read only for streams, where it marks the first token, or when
+/// content capture is on).
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public readonly record struct LlmUsage(long? InputTokens, long? OutputTokens, string? Model = null);
+public readonly record struct LlmUsage(long? InputTokens, long? OutputTokens, string? Model = null)
+{
+    /// <summary>Why the model stopped, as the provider spells it (<c>stop</c>, <c>end_turn</c>, <c>tool_calls</c>...).</summary>
+    public string? FinishReason { get; init; }
+
+    /// <summary>The provider's id of the response (<c>chatcmpl-...</c>, <c>msg_...</c>).</summary>
+    public string? ResponseId { get; init; }
+
+    /// <summary>The output text of the response, or of this stream update.</summary>
+    public string? OutputText { get; init; }
+
+    /// <summary>This reading, with each field missing here taken from <paramref name="earlier"/> (how stream updates add up).</summary>
+    internal LlmUsage Over(LlmUsage earlier) => new(InputTokens ?? earlier.InputTokens, OutputTokens ?? earlier.OutputTokens, Model ?? earlier.Model)
+    {
+        FinishReason = FinishReason ?? earlier.FinishReason,
+        ResponseId = ResponseId ?? earlier.ResponseId,
+    };
+}
 
 /// <summary>One LLM call in progress, started by a generated wrapper. Inert when nothing is configured.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -57,6 +78,12 @@ public readonly struct LlmCall
     }
 
     internal bool IsActive => _engine is not null;
+
+    /// <summary>Now, on the engine's clock (for times to first token).</summary>
+    internal long Timestamp() => _engine?.Clock.GetTimestamp() ?? 0;
+
+    /// <summary>Whether message content is recorded (content capture is on).</summary>
+    internal bool CapturesContent => _engine?.CapturesContent ?? false;
 
     /// <summary>
     /// Starts timing a call in the ambient scope. <paramref name="model"/> is a <c>[TracenticModel]</c> argument;
@@ -109,7 +136,10 @@ public readonly struct LlmCall
                 EndUnixNanos = RecordedSpan.ToUnixNanos(_startedAt + elapsed),
                 Provider = _site.Provider,
                 OperationType = _site.OperationType,
-                Model = _model ?? usage.Model, // the attribute or a [TracenticModel] argument wins over the response
+                Model = _model ?? usage.Model, // the model asked for; the answering model when the call site cannot tell
+                ResponseModel = usage.Model,
+                FinishReason = usage.FinishReason,
+                ResponseId = usage.ResponseId,
                 InputTokens = engine.SanitizeTokens(usage.InputTokens),
                 OutputTokens = engine.SanitizeTokens(usage.OutputTokens),
                 Attributes = attributes,

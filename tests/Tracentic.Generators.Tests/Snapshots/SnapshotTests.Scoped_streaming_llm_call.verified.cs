@@ -38,7 +38,7 @@ namespace Tracentic.Generated
                     throw;
                 }
 
-                traced = global::Tracentic.Instrumentation.TracenticInstrumentation.TrackStream(stream, call, static r => new global::Tracentic.Instrumentation.LlmUsage(r.Usage?.InputTokens, r.Usage?.OutputTokens, r.Model));
+                traced = global::Tracentic.Instrumentation.Providers.LlmStream<global::Reply>.Observe(stream, call, static r => new global::Tracentic.Instrumentation.LlmUsage(r.Usage?.InputTokens, r.Usage?.OutputTokens, r.Model));
             }
 
             return global::Tracentic.Instrumentation.TracenticInstrumentation.ActivateDuring(traced, scope);

@@ -48,7 +48,7 @@ internal static class OpenAIReplies
     {
         var events = new List<(string?, string)>
         {
-            ("response.created", $$$$"""{"type":"response.created","sequence_number":0,"response":{{ResponseObject(id, null, null, null, "in_progress")}}}"""),
+            ("response.created", $$$$"""{"type":"response.created","sequence_number":0,"response":{{{{ResponseObject(id, null, null, null, "in_progress")}}}}}"""),
         };
         var sequence = 1;
         foreach (var part in parts)
@@ -58,7 +58,7 @@ internal static class OpenAIReplies
         }
 
         events.Add(("response.completed",
-            $$$$"""{"type":"response.completed","sequence_number":{{{{sequence}}}},"response":{{ResponseObject(id, string.Concat(parts), inputTokens, outputTokens, "completed")}}}"""));
+            $$$$"""{"type":"response.completed","sequence_number":{{{{sequence}}}},"response":{{{{ResponseObject(id, string.Concat(parts), inputTokens, outputTokens, "completed")}}}}}"""));
         return FakeReply.Sse(events, firstEventAfterMs);
     }
 

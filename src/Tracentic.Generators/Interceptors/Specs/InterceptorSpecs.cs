@@ -31,6 +31,15 @@ internal enum ReturnKind
     ValueTask,
     ValueTaskOfT,
     AsyncEnumerable,
+
+    /// <summary>OpenAI's <c>AsyncCollectionResult&lt;T&gt;</c>: a lazy stream, returned as a traced subclass.</summary>
+    AsyncCollectionResult,
+
+    /// <summary>OpenAI's <c>CollectionResult&lt;T&gt;</c>: a lazy synchronous stream, returned as a traced subclass.</summary>
+    CollectionResult,
+
+    /// <summary><c>IEnumerable&lt;T&gt;</c> of a provider's stream updates: traced as a stream.</summary>
+    Enumerable,
 }
 
 /// <summary>What an argument contributes to the scope or span. Nothing else of a call is captured.</summary>
@@ -54,16 +63,9 @@ internal sealed record ParameterSpec(
 
 internal sealed record TypeParameterSpec(string Name, string? Constraints);
 
-/// <summary>
-/// Token usage and model reads on the (unwrapped) result, as C# expressions over a variable <c>r</c>. When
-/// <see cref="ContentType"/> is set, the counts are instead read from the first item of that type in
-/// <c>r.{ContentsMember}</c> (as a variable <c>u</c>): how Microsoft.Extensions.AI stream updates carry usage.
-/// </summary>
-internal sealed record UsageSpec(string? InputTokens, string? OutputTokens, string? Model, string? ContentsMember = null, string? ContentType = null);
-
 internal sealed record ScopeSpec(string Name);
 
-internal sealed record LlmSpec(string? Provider, string? Model, string? OperationType, UsageSpec? Usage);
+internal sealed record LlmSpec(string? Provider, string? Model, string? OperationType, ResponseReadSpec? Usage);
 
 /// <summary>
 /// Everything that shapes one interceptor: the target method and what its wrapper records. Call sites
@@ -78,7 +80,7 @@ internal sealed record MethodSpec
     public required ReceiverKind Receiver { get; init; }
     public required ReturnKind ReturnKind { get; init; }
     public required string ReturnType { get; init; }
-    /// <summary>T of <c>Task&lt;T&gt;</c>, <c>ValueTask&lt;T&gt;</c> or the item of <c>IAsyncEnumerable&lt;T&gt;</c>.</summary>
+    /// <summary>T of <c>Task&lt;T&gt;</c>, <c>ValueTask&lt;T&gt;</c>, or the item of a stream.</summary>
     public string? ResultType { get; init; }
     public required EquatableArray<ParameterSpec> Parameters { get; init; }
     /// <summary>The containing type's type parameters (outermost first).</summary>

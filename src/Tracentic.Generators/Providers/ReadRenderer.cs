@@ -1,0 +1,107 @@
+using System.Text;
+using Tracentic.Generators.Interceptors.Specs;
+
+namespace Tracentic.Generators.Providers;
+
+/// <summary>Renders resolved reads as C#. Pure: specs in, text out.</summary>
+internal static class ReadRenderer
+{
+    private const string Values = "global::Tracentic.Instrumentation.Providers.ProviderValues";
+
+    /// <summary>
+    /// <c>static r =&gt; new LlmUsage(input, output, model) { ... }</c> over a variable <c>r</c>; <paramref name="root"/> is how
+    /// the lambda's parameter is spelled (<c>r</c>, or <c>r!</c> for a nullable result type).
+    /// </summary>
+    public static string Lambda(ResponseReadSpec spec, string root)
+    {
+        var value = spec.Root is null ? root : $"{root}.{spec.Root}";
+        var counter = 0;
+        string Field(ReadField? field, bool isText = false) => field is null ? "null" : Render(field, value, isText, ref counter);
+
+        var output = Field(spec.OutputTokens);
+        if (spec.NoOutputTokens)
+        {
+            output = output == "null" ? "0L" : $"({output}) ?? 0L";
+        }
+
+        var text = new StringBuilder($"static r => new global::Tracentic.Instrumentation.LlmUsage({Field(spec.InputTokens)}, {output}, {Field(spec.Model)})");
+        var initializers = new StringBuilder();
+        void Init(string name, string? expression)
+        {
+            if (expression is not null && expression != "null")
+            {
+                initializers.Append(initializers.Length == 0 ? " { " : ", ").Append(name).Append(" = ").Append(expression);
+            }
+        }
+
+        Init("FinishReason", Field(spec.FinishReason));
+        Init("ResponseId", Field(spec.ResponseId));
+        if (spec.OutputText is not null)
+        {
+            // A whole response's text is read only when content is captured; a stream update's marks its first token.
+            var outputText = Field(spec.OutputText, isText: true);
+            Init("OutputText", spec.IsStreamUpdate ? outputText : $"{Values}.CapturingContent ? {outputText} : null");
+        }
+
+        return initializers.Length == 0 ? text.ToString() : text.Append(initializers).Append(" }").ToString();
+    }
+
+    /// <summary>One field as an expression over <paramref name="root"/> (e.g. a request argument).</summary>
+    public static string Expression(ReadField field, string root)
+    {
+        var counter = 0;
+        return Render(field, root, isText: false, ref counter);
+    }
+
+    private static string Render(ReadField field, string root, bool isText, ref int counter)
+    {
+        var parts = new string[field.Alternatives.Count];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = Render(field.Alternatives[i], root, 0, isText, ref counter);
+        }
+
+        return parts.Length == 1 ? parts[0] : "(" + string.Join(" ?? ", parts) + ")";
+    }
+
+    private static string Render(ReadPath path, string prefix, int from, bool isText, ref int counter)
+    {
+        for (var i = from; i < path.Steps.Count; i++)
+        {
+            var step = path.Steps[i];
+            var access = step.NullConditional ? "?." : ".";
+            switch (step.Kind)
+            {
+                case ReadStepKind.Member:
+                    prefix = $"{prefix}{access}{step.Name}";
+                    break;
+                case ReadStepKind.Method:
+                    prefix = $"{prefix}{access}{step.Name}()";
+                    break;
+                case ReadStepKind.As:
+                    prefix = $"({prefix} as {step.Name})";
+                    break;
+                case ReadStepKind.Pick:
+                {
+                    var n = ++counter;
+                    var rest = Render(path, $"v{n}", i + 1, isText, ref counter);
+                    return $"({prefix} is {{ }} p{n} && p{n}.{step.Name}(out var v{n}) ? {rest} : ({step.FallbackType})null)";
+                }
+
+                case ReadStepKind.Each:
+                {
+                    var n = ++counter;
+                    var rest = Render(path, $"e{n}", i + 1, isText, ref counter);
+                    return $"{Values}.{(isText ? "Concat" : step.Name)}({prefix}, static e{n} => {rest})";
+                }
+            }
+        }
+
+        return path.Conversion switch
+        {
+            ReadConversion.EnumName => $"{Values}.Name({prefix})",
+            ReadConversion.PlainString => $"{Values}.Plain({prefix})",
+            _ => prefix,
+        };
+    }
+}
