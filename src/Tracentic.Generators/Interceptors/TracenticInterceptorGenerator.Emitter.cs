@@ -291,6 +291,11 @@ public sealed partial class TracenticInterceptorGenerator
                 arguments.Add($"attributes: {attributes}");
             }
 
+            if (method.Llm?.InputMessages is { } input)
+            {
+                arguments.Add($"inputMessages: {input}");
+            }
+
             return string.Join(", ", arguments);
         }
 

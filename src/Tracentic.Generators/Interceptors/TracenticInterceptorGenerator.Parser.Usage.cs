@@ -174,6 +174,71 @@ public sealed partial class TracenticInterceptorGenerator
             return $"global::Tracentic.Instrumentation.Providers.ProviderValues.Read({name}, static p => {ReadRenderer.Expression(read, "p")})";
         }
 
+        /// <summary>
+        /// The input messages of a call, for content capture: the first argument that is a known request type or one
+        /// or more known messages, read only while capture is on. Null when no argument is.
+        /// </summary>
+        private static string? InputMessagesRead(Compilation compilation, IMethodSymbol method)
+        {
+            const string Values = "global::Tracentic.Instrumentation.Providers.ProviderValues";
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.RefKind == RefKind.Out || parameter.Type.IsRefLikeType || parameter.Type is not INamedTypeSymbol type)
+                {
+                    continue;
+                }
+
+                var name = EscapeIdentifier(parameter.Name);
+                var request = Messages(type);
+                if (request is { Messages: { } path }
+                    && ReadPathResolver.ResolveValue(compilation, type, path, out var listType) is { } list
+                    && listType is not null && ReadPathResolver.ElementType(listType) is INamedTypeSymbol item
+                    && ItemReads(item, request) is { } requestReads)
+                {
+                    return $"{Values}.CapturingContent ? {Values}.Messages({name}, static q => {ReadRenderer.Expression(list, "q")}, {requestReads}) : null";
+                }
+
+                // One message, or a collection of them.
+                var single = Messages(type) is { Messages: null } ? type : null;
+                var element = single is null ? ReadPathResolver.ElementType(type) as INamedTypeSymbol : null;
+                if ((single ?? element) is { } messageType && Messages(messageType) is { Messages: null } entry && ItemReads(messageType, entry) is { } reads)
+                {
+                    var collection = single is null ? "static q => q" : $"static q => new[] {{ q }}";
+                    return $"{Values}.CapturingContent ? {Values}.Messages({name}, {collection}, {reads}) : null";
+                }
+            }
+
+            return null;
+
+            KnownMessages? Messages(INamedTypeSymbol candidate)
+            {
+                for (var current = candidate; current is not null; current = current.BaseType)
+                {
+                    var metadataName = MetadataName(current.OriginalDefinition);
+                    if (ProviderTable.Messages.FirstOrDefault(m => m.MetadataName == metadataName) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            }
+
+            string? ItemReads(INamedTypeSymbol item, KnownMessages entry)
+            {
+                var itemEntry = entry.Messages is null ? entry : Messages(item) ?? entry;
+                if (ReadPathResolver.ResolveField(compilation, item, itemEntry.Text, isCount: false) is not { } text)
+                {
+                    return null;
+                }
+
+                var role = itemEntry.Role is not null && ReadPathResolver.ResolveField(compilation, item, itemEntry.Role, isCount: false) is { } roleRead
+                    ? ReadRenderer.Expression(roleRead, "m")
+                    : "null";
+                return $"static m => {role}, static m => {ReadRenderer.Expression(text, "m", isText: true)}";
+            }
+        }
+
         private static bool IsNullableValue(ITypeSymbol type) => type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
 
         private static string MetadataName(INamedTypeSymbol type)

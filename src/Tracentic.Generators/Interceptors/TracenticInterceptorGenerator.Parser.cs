@@ -460,7 +460,7 @@ public sealed partial class TracenticInterceptorGenerator
                     return null;
                 }
 
-                llm = new LlmSpec(Named("Provider"), Named("Model"), operationType, usage);
+                llm = new LlmSpec(Named("Provider"), Named("Model"), operationType, usage, InputMessagesRead(known.Compilation, method));
             }
 
             var declaration = method.Locations.FirstOrDefault(l => l.IsInSource);

@@ -104,6 +104,15 @@ internal static class ProviderTable
         },
     };
 
+    /// <summary>Request arguments and message types the input messages are read from when content capture is on.</summary>
+    public static readonly IReadOnlyList<KnownMessages> Messages = new[]
+    {
+        new KnownMessages("Anthropic.Models.Messages.MessageCreateParams", "Messages", "Role",
+            "Content~TryPickString | Content~TryPickContentBlockParams[*]~TryPickText.Text"),
+        new KnownMessages("Microsoft.Extensions.AI.ChatMessage", null, "Role.Value", "Text"),
+        new KnownMessages("OpenAI.Chat.ChatMessage", null, null, "Content[*].Text"),
+    };
+
     /// <summary>Request arguments the requested model is read from, when no <c>[TracenticModel]</c> argument names it.</summary>
     public static readonly IReadOnlyList<KnownRequest> Requests = new[]
     {

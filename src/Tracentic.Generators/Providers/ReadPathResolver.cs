@@ -39,8 +39,16 @@ internal static class ReadPathResolver
     }
 
     /// <summary>Resolves one path, or says why it does not resolve.</summary>
-    public static ReadPath? Resolve(Compilation compilation, ITypeSymbol root, string path, bool isCount, out string? why)
+    public static ReadPath? Resolve(Compilation compilation, ITypeSymbol root, string path, bool isCount, out string? why) =>
+        Resolve(compilation, root, path, isCount, convert: true, out why, out _);
+
+    /// <summary>Resolves a path to a value used as it is (a collection of messages), with its type.</summary>
+    public static ReadPath? ResolveValue(Compilation compilation, ITypeSymbol root, string path, out ITypeSymbol? type) =>
+        Resolve(compilation, root, path, isCount: false, convert: false, out _, out type);
+
+    private static ReadPath? Resolve(Compilation compilation, ITypeSymbol root, string path, bool isCount, bool convert, out string? why, out ITypeSymbol? type)
     {
+        type = null;
         var steps = new List<ReadStep>();
         var current = root;
         var mayBeNull = false; // the root is never null: the runtime reads non-null results only
@@ -115,6 +123,13 @@ internal static class ReadPathResolver
         {
             why = "the path is empty";
             return null;
+        }
+
+        if (!convert)
+        {
+            why = null;
+            type = current;
+            return new ReadPath(steps.ToEquatableArray(), ReadConversion.None);
         }
 
         var value = Unwrap(current);

@@ -47,10 +47,17 @@ internal static class ReadRenderer
     }
 
     /// <summary>One field as an expression over <paramref name="root"/> (e.g. a request argument).</summary>
-    public static string Expression(ReadField field, string root)
+    public static string Expression(ReadField field, string root, bool isText = false)
     {
         var counter = 0;
-        return Render(field, root, isText: false, ref counter);
+        return Render(field, root, isText, ref counter);
+    }
+
+    /// <summary>A path to a value used as it is, over <paramref name="root"/>.</summary>
+    public static string Expression(ReadPath path, string root)
+    {
+        var counter = 0;
+        return Render(path, root, 0, isText: false, ref counter);
     }
 
     private static string Render(ReadField field, string root, bool isText, ref int counter)

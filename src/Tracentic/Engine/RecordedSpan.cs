@@ -20,6 +20,9 @@ internal sealed class RecordedSpan
     public string? ResponseModel;
     public string? FinishReason;
     public string? ResponseId;
+    /// <summary>Captured content (<c>gen_ai.input.messages</c>/<c>gen_ai.output.messages</c> JSON); null unless capture is on.</summary>
+    public string? InputMessages;
+    public string? OutputMessages;
     public string? OperationType;
     public long? InputTokens;
     public long? OutputTokens;

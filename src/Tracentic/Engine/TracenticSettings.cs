@@ -31,7 +31,14 @@ internal sealed class TracenticSettings
         RetryPolicy = options.RetryPolicy;
         MaxConcurrentExports = RequirePositive(options.MaxConcurrentExports, nameof(options.MaxConcurrentExports));
         FlushOnProcessExit = options.FlushOnProcessExit;
+        CaptureMessageContent = options.CaptureMessageContent
+            ?? string.Equals(System.Environment.GetEnvironmentVariable(CaptureContentVariable)?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        RedactMessageContent = options.RedactMessageContent;
+        MaxMessageContentLength = RequirePositive(options.MaxMessageContentLength, nameof(options.MaxMessageContentLength));
     }
+
+    /// <summary>The OpenTelemetry GenAI convention that turns content capture on when the option is left unset.</summary>
+    public const string CaptureContentVariable = "OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT";
 
     public string? ApiKey { get; }
     public string ServiceName { get; }
@@ -53,6 +60,9 @@ internal sealed class TracenticSettings
     public Export.RetryPolicy RetryPolicy { get; }
     public int MaxConcurrentExports { get; }
     public bool FlushOnProcessExit { get; }
+    public bool CaptureMessageContent { get; }
+    public Func<string, string>? RedactMessageContent { get; }
+    public int MaxMessageContentLength { get; }
 
     /// <summary>How long <c>FlushAsync</c> and the process-exit hook wait at most.</summary>
     public TimeSpan FlushTimeout => ExportTimeout + TimeSpan.FromSeconds(5);

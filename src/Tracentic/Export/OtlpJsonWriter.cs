@@ -149,16 +149,11 @@ internal sealed class OtlpJsonWriter
         WriteCachedStringAttribute(EncodedKeys.Model, span.Model);
         WriteCachedStringAttribute(EncodedKeys.ResponseModel, span.ResponseModel);
         WriteCachedStringAttribute(EncodedKeys.FinishReason, span.FinishReason);
-        if (span.ResponseId is { } responseId)
-        {
-            // Unique per call: written directly instead of through the encoded-text cache.
-            _json.WriteStartObject();
-            _json.WriteString("key"u8, EncodedKeys.ResponseId);
-            _json.WriteStartObject("value"u8);
-            _json.WriteString("stringValue"u8, JsonText.Clean(responseId, _settings.Limits.MaxStringValueLength));
-            _json.WriteEndObject();
-            _json.WriteEndObject();
-        }
+        // Unique per call: written directly instead of through the encoded-text cache. Captured messages are JSON
+        // bounded when captured (MaxMessageContentLength), never cut here.
+        WriteUncachedStringAttribute(EncodedKeys.ResponseId, span.ResponseId, _settings.Limits.MaxStringValueLength);
+        WriteUncachedStringAttribute(EncodedKeys.InputMessages, span.InputMessages, int.MaxValue);
+        WriteUncachedStringAttribute(EncodedKeys.OutputMessages, span.OutputMessages, int.MaxValue);
 
         WriteCachedStringAttribute(EncodedKeys.OperationType, span.OperationType);
         if (span.InputTokens is { } input)
@@ -384,6 +379,21 @@ internal sealed class OtlpJsonWriter
         _json.WriteEndObject();
     }
 
+    private void WriteUncachedStringAttribute(JsonEncodedText key, string? value, int maxLength)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        _json.WriteStartObject();
+        _json.WriteString("key"u8, key);
+        _json.WriteStartObject("value"u8);
+        _json.WriteString("stringValue"u8, JsonText.Clean(value, maxLength));
+        _json.WriteEndObject();
+        _json.WriteEndObject();
+    }
+
     private void WriteCachedStringAttribute(JsonEncodedText key, string? value)
     {
         if (value is null)
@@ -564,6 +574,8 @@ internal sealed class OtlpJsonWriter
         public static readonly JsonEncodedText ResponseModel = Encode(SpanAttributeKeys.ResponseModel);
         public static readonly JsonEncodedText FinishReason = Encode(SpanAttributeKeys.FinishReason);
         public static readonly JsonEncodedText ResponseId = Encode(SpanAttributeKeys.ResponseId);
+        public static readonly JsonEncodedText InputMessages = Encode(SpanAttributeKeys.InputMessages);
+        public static readonly JsonEncodedText OutputMessages = Encode(SpanAttributeKeys.OutputMessages);
         public static readonly JsonEncodedText OperationType = Encode(SpanAttributeKeys.OperationType);
         public static readonly JsonEncodedText InputTokens = Encode(SpanAttributeKeys.InputTokens);
         public static readonly JsonEncodedText OutputTokens = Encode(SpanAttributeKeys.OutputTokens);

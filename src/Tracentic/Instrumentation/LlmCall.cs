@@ -65,10 +65,12 @@ public readonly struct LlmCall
     private readonly long _startTimestamp;
     private readonly string? _model;
     private readonly KeyValuePair<string, object?>[] _attributes;
+    private readonly Providers.LlmMessage[]? _input;
 
-    private LlmCall(TracenticClient engine, LlmCallSite site, string? model, KeyValuePair<string, object?>[] attributes)
+    private LlmCall(TracenticClient engine, LlmCallSite site, string? model, KeyValuePair<string, object?>[] attributes, Providers.LlmMessage[]? input)
     {
         _engine = engine;
+        _input = input;
         _site = site;
         _scope = TracenticScope.Current;
         _model = model ?? site.Model;
@@ -87,16 +89,18 @@ public readonly struct LlmCall
 
     /// <summary>
     /// Starts timing a call in the ambient scope. <paramref name="model"/> is a <c>[TracenticModel]</c> argument;
-    /// <paramref name="attributes"/> are <c>[TracenticAttribute]</c> arguments (copied).
+    /// <paramref name="attributes"/> are <c>[TracenticAttribute]</c> arguments (copied); <paramref name="inputMessages"/> the
+    /// request's messages, read only while content capture is on.
     /// </summary>
-    public static LlmCall Start(LlmCallSite site, string? model = null, ReadOnlySpan<KeyValuePair<string, object?>> attributes = default)
+    public static LlmCall Start(
+        LlmCallSite site, string? model = null, ReadOnlySpan<KeyValuePair<string, object?>> attributes = default, Providers.LlmMessage[]? inputMessages = null)
     {
         if (TracenticSdk.Instance is not { } engine)
         {
             return default;
         }
 
-        return new LlmCall(engine, site, model, attributes.IsEmpty ? site.CodeAttributes : [.. site.CodeAttributes, .. attributes]);
+        return new LlmCall(engine, site, model, attributes.IsEmpty ? site.CodeAttributes : [.. site.CodeAttributes, .. attributes], inputMessages);
     }
 
     /// <summary>Records the completed call with what was read from the response.</summary>
@@ -146,6 +150,12 @@ public readonly struct LlmCall
                 ErrorType = exception?.GetType().Name,
                 ErrorMessage = exception?.Message,
             };
+
+            if (engine.CapturesContent)
+            {
+                recorded.InputMessages = Providers.MessageContent.Input(_input, engine.Settings, engine.Log);
+                recorded.OutputMessages = exception is null ? Providers.MessageContent.Output(usage.OutputText, usage.FinishReason, engine.Settings, engine.Log) : null;
+            }
 
             TracenticClient.StampContext(recorded);
             engine.Enqueue(recorded);

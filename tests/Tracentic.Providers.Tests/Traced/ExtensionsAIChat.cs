@@ -9,6 +9,9 @@ public sealed class ExtensionsAIChat(IChatClient chat, IEmbeddingGenerator<strin
     public Task<ChatResponse> GetResponseAsync(string prompt, ChatOptions options) => chat.GetResponseAsync(prompt, options);
 
     [TracenticLlmCall(Provider = "openai")]
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions options) => chat.GetResponseAsync(messages, options);
+
+    [TracenticLlmCall(Provider = "openai")]
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(string prompt, ChatOptions options) =>
         chat.GetStreamingResponseAsync(prompt, options);
 

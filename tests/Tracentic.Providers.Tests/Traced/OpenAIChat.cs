@@ -18,6 +18,11 @@ public sealed class OpenAIChat(ChatClient chat)
     public async Task<ChatCompletion> CompleteValueAsync([TracenticModel] string model, string prompt) =>
         (await chat.CompleteChatAsync([new UserChatMessage(prompt)])).Value;
 
+    /// <summary>The messages as the caller built them: what content capture records as the input.</summary>
+    [TracenticLlmCall(Provider = "openai")]
+    public AsyncCollectionResult<StreamingChatCompletionUpdate> StreamMessagesAsync([TracenticModel] string model, IEnumerable<ChatMessage> messages) =>
+        chat.CompleteChatStreamingAsync(messages);
+
     [TracenticLlmCall(Provider = "openai")]
     public AsyncCollectionResult<StreamingChatCompletionUpdate> StreamAsync([TracenticModel] string model, string prompt) =>
         chat.CompleteChatStreamingAsync([new UserChatMessage(prompt)]);

@@ -65,7 +65,8 @@ internal sealed record TypeParameterSpec(string Name, string? Constraints);
 
 internal sealed record ScopeSpec(string Name);
 
-internal sealed record LlmSpec(string? Provider, string? Model, string? OperationType, ResponseReadSpec? Usage);
+/// <param name="InputMessages">The call's input messages read from its arguments while content capture is on (an expression), or null.</param>
+internal sealed record LlmSpec(string? Provider, string? Model, string? OperationType, ResponseReadSpec? Usage, string? InputMessages = null);
 
 /// <summary>
 /// Everything that shapes one interceptor: the target method and what its wrapper records. Call sites

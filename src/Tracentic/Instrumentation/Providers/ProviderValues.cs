@@ -131,6 +131,49 @@ public static class ProviderValues
         return null;
     }
 
+    /// <summary>The messages of a request, read only while content is captured; null when there are none or a read throws.</summary>
+    public static LlmMessage[]? Messages<TRequest, TItem>(TRequest request, Func<TRequest, IEnumerable<TItem>?> messages, Func<TItem, string?> role, Func<TItem, string?> text)
+    {
+        if (request is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (messages(request) is not { } items)
+            {
+                return null;
+            }
+
+            var list = new List<LlmMessage>();
+            foreach (var item in items)
+            {
+                if (item is not null)
+                {
+                    list.Add(new LlmMessage(Plain(role(item)) ?? RoleOf(item), text(item)));
+                }
+            }
+
+            return list.Count == 0 ? null : [.. list];
+        }
+        catch (Exception)
+        {
+            return null; // content capture must never fail the user's call
+        }
+    }
+
+    /// <summary>
+    /// A message's role from its type when the SDK has no role property (OpenAI's <c>UserChatMessage</c>,
+    /// <c>SystemChatMessage</c>...): the type name without <c>ChatMessage</c>, in lower case.
+    /// </summary>
+    public static string RoleOf(object message)
+    {
+        var name = message.GetType().Name;
+        var end = name.IndexOf("ChatMessage", StringComparison.Ordinal);
+        return (end > 0 ? name.Substring(0, end) : name).ToLowerInvariant();
+    }
+
     private static string SnakeCase(string name)
     {
         var builder = new StringBuilder(name.Length + 4);
