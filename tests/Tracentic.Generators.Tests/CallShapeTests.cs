@@ -73,7 +73,7 @@ public class CallShapeTests
         var span = Assert.Single(spans);
         Assert.Equal("llm.anthropic.chat", span.Name);
         Assert.Equal("claude", span["llm.request.model"]);
-        Assert.Equal("Llm.Ask", span["code.function"]);
+        Assert.Equal("Program.Run", span["code.function"]); // the member that made the call
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class CallShapeTests
             """);
 
         Assert.Equal(2, spans.Count);
-        Assert.All(spans, s => Assert.Equal("ClientExtensions.Ask", s["code.function"]));
+        Assert.All(spans, s => Assert.Equal("Program.Run", s["code.function"]));
     }
 
     [Fact]
@@ -456,8 +456,8 @@ public class CallShapeTests
 
         var span = Assert.Single(spans);
         Assert.Equal(("library-scope", "llm.library.chat", "acme", 5L), (span.ScopeName, span.Name, span["tenant"], span["llm.usage.input_tokens"]));
-        Assert.Equal("LibraryClient.Ask", span["code.function"]);
-        Assert.Null(span["code.filepath"]); // no source for a method from metadata
+        Assert.Equal("Program.Run", span["code.function"]); // the call site is in the app, with source
+        Assert.Equal("Program.cs", span["code.filepath"]);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Tracentic.Generators.Interceptors;
@@ -94,7 +96,7 @@ public class DiagnosticTests
             """);
 
         Assert.Equal(2, run.GeneratorDiagnostics.Count(d => d.Id == "TRC103"));
-        Assert.Contains("Score0", run.GeneratedSource); // the plain lambda's call was intercepted
+        Assert.Single(Regex.Matches(run.GeneratedSource!, @"InterceptsLocation\(")); // only the plain lambda's call was intercepted
     }
 
     [Fact]
@@ -132,7 +134,7 @@ public class DiagnosticTests
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "TRC106");
         Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
-        Assert.Contains("Ask0", run.GeneratedSource);
+        Assert.Equal(2, Regex.Matches(run.GeneratedSource!, @"InterceptsLocation\(").Count);
     }
 
     [Fact]
@@ -172,7 +174,7 @@ public class DiagnosticTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Contains("new global::Tracentic.Instrumentation.LlmUsage(r.Meta?.Prompt, r.Meta?.Completion, r.Meta?.Name)", run.GeneratedSource);
+        Assert.Contains("=> new(response.Meta?.Prompt, response.Meta?.Completion, response.Meta?.Name);", run.GeneratedSource);
     }
 
     [Fact]
@@ -196,7 +198,7 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void TRC108_generic_private_methods_before_net9()
+    public async Task TRC108_generic_private_methods_before_net9()
     {
         var source = Prelude + """
             public class C
@@ -209,37 +211,107 @@ public class DiagnosticTests
             [CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions(), "/src/App/Program.cs")],
             [.. Basic.Reference.Assemblies.Net80.References.All, MetadataReference.CreateFromFile(typeof(TracenticSdk).Assembly.Location)],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var result = GeneratorHarness.CreateDriver(compilation).RunGenerators(compilation).GetRunResult().Results.Single();
+        var reported = compilation.WithAnalyzers([new Tracentic.Generators.Analyzers.TracedCallAnalyzer()]).GetAnalyzerDiagnosticsAsync();
 
-        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "TRC108");
+        var diagnostic = Assert.Single(await reported, d => d.Id == "TRC108");
         Assert.Contains(".NET 9", diagnostic.GetMessage());
     }
 
     [Fact]
-    public void TRC109_an_internal_fault_becomes_a_diagnostic_asking_for_a_bug_report()
+    public void TRC110_calls_through_a_type_parameter_that_may_be_a_struct_or_to_a_static_abstract_member_are_left_as_written()
     {
-        TracenticInterceptorGenerator.Parser.FaultInjection = node =>
-        {
-            if (node.ToString().Contains("Explode", StringComparison.Ordinal))
+        var run = GeneratorHarness.Run(Prelude + """
+            public interface ICounter { [TracenticScope] void Bump(); [TracenticScope] static abstract ICounter Create(); }
+            public static class P
             {
-                throw new InvalidOperationException("injected");
+                public static void Struct<T>(ref T counter) where T : ICounter => counter.Bump();
+                public static void Static<T>() where T : ICounter => T.Create();
+                public static void Class<T>(T counter) where T : class, ICounter => counter.Bump(); // traced: no copy possible
             }
-        };
-        try
-        {
-            var run = GeneratorHarness.Run(Prelude + """
-                public class C { [TracenticScope] public void Explode() { } [TracenticScope] public void Fine() { } }
-                public static class P { public static void Run() { new C().Explode(); new C().Fine(); } }
-                """);
+            """);
 
-            var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "TRC109");
-            Assert.Contains("please report it", diagnostic.GetMessage());
-            Assert.Contains("Fine0", run.GeneratedSource); // the other call is still traced
-        }
-        finally
-        {
-            TracenticInterceptorGenerator.Parser.FaultInjection = null;
-        }
+        var diagnostics = run.GeneratorDiagnostics.Where(d => d.Id == "TRC110").ToList();
+        Assert.Equal(2, diagnostics.Count);
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("boxed copy", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("static abstract", StringComparison.Ordinal));
+        Assert.Single(Regex.Matches(run.GeneratedSource!, @"InterceptsLocation\("));
+    }
+
+    [Fact]
+    public void TRC111_an_attribute_on_an_operator_or_conversion_is_reported_at_the_attribute()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            public readonly record struct Money(decimal Amount)
+            {
+                [TracenticScope] public static Money operator +(Money a, Money b) => new(a.Amount + b.Amount);
+                [TracenticLlmCall(Provider = "p")] public static implicit operator decimal(Money m) => m.Amount;
+            }
+            """);
+
+        var diagnostics = run.GeneratorDiagnostics.Where(d => d.Id == "TRC111").ToList();
+        Assert.Equal(2, diagnostics.Count);
+        Assert.All(diagnostics, d => Assert.StartsWith("Tracentic", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TRC108_local_functions_file_local_types_arglist_and_implicit_calls_are_reported()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            file sealed class Hidden { [TracenticScope] public void Run() { } public void Go() => Run(); }
+            public class Bag : System.Collections.IEnumerable
+            {
+                [TracenticScope] public void Add(int item) { }
+                [TracenticScope] public void Vararg(__arglist) { }
+                public System.Collections.IEnumerator GetEnumerator() => Array.Empty<int>().GetEnumerator();
+                public void Go()
+                {
+                    [TracenticScope] void Local() { }
+                    Local();
+                    Vararg(__arglist(1));
+                    _ = new Bag { 1 };
+                }
+            }
+            """);
+
+        var messages = run.GeneratorDiagnostics.Where(d => d.Id == "TRC108").Select(d => d.GetMessage()).ToList();
+        Assert.Equal(4, messages.Count);
+        Assert.Contains(messages, m => m.Contains("file-local", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("local function", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("__arglist", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("implied by the syntax", StringComparison.Ordinal));
+        Assert.Null(run.GeneratedSource);
+    }
+
+    [Fact]
+    public void TRC112_calls_on_this_inside_a_generic_struct_are_left_as_written_and_calls_on_variables_are_wrapped()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            public struct Counter<T>
+            {
+                public int Count;
+                [TracenticScope] public int Add(T item) => ++Count;
+                [TracenticScope] public readonly int Peek() => Count;
+                public int AddTwice(T item) { Add(item); return this.Add(item) + Peek(); }
+            }
+            public static class P { public static int Run() { var c = new Counter<int>(); return c.Add(1); } }
+            """);
+
+        Assert.Equal(2, run.GeneratorDiagnostics.Count(d => d.Id == "TRC112"));
+        Assert.Equal(2, Regex.Matches(run.GeneratedSource!, @"InterceptsLocation\(").Count); // Peek() on this, c.Add(1)
+    }
+
+    [Fact]
+    public void TRC109_an_internal_fault_becomes_a_diagnostic_on_the_call_asking_for_a_bug_report()
+    {
+        var tree = CSharpSyntaxTree.ParseText("class C { void M() { N(); } void N() { } }", GeneratorHarness.ParseOptions(), "/src/App/C.cs");
+        var call = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>().Single();
+
+        var diagnostic = TracenticInterceptorGenerator.Parser.Fault(call, new InvalidOperationException("boom")).ToDiagnostic();
+
+        Assert.Equal("TRC109", diagnostic.Id);
+        Assert.Contains("InvalidOperationException: boom", diagnostic.GetMessage());
+        Assert.Contains("please report it", diagnostic.GetMessage());
+        Assert.Equal(call.Span, diagnostic.Location.SourceSpan);
     }
 
     [Fact]
@@ -259,11 +331,9 @@ public class DiagnosticTests
             }
             """);
 
-        var diagnostics = run.GeneratorDiagnostics.Where(d => d.Id == "TRC101").ToList();
-        Assert.Equal(2, diagnostics.Count);
-        Assert.All(diagnostics, d => Assert.True(d.Location.IsInSource));
-        var effective = Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzers.GetEffectiveDiagnostics(diagnostics, run.Output).ToList();
-        var shown = Assert.Single(effective, d => !d.IsSuppressed);
+        // Reported by an analyzer, so #pragma works as for any warning: only the unsuppressed delegate is shown.
+        var shown = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "TRC101");
+        Assert.True(shown.Location.IsInSource);
         var line = shown.Location.SourceTree!.GetText().Lines[shown.Location.GetLineSpan().StartLinePosition.Line].ToString();
         Assert.Contains("loud", line);
     }

@@ -49,8 +49,9 @@ public class EndToEndTests
         Assert.Equal(10L, span["llm.usage.input_tokens"]);
         Assert.Equal(5L, span["llm.usage.output_tokens"]);
         Assert.Equal("hi", span["llm.request.model"]);
-        Assert.Equal("Pipeline.CompleteAsync", span["code.function"]);
+        Assert.Equal("Pipeline.AnswerAsync", span["code.function"]); // the caller, at its line
         Assert.Equal("Program.cs", span["code.filepath"]);
+        Assert.Equal(10L, span["code.lineno"]); // the line of `await CompleteAsync("hi")`
         Assert.NotNull(run.GeneratedSource);
     }
 }

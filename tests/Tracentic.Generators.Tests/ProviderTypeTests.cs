@@ -26,7 +26,7 @@ public class ProviderTypeTests
             public static class Program { public static Task Run() => new Client().AskAsync(); }
             """);
 
-        Assert.Contains("r.Usage?.InputTokenCount, r.Usage?.OutputTokenCount, r.ModelId", run.GeneratedSource);
+        Assert.Contains("response.Usage?.InputTokenCount, response.Usage?.OutputTokenCount, response.ModelId", run.GeneratedSource);
         var span = Assert.Single(await TracedRun.RunAsync(assembly));
         Assert.Equal(11L, span["llm.usage.input_tokens"]);
         Assert.Equal(22L, span["llm.usage.output_tokens"]);
@@ -123,7 +123,7 @@ public class ProviderTypeTests
             }
             """);
 
-        Assert.Contains("r.Value.Usage?.InputTokenCount", run.GeneratedSource);
+        Assert.Contains("response.Value.Usage?.InputTokenCount", run.GeneratedSource);
         var spans = await TracedRun.RunAsync(assembly);
         Assert.Equal(2, spans.Count);
         Assert.All(spans, span =>
@@ -152,7 +152,7 @@ public class ProviderTypeTests
             """);
 
         Assert.Empty(run.AllDiagnostics.Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
-        Assert.Contains("r.Usage?.InputTokens, r.Usage?.OutputTokens", run.GeneratedSource);
-        Assert.Contains("r.Model", run.GeneratedSource);
+        Assert.Contains("response.Usage?.InputTokens, response.Usage?.OutputTokens", run.GeneratedSource);
+        Assert.Contains("response.Model", run.GeneratedSource);
     }
 }

@@ -107,6 +107,30 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "The generator never fails the build; an unexpected error becomes this diagnostic instead.");
 
+    public static readonly DiagnosticDescriptor TypeParameterCallNotTraced = Create(
+        DiagnosticIds.TypeParameterCallNotTraced,
+        "Call through a type parameter is not traced",
+        "This call to '{0}' through type parameter '{1}' is not traced: {2}. Constrain '{1}' to 'class', call through the concrete type, or trace it by hand with ITracentic.Begin/RecordSpan.",
+        DiagnosticCategories.Generator,
+        DiagnosticSeverity.Warning,
+        "An interceptor names the interface member, not the type parameter: a struct receiver would be boxed (the method would change a copy) and a static abstract member cannot be named. Such calls are left exactly as written.");
+
+    public static readonly DiagnosticDescriptor AttributeHasNoEffect = Create(
+        DiagnosticIds.AttributeHasNoEffect,
+        "Tracing attribute has no effect on this member",
+        "[{0}] on '{1}' has no effect: {2}",
+        DiagnosticCategories.Generator,
+        DiagnosticSeverity.Warning,
+        "Only calls written as method invocations can be intercepted; operators, conversions and accessors are applied without one.");
+
+    public static readonly DiagnosticDescriptor GenericStructThisCallNotTraced = Create(
+        DiagnosticIds.GenericStructThisCallNotTraced,
+        "Call on 'this' inside a generic struct is not traced",
+        "This call to '{0}' on 'this' is not traced: the compiler passes an interceptor a copy of a generic struct's 'this', so the method would change the copy. Call it on a variable of '{1}' from outside, make the method readonly if it does not change the struct, or trace it by hand with ITracentic.Begin.",
+        DiagnosticCategories.Generator,
+        DiagnosticSeverity.Warning,
+        "Interceptors of members of generic types are generic methods, and the C# compiler copies a generic struct's 'this' when it passes it to one. Such calls are left exactly as written.");
+
     /// <summary>The descriptor with the given id (models carry ids, not descriptors).</summary>
     public static DiagnosticDescriptor ById(string id) => id switch
     {
@@ -121,6 +145,9 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.NoUsagePath => NoUsagePath,
         DiagnosticIds.InvalidMemberPath => InvalidMemberPath,
         DiagnosticIds.UnreachableMethod => UnreachableMethod,
+        DiagnosticIds.TypeParameterCallNotTraced => TypeParameterCallNotTraced,
+        DiagnosticIds.AttributeHasNoEffect => AttributeHasNoEffect,
+        DiagnosticIds.GenericStructThisCallNotTraced => GenericStructThisCallNotTraced,
         _ => GeneratorFault,
     };
 

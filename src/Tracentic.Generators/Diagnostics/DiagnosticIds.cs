@@ -18,6 +18,9 @@ internal static class DiagnosticIds
     public const string InvalidMemberPath = "TRC107";
     public const string UnreachableMethod = "TRC108";
     public const string GeneratorFault = "TRC109";
+    public const string TypeParameterCallNotTraced = "TRC110";
+    public const string AttributeHasNoEffect = "TRC111";
+    public const string GenericStructThisCallNotTraced = "TRC112";
 }
 
 /// <summary>Diagnostic categories.</summary>

@@ -1,25 +1,33 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using Tracentic.Generators.Common;
 using Tracentic.Generators.Diagnostics;
 using Tracentic.Generators.Interceptors.Specs;
 using Tracentic.Generators.Providers;
+using static Tracentic.Generators.Common.CSharpText;
 
 namespace Tracentic.Generators.Interceptors;
 
 public sealed partial class TracenticInterceptorGenerator
 {
-    /// <summary>Turns call-site models into source. Pure: models in, text out.</summary>
+    /// <summary>
+    /// Turns call-site models into source. Pure: models in, text out. The generated code keeps the transparency
+    /// contract (DESIGN.md): the original method runs once with the same receiver and arguments, its result and its
+    /// exceptions reach the caller unchanged, and recording sits beside the call.
+    /// </summary>
     internal static class Emitter
     {
         public const string HintName = "Tracentic.Interceptors.g.cs";
         private const string Instrumentation = "global::Tracentic.Instrumentation.TracenticInstrumentation";
+        private const string Capture = "global::Tracentic.Instrumentation.ArgumentCapture";
         private const string LlmCall = "global::Tracentic.Instrumentation.LlmCall";
+        private const string LlmCallSite = "global::Tracentic.Instrumentation.LlmCallSite";
+        private const string LlmUsage = "global::Tracentic.Instrumentation.LlmUsage";
         private static readonly string Version = typeof(Emitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
         public static void Emit(SourceProductionContext output, ImmutableArray<CallSiteSpec> sites, ProjectSpec project)
@@ -43,18 +51,16 @@ public sealed partial class TracenticInterceptorGenerator
             output.AddSource(HintName, SourceText.From(Write(sites, project), System.Text.Encoding.UTF8));
         }
 
-        /// <summary>One interceptor per method shape, each listing all its call sites, in a stable order.</summary>
+        /// <summary>One routine per method shape, named from the shape alone so other methods never rename it.</summary>
         public static string Write(ImmutableArray<CallSiteSpec> sites, ProjectSpec project)
         {
-            var groups = sites
+            var shapes = sites
                 .GroupBy(s => s.Method)
-                .Select(g => (Method: g.Key, Locations: g.Select(s => s.Location).Distinct()
+                .Select(g => new Shape(g.Key, g.Select(s => s.Location).Distinct()
                     .OrderBy(l => l.FilePath, StringComparer.Ordinal).ThenBy(l => l.Line).ThenBy(l => l.Column).ToList()))
-                .OrderBy(g => g.Method.DisplayName, StringComparer.Ordinal)
-                .ThenBy(g => g.Locations[0].FilePath, StringComparer.Ordinal)
-                .ThenBy(g => g.Locations[0].Line)
-                .ThenBy(g => g.Locations[0].Column)
                 .ToList();
+            NameShapes(shapes);
+            shapes.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
 
             var writer = new SourceWriter();
             writer.WriteLines("""
@@ -62,29 +68,35 @@ public sealed partial class TracenticInterceptorGenerator
                 // Tracentic interceptors: each method below replaces calls to a [TracenticScope] or [TracenticLlmCall]
                 // method, records through the Tracentic runtime, and calls the original method.
                 #nullable enable
-
                 """);
+            var suppressed = shapes.SelectMany(s => s.Method.SuppressedWarnings).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToList();
+            if (suppressed.Count > 0)
+            {
+                writer.WriteLine($"#pragma warning disable {string.Join(", ", suppressed)} // the traced methods' own obsolete or experimental members, named by the wrappers");
+            }
+
+            writer.WriteLine();
             writer.OpenBlock($"namespace {TypeNames.GeneratedNamespace}");
             writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"Tracentic.Generators\", \"{Version}\")]");
             writer.OpenBlock("file static class TracenticInterceptors");
-            for (var i = 0; i < groups.Count; i++)
+            for (var i = 0; i < shapes.Count; i++)
             {
                 if (i > 0)
                 {
                     writer.WriteLine();
                 }
 
-                WriteInterceptor(writer, groups[i].Method, groups[i].Locations, i, project);
+                WriteShape(writer, shapes[i], project);
             }
 
             writer.CloseBlock();
-            foreach (var (method, index) in groups.Select((g, i) => (g.Method, i)).Where(g => g.Method.UsesAccessor))
+            foreach (var shape in shapes.Where(s => s.Method.UsesAccessor))
             {
                 writer.WriteLine();
-                WriteAccessor(writer, method, index);
+                WriteAccessor(writer, shape);
             }
 
-            ProviderStreamsEmitter.Write(writer, groups.Select(g => g.Method.ReturnKind));
+            ProviderStreamsEmitter.Write(writer, shapes.Select(s => s.Method.ReturnKind));
 
             writer.CloseBlock();
             writer.WriteLine();
@@ -105,155 +117,238 @@ public sealed partial class TracenticInterceptorGenerator
             return writer.ToString();
         }
 
-        private static void WriteInterceptor(SourceWriter writer, MethodSpec method, List<CallLocationSpec> locations, int index, ProjectSpec project)
+        /// <summary>A method shape and the calls it wraps; <see cref="Name"/> is derived from the shape only.</summary>
+        private sealed class Shape(MethodSpec method, List<CallLocationSpec> locations)
         {
+            public MethodSpec Method { get; } = method;
+            public List<CallLocationSpec> Locations { get; } = locations;
+            public string Name { get; set; } = "";
+        }
+
+        /// <summary><c>Method_1a2b3c4d</c>: the method's name and a hash of its signature, stable across unrelated edits.</summary>
+        private static void NameShapes(List<Shape> shapes)
+        {
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var shape in shapes.OrderBy(s => Signature(s.Method), StringComparer.Ordinal).ThenBy(s => s.Locations[0].FilePath, StringComparer.Ordinal).ThenBy(s => s.Locations[0].Line).ThenBy(s => s.Locations[0].Column))
+            {
+                var name = $"{shape.Method.MethodName}_{Hash(Signature(shape.Method)):x8}";
+                for (var n = 2; !used.Add(name); n++)
+                {
+                    name = $"{shape.Method.MethodName}_{Hash(Signature(shape.Method)):x8}_{n}";
+                }
+
+                shape.Name = name;
+            }
+
+            static string Signature(MethodSpec method) =>
+                $"{method.ContainingType}.{method.MethodName}`{method.MethodTypeParameters.Count}({string.Join(",", method.Parameters.Select(p => $"{p.RefKind} {p.Type}"))}){method.ReturnType}";
+        }
+
+        /// <summary>FNV-1a: deterministic across processes, unlike <see cref="string.GetHashCode()"/>.</summary>
+        private static uint Hash(string text)
+        {
+            var hash = 2166136261u;
+            foreach (var c in text)
+            {
+                hash = unchecked((hash ^ c) * 16777619u);
+            }
+
+            return hash;
+        }
+
+        private static void WriteShape(SourceWriter writer, Shape shape, ProjectSpec project)
+        {
+            var method = shape.Method;
             var what = (method.Scope, method.Llm) switch
             {
                 ({ } scope, { } llm) => $"scope \"{scope.Name}\" around an LLM span ({llm.Provider ?? "unknown provider"})",
                 ({ } scope, null) => $"scope \"{scope.Name}\"",
                 _ => $"LLM span ({method.Llm!.Provider ?? "unknown provider"})",
             };
+            writer.WriteLine($"// {Comment(method.DisplayName)}: {Comment(what)}");
 
-            var site = method.Llm is null ? null : $"Site{index}";
-            if (method.Llm is { } llmSpec)
+            if (method.Llm is null)
             {
-                var path = RelativePath(method.DeclarationPath, project.ProjectDirectory);
-                var arguments = string.Join(", ", new[]
-                {
-                    Literal(llmSpec.Provider), Literal(llmSpec.OperationType), Literal(llmSpec.Model), Literal(method.DisplayName),
-                }.Concat(path is null ? Array.Empty<string>() : new[] { Literal(path), method.DeclarationLine.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
-                writer.WriteLine($"private static readonly global::Tracentic.Instrumentation.LlmCallSite {site} = new({arguments});");
-                writer.WriteLine();
-            }
-
-            writer.WriteLine($"// {method.DisplayName}: {what}");
-            foreach (var location in locations)
-            {
-                writer.WriteLine($"// {DisplayPath(location.FilePath, project.ProjectDirectory)}({location.Line},{location.Column})");
-                writer.WriteLine($"[global::System.Runtime.CompilerServices.InterceptsLocation({location.Version}, \"{location.Data}\")]");
-            }
-
-            writer.WriteLine("[global::System.Diagnostics.StackTraceHidden]");
-            writer.WriteLine("[global::System.Diagnostics.DebuggerStepThrough]");
-            var typeParameters = method.TypeTypeParameters.Concat(method.MethodTypeParameters).ToList();
-            writer.WriteLine($"public static {method.ReturnType} {Sanitize(method.MethodName)}{index}{TypeParameterList(typeParameters)}({InterceptorParameters(method)})");
-            WriteConstraints(writer, typeParameters);
-            writer.OpenBlock();
-
-            var call = CallExpression(method, index);
-            writer.OpenBlock($"if (!{Instrumentation}.IsEnabled)");
-            writer.WriteLine(method.ReturnKind == ReturnKind.Void ? $"{call};" : $"return {call};");
-            writer.CloseBlock();
-            writer.WriteLine();
-
-            if (method.ReturnKind == ReturnKind.AsyncEnumerable && method.Scope is not null)
-            {
-                WriteScopedStream(writer, method, call, site, index);
-            }
-            else if (method.Scope is { } scope)
-            {
-                writer.OpenBlock($"using ({Instrumentation}.EnterScope({ScopeArguments(method, scope)}))");
-                WriteBody(writer, method, call, site, index);
-                writer.CloseBlock();
-            }
-            else
-            {
-                WriteBody(writer, method, call, site, index);
-            }
-
-            writer.CloseBlock();
-        }
-
-        /// <summary>The call itself: straight through for a scope, timed and recorded for an LLM call.</summary>
-        private static void WriteBody(SourceWriter writer, MethodSpec method, string call, string? site, int index)
-        {
-            if (method.Llm is not { } llm)
-            {
-                writer.WriteLine(method.ReturnKind == ReturnKind.Void ? $"{call};" : $"return {call};");
+                // Scopes carry no call-site data: one interceptor serves every call.
+                WriteLocations(writer, shape.Locations, project);
+                WriteRoutine(writer, shape, isInterceptor: true);
                 return;
             }
 
-            writer.WriteLine($"var call = {LlmCall}.Start({LlmStartArguments(method, site!)});");
-            var variable = method.ReturnKind switch
+            // Each call gets a thin interceptor that hands the shared routine its own call site.
+            for (var i = 0; i < shape.Locations.Count; i++)
             {
-                ReturnKind.Void => null,
-                ReturnKind.Value => "result",
-                ReturnKind.AsyncEnumerable or ReturnKind.AsyncCollectionResult or ReturnKind.CollectionResult or ReturnKind.Enumerable => "stream",
-                _ => "task",
-            };
-
-            if (variable is not null)
-            {
-                writer.WriteLine($"{method.ReturnType} {variable};");
+                var location = shape.Locations[i];
+                var path = RelativePath(location.FilePath, project.ProjectDirectory);
+                writer.WriteLine($"private static readonly {LlmCallSite} {shape.Name}_Site{i} = new({Literal(method.Llm.Provider)}, {Literal(method.Llm.OperationType)}, {Literal(method.Llm.Model)}, {Literal(location.Function)}, {Literal(path)}, {location.Line.ToString(CultureInfo.InvariantCulture)});");
             }
 
-            writer.OpenBlock("try");
-            writer.WriteLine(variable is null ? $"{call};" : $"{variable} = {call};");
-            writer.CloseBlock();
-            writer.OpenBlock("catch (global::System.Exception exception)");
-            writer.WriteLine("call.Fail(exception);");
-            writer.WriteLine("throw;");
-            writer.CloseBlock();
-            writer.WriteLine();
-
-            var usage = UsageLambda(llm.Usage, method.ResultType, index);
-            switch (method.ReturnKind)
+            for (var i = 0; i < shape.Locations.Count; i++)
             {
-                case ReturnKind.Void:
-                    writer.WriteLine("call.Succeed(default);");
-                    break;
-                case ReturnKind.Value:
-                    writer.WriteLine(usage is null ? "call.Succeed(default);" : $"call.Succeed(result, {usage});");
-                    writer.WriteLine("return result;");
-                    break;
-                case ReturnKind.Task:
-                case ReturnKind.ValueTask:
-                    writer.WriteLine($"return {Instrumentation}.Track(task, call);");
-                    break;
-                case ReturnKind.AsyncEnumerable:
-                case ReturnKind.Enumerable:
-                    writer.WriteLine($"return {Stream(method)}.Observe(stream, call, {usage ?? "null"});");
-                    break;
-                case ReturnKind.AsyncCollectionResult:
-                case ReturnKind.CollectionResult:
-                    // The SDK's own stream type, observed through a subclass that enumerates it (ProviderStreams below).
-                    var shell = method.ReturnKind == ReturnKind.AsyncCollectionResult ? ProviderStreamsEmitter.AsyncShell : ProviderStreamsEmitter.SyncShell;
-                    writer.WriteLine($"return stream is not null && {Stream(method)}.For(call, {usage ?? "null"}) is {{ }} observed ? new {shell}<{method.ResultType}>(stream, observed) : stream!;");
-                    break;
-                default:
-                    writer.WriteLine($"return {Instrumentation}.Track(task, call, {usage ?? "null"});");
-                    break;
+                writer.WriteLine();
+                WriteLocations(writer, new[] { shape.Locations[i] }, project);
+                WriteSiteInterceptor(writer, shape, i);
+            }
+
+            writer.WriteLine();
+            WriteRoutine(writer, shape, isInterceptor: false);
+            if (method.Llm.Usage is { } usage)
+            {
+                writer.WriteLine();
+                WriteUsageReader(writer, shape, usage);
             }
         }
 
-        /// <summary>A streaming method with a scope: the scope is ambient while the method runs and during every step.</summary>
-        private static void WriteScopedStream(SourceWriter writer, MethodSpec method, string call, string? site, int index)
+        private static void WriteLocations(SourceWriter writer, IEnumerable<CallLocationSpec> locations, ProjectSpec project)
         {
-            writer.WriteLine($"var scope = {Instrumentation}.BeginScope({ScopeArguments(method, method.Scope!)});");
-            writer.WriteLine($"{method.ReturnType} traced;");
-            writer.OpenBlock($"using ({Instrumentation}.Activate(scope))");
-            if (method.Llm is null)
+            foreach (var location in locations)
             {
-                writer.WriteLine($"traced = {call};");
+                writer.WriteLine($"// {Comment(DisplayPath(location.FilePath, project.ProjectDirectory))}({location.Line},{location.Column})");
+                writer.WriteLine($"[global::System.Runtime.CompilerServices.InterceptsLocation({location.Version}, \"{location.Data}\")]");
+            }
+        }
+
+        /// <summary>The interceptor of one LLM call: passes everything on, with the call's site.</summary>
+        private static void WriteSiteInterceptor(SourceWriter writer, Shape shape, int index)
+        {
+            var method = shape.Method;
+            var names = new Names(method);
+            var arguments = new List<string>();
+            if (method.Receiver is ReceiverKind.Instance or ReceiverKind.InstanceRef or ReceiverKind.InstanceIn)
+            {
+                arguments.Add(ReceiverArgument(method, names.Receiver));
+            }
+
+            arguments.AddRange(method.Parameters.Select(p => ArgumentModifier(p.RefKind) + Identifier(p.Name)));
+            arguments.Add($"{shape.Name}_Site{index}");
+
+            WriteHiddenAttributes(writer);
+            writer.WriteLine($"public static {Unsafe(method)}{method.ReturnType} {shape.Name}_{index}{TypeParameterList(method)}({Parameters(method, names, asInterceptor: true, siteName: null)})");
+            WriteConstraints(writer, method.TypeTypeParameters.Concat(method.MethodTypeParameters).ToList());
+            writer.WriteLine($"    => {shape.Name}{TypeArgumentList(method)}({string.Join(", ", arguments)});");
+        }
+
+        /// <summary>
+        /// The guarded call, the same for every return kind: straight through when Tracentic is not configured;
+        /// otherwise the scope is entered, the call is timed, a failure is recorded in an exception filter (so the
+        /// exception is never caught), and the result is handed back as it is while its completion is recorded beside it.
+        /// </summary>
+        private static void WriteRoutine(SourceWriter writer, Shape shape, bool isInterceptor)
+        {
+            var method = shape.Method;
+            var names = new Names(method);
+            var call = CallExpression(method, names, shape.Name);
+            var isVoid = method.ReturnKind == ReturnKind.Void;
+            var isStream = method.ReturnKind == ReturnKind.AsyncEnumerable;
+
+            WriteHiddenAttributes(writer);
+            var visibility = isInterceptor ? "public" : "private";
+            writer.WriteLine($"{visibility} static {Unsafe(method)}{method.ReturnType} {shape.Name}{TypeParameterList(method)}({Parameters(method, names, isInterceptor, isInterceptor ? null : names.Site)})");
+            WriteConstraints(writer, method.TypeTypeParameters.Concat(method.MethodTypeParameters).ToList());
+            writer.OpenBlock();
+
+            writer.OpenBlock($"if (!{Instrumentation}.IsEnabled)");
+            if (isVoid)
+            {
+                writer.WriteLine($"{call};");
+                writer.WriteLine("return;");
             }
             else
             {
-                writer.WriteLine($"var call = {LlmCall}.Start({LlmStartArguments(method, site!)});");
-                writer.WriteLine($"{method.ReturnType} stream;");
-                writer.OpenBlock("try");
-                writer.WriteLine($"stream = {call};");
-                writer.CloseBlock();
-                writer.OpenBlock("catch (global::System.Exception exception)");
-                writer.WriteLine("call.Fail(exception);");
-                writer.WriteLine("throw;");
-                writer.CloseBlock();
-                writer.WriteLine();
-                writer.WriteLine($"traced = {Stream(method)}.Observe(stream, call, {UsageLambda(method.Llm.Usage, method.ResultType, index) ?? "null"});");
+                writer.WriteLine($"return {call};");
             }
 
             writer.CloseBlock();
             writer.WriteLine();
-            writer.WriteLine($"return {Instrumentation}.ActivateDuring(traced, scope);");
+
+            if (method.Scope is { } scope)
+            {
+                if (isStream)
+                {
+                    // A stream's scope is made ambient again around each step the caller takes.
+                    writer.WriteLine($"var {names.Scope} = {Instrumentation}.BeginScope({ScopeArguments(method, scope)});");
+                    writer.WriteLine($"using var {names.Active} = {Instrumentation}.Activate({names.Scope});");
+                }
+                else
+                {
+                    writer.WriteLine($"using var {names.Scope} = {Instrumentation}.EnterScope({ScopeArguments(method, scope)});");
+                }
+            }
+
+            if (method.Llm is not { } llm)
+            {
+                writer.WriteLine(isStream ? $"return {Instrumentation}.Observe({call}, {names.Scope});"
+                    : isVoid ? $"{call};"
+                    : $"return {call};");
+                writer.CloseBlock();
+                return;
+            }
+
+            writer.WriteLine($"var {names.Call} = {LlmCall}.Start({LlmStartArguments(method, names.Site)});");
+            if (!isVoid)
+            {
+                writer.WriteLine($"{method.ReturnType} {names.Result};");
+            }
+
+            writer.OpenBlock("try");
+            writer.WriteLine(isVoid ? $"{call};" : $"{names.Result} = {call};");
+            writer.CloseBlock();
+            writer.OpenBlock($"catch (global::System.Exception {names.Exception}) when ({names.Call}.Fail({names.Exception}))");
+            writer.WriteLine("throw; // never reached: Fail records and returns false, so the exception travels on untouched");
+            writer.CloseBlock();
+            writer.WriteLine();
+
+            var usage = llm.Usage is null ? "null" : $"{shape.Name}_Usage{TypeArgumentList(method)}";
+            switch (method.ReturnKind)
+            {
+                case ReturnKind.Void:
+                    writer.WriteLine($"{names.Call}.Succeed(default);");
+                    break;
+                case ReturnKind.Value:
+                    writer.WriteLine(llm.Usage is null ? $"{names.Call}.Succeed(default);" : $"{names.Call}.Succeed({names.Result}, {usage});");
+                    writer.WriteLine($"return {names.Result};");
+                    break;
+                case ReturnKind.Task:
+                case ReturnKind.ValueTask:
+                    writer.WriteLine($"return {Instrumentation}.Track({names.Result}, {names.Call});");
+                    break;
+                case ReturnKind.AsyncEnumerable:
+                    writer.WriteLine($"return {Instrumentation}.Observe({names.Result}, {(method.Scope is null ? "null" : names.Scope)}, {names.Call}, {usage});");
+                    break;
+                case ReturnKind.Enumerable:
+                    writer.WriteLine($"return {Stream(method)}.Observe({names.Result}, {names.Call}, {usage});");
+                    break;
+                case ReturnKind.AsyncCollectionResult:
+                case ReturnKind.CollectionResult:
+                    // The SDK's own stream type, observed through a subclass that reads its pages (ProviderStreams below).
+                    var shell = method.ReturnKind == ReturnKind.AsyncCollectionResult ? ProviderStreamsEmitter.AsyncShell : ProviderStreamsEmitter.SyncShell;
+                    writer.WriteLine($"return {names.Result} is not null && {Stream(method)}.For({names.Call}, {usage}) is {{ }} observed ? new {shell}<{method.ResultType}>({names.Result}, observed) : {names.Result}!;");
+                    break;
+                default:
+                    writer.WriteLine($"return {Instrumentation}.Track({names.Result}, {names.Call}, {usage});");
+                    break;
+            }
+
+            writer.CloseBlock();
+        }
+
+        /// <summary>Reads what a response (or a stream update) tells: plain member reads from the provider table, compiled in.</summary>
+        private static void WriteUsageReader(SourceWriter writer, Shape shape, ResponseReadSpec usage)
+        {
+            var method = shape.Method;
+            var resultType = method.ResultType!;
+            var response = resultType.EndsWith("?", StringComparison.Ordinal) ? "response!" : "response"; // never called with null
+            writer.WriteLine($"private static {LlmUsage} {shape.Name}_Usage{TypeParameterList(method)}({resultType} response)");
+            WriteConstraints(writer, method.TypeTypeParameters.Concat(method.MethodTypeParameters).ToList());
+            writer.WriteLine($"    => {ReadRenderer.Body(usage, response)};");
+        }
+
+        private static string Stream(MethodSpec method) => $"global::Tracentic.Instrumentation.Providers.LlmStream<{method.ResultType}>";
+
+        private static void WriteHiddenAttributes(SourceWriter writer)
+        {
+            writer.WriteLine("[global::System.Diagnostics.StackTraceHidden]");
+            writer.WriteLine("[global::System.Diagnostics.DebuggerStepThrough]");
         }
 
         private static string ScopeArguments(MethodSpec method, ScopeSpec scope)
@@ -261,12 +356,12 @@ public sealed partial class TracenticInterceptorGenerator
             var arguments = new List<string> { Literal(scope.Name) };
             if (Captured(method, CaptureKind.CorrelationId) is { } correlation)
             {
-                arguments.Add($"correlationId: {correlation.AsString}");
+                arguments.Add($"correlationId: {Capture}.Text({Identifier(correlation.Name)})");
             }
 
             if (Captured(method, CaptureKind.ParentScopeId) is { } parent)
             {
-                arguments.Add($"parentScopeId: {parent.AsString}");
+                arguments.Add($"parentScopeId: {Capture}.Text({Identifier(parent.Name)})");
             }
 
             if (AttributeList(method) is { } attributes)
@@ -282,7 +377,11 @@ public sealed partial class TracenticInterceptorGenerator
             var arguments = new List<string> { site };
             if (Captured(method, CaptureKind.Model) is { } model)
             {
-                arguments.Add($"model: {model.AsString}");
+                arguments.Add($"model: {Capture}.Text({Identifier(model.Name)})");
+            }
+            else if (method.Llm?.RequestModel is { } request)
+            {
+                arguments.Add($"model: {ReadRenderer.RequestModel(request, Identifier(request.Parameter))}");
             }
 
             // With a scope, marked arguments are scope attributes (the span inherits them).
@@ -293,7 +392,7 @@ public sealed partial class TracenticInterceptorGenerator
 
             if (method.Llm?.InputMessages is { } input)
             {
-                arguments.Add($"inputMessages: {input}");
+                arguments.Add($"inputMessages: {ReadRenderer.InputMessages(input, Identifier(input.Parameter))}");
             }
 
             return string.Join(", ", arguments);
@@ -306,90 +405,116 @@ public sealed partial class TracenticInterceptorGenerator
         {
             var entries = method.Parameters
                 .Where(p => p.Capture == CaptureKind.Attribute)
-                .Select(p => $"new({Literal(p.AttributeKey)}, {p.Name})")
+                .Select(p => $"new({Literal(p.AttributeKey)}, {Capture}.Value({Identifier(p.Name)}))")
                 .ToList();
             return entries.Count == 0 ? null : $"[{string.Join(", ", entries)}]";
         }
 
-        private static string? UsageLambda(ResponseReadSpec? usage, string? resultType, int index)
-        {
-            if (usage is null)
-            {
-                return null;
-            }
-
-            // The runtime never passes a null result, so a nullable result type is read through r!.
-            var root = resultType is not null && resultType.EndsWith("?", StringComparison.Ordinal) ? "r!" : "r";
-            return Providers.ReadRenderer.Lambda(usage, root);
-        }
-
-        private static string Stream(MethodSpec method) => $"global::Tracentic.Instrumentation.Providers.LlmStream<{method.ResultType}>";
-
-        private static string CallExpression(MethodSpec method, int index)
+        private static string CallExpression(MethodSpec method, Names names, string shapeName)
         {
             var methodTypeArguments = method.MethodTypeParameters.Count == 0 ? "" : $"<{string.Join(", ", method.MethodTypeParameters.Select(t => t.Name))}>";
-            var arguments = method.Parameters.Select(p => $"{ArgumentModifier(p.RefKind)}{p.Name}").ToList();
+            var arguments = method.Parameters.Select(p => ArgumentModifier(p.RefKind) + Identifier(p.Name)).ToList();
             if (method.UsesAccessor)
             {
                 var typeArguments = method.TypeTypeParameters.Count == 0 ? "" : $"<{string.Join(", ", method.TypeTypeParameters.Select(t => t.Name))}>";
-                var receiver = method.Receiver switch
+                arguments.Insert(0, method.Receiver switch
                 {
-                    ReceiverKind.InstanceRef => "ref @this",
-                    ReceiverKind.InstanceIn => "ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in @this)",
-                    ReceiverKind.Instance => "@this",
+                    ReceiverKind.InstanceRef => $"ref {names.Receiver}",
+                    ReceiverKind.InstanceIn => $"ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in {names.Receiver})",
+                    ReceiverKind.Instance => names.Receiver,
                     _ => "default!",
-                };
-                arguments.Insert(0, receiver);
-                return $"Accessor{index}{typeArguments}.{method.MethodName}{methodTypeArguments}({string.Join(", ", arguments)})";
+                });
+                return $"{shapeName}_Accessor{typeArguments}.Call{methodTypeArguments}({string.Join(", ", arguments)})";
             }
 
             return method.Receiver switch
             {
-                ReceiverKind.Static or ReceiverKind.Extension => $"{method.ContainingType}.{method.MethodName}{methodTypeArguments}({string.Join(", ", arguments)})",
-                _ => $"@this.{method.MethodName}{methodTypeArguments}({string.Join(", ", arguments)})",
+                ReceiverKind.Static or ReceiverKind.Extension => $"{method.ContainingType}.{Identifier(method.MethodName)}{methodTypeArguments}({string.Join(", ", arguments)})",
+                _ => $"{names.Receiver}.{Identifier(method.MethodName)}{methodTypeArguments}({string.Join(", ", arguments)})",
             };
         }
 
-        private static string InterceptorParameters(MethodSpec method)
+        private static string ReceiverArgument(MethodSpec method, string receiver) => method.Receiver switch
+        {
+            ReceiverKind.InstanceRef => $"ref {receiver}",
+            ReceiverKind.InstanceIn => $"in {receiver}",
+            _ => receiver,
+        };
+
+        /// <summary>
+        /// The parameter list: for an interceptor, the receiver as <c>this</c> (by reference for structs, so the
+        /// caller's own struct is used); for the shared routine, the same without <c>this</c> and with the call site.
+        /// </summary>
+        private static string Parameters(MethodSpec method, Names names, bool asInterceptor, string? siteName)
         {
             var parameters = new List<string>();
+            var @this = asInterceptor ? "this " : "";
             switch (method.Receiver)
             {
                 case ReceiverKind.Instance:
-                    parameters.Add($"this {method.ContainingType} @this");
+                    parameters.Add($"{@this}{method.ContainingType} {names.Receiver}");
                     break;
                 case ReceiverKind.InstanceRef:
-                    parameters.Add($"this ref {method.ContainingType} @this");
+                    parameters.Add($"{@this}ref {method.ContainingType} {names.Receiver}");
                     break;
                 case ReceiverKind.InstanceIn:
-                    parameters.Add($"this in {method.ContainingType} @this");
+                    parameters.Add($"{@this}in {method.ContainingType} {names.Receiver}");
                     break;
             }
 
             for (var i = 0; i < method.Parameters.Count; i++)
             {
                 var parameter = method.Parameters[i];
-                var prefix = i == 0 && method.Receiver == ReceiverKind.Extension ? "this " : "";
-                parameters.Add($"{prefix}{parameter.RefKind}{parameter.Type} {parameter.Name}");
+                var prefix = asInterceptor && i == 0 && method.Receiver == ReceiverKind.Extension ? "this " : "";
+                parameters.Add($"{prefix}{ParameterModifiers(parameter)}{parameter.Type} {Identifier(parameter.Name)}");
+            }
+
+            if (siteName is not null)
+            {
+                parameters.Add($"{LlmCallSite} {siteName}");
             }
 
             return string.Join(", ", parameters);
         }
 
-        private static void WriteAccessor(SourceWriter writer, MethodSpec method, int index)
-        {
-            var kind = method.Receiver is ReceiverKind.Static ? "StaticMethod" : "Method";
-            var receiver = method.ReceiverIsValueType ? $"ref {method.AccessorTargetType}" : method.AccessorTargetType;
-            var parameters = new[] { $"{receiver} target" }
-                .Concat(method.Parameters.Select(p => $"{p.RefKind}{p.Type} {p.Name}"));
+        private static string ParameterModifiers(ParameterSpec parameter) =>
+            (parameter.IsParams ? "params " : "")
+            + (parameter.IsScoped ? "scoped " : "")
+            + parameter.RefKind switch
+            {
+                ParameterRefKind.Ref => "ref ",
+                ParameterRefKind.Out => "out ",
+                ParameterRefKind.In => "in ",
+                ParameterRefKind.RefReadOnly => "ref readonly ",
+                _ => "",
+            };
 
-            writer.WriteLine($"// Reaches {method.DisplayName}, which generated code cannot call directly.");
-            writer.WriteLine($"file static class Accessor{index}{TypeParameterList(method.TypeTypeParameters.ToList())}");
+        private static string ArgumentModifier(ParameterRefKind refKind) => refKind switch
+        {
+            ParameterRefKind.Ref => "ref ",
+            ParameterRefKind.Out => "out ",
+            ParameterRefKind.In or ParameterRefKind.RefReadOnly => "in ",
+            _ => "",
+        };
+
+        private static void WriteAccessor(SourceWriter writer, Shape shape)
+        {
+            var method = shape.Method;
+            var kind = method.Receiver is ReceiverKind.Static ? "StaticMethod" : "Method";
+
+            // A static method's accessor names the type by a first parameter that is never read: passed by value.
+            var receiver = method.ReceiverIsValueType && method.Receiver != ReceiverKind.Static ? $"ref {method.ContainingType}" : method.ContainingType;
+            var parameters = new[] { $"{receiver} target" }
+                .Concat(method.Parameters.Select(p => $"{ParameterModifiers(p)}{p.Type} {Identifier(p.Name)}"));
+
+            writer.WriteLine($"// Reaches {Comment(method.DisplayName)}, which generated code cannot call directly.");
+            writer.WriteLine("[global::System.Diagnostics.StackTraceHidden]");
+            writer.WriteLine($"file static class {shape.Name}_Accessor{TypeParameterList(method.TypeTypeParameters)}");
             WriteConstraints(writer, method.TypeTypeParameters.ToList());
             writer.OpenBlock();
             writer.WriteLine($"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.{kind}, Name = {Literal(method.MethodName)})]");
-            var signature = $"public static extern {method.ReturnType} {method.MethodName}{TypeParameterList(method.MethodTypeParameters.ToList())}({string.Join(", ", parameters)})";
-            if (method.MethodTypeParameters.Any(p => p.Constraints is not null))
+            var signature = $"public static extern {Unsafe(method)}{method.ReturnType} Call{TypeParameterList(method.MethodTypeParameters)}({string.Join(", ", parameters)})";
+            if (method.MethodTypeParameters.Any(p => !p.Constraints.IsEmpty))
             {
                 writer.WriteLine(signature);
                 WriteConstraints(writer, method.MethodTypeParameters.ToList(), terminator: ";");
@@ -398,33 +523,32 @@ public sealed partial class TracenticInterceptorGenerator
             {
                 writer.WriteLine(signature + ";");
             }
+
             writer.CloseBlock();
         }
 
-        private static string TypeParameterList(IReadOnlyList<TypeParameterSpec> parameters) =>
-            parameters.Count == 0 ? "" : $"<{string.Join(", ", parameters.Select(p => p.Name))}>";
+        private static string Unsafe(MethodSpec method) => method.IsUnsafe ? "unsafe " : "";
+
+        private static string TypeParameterList(MethodSpec method) =>
+            TypeParameterList(method.TypeTypeParameters.Concat(method.MethodTypeParameters));
+
+        private static string TypeArgumentList(MethodSpec method) => TypeParameterList(method);
+
+        private static string TypeParameterList(IEnumerable<TypeParameterSpec> parameters)
+        {
+            var list = parameters.ToList();
+            return list.Count == 0 ? "" : $"<{string.Join(", ", list.Select(p => p.Name))}>";
+        }
 
         private static void WriteConstraints(SourceWriter writer, IReadOnlyList<TypeParameterSpec> parameters, string terminator = "")
         {
-            var constrained = parameters.Where(p => p.Constraints is not null).ToList();
-
+            var constrained = parameters.Where(p => !p.Constraints.IsEmpty).ToList();
             for (var i = 0; i < constrained.Count; i++)
             {
                 var last = i == constrained.Count - 1;
-                writer.WriteLine($"    where {constrained[i].Name} : {constrained[i].Constraints}{(last ? terminator : "")}");
+                writer.WriteLine($"    where {constrained[i].Name} : {string.Join(", ", constrained[i].Constraints)}{(last ? terminator : "")}");
             }
         }
-
-        private static string ArgumentModifier(string refKind) => refKind switch
-        {
-            "ref readonly " => "in ",
-            _ => refKind,
-        };
-
-        private static string Sanitize(string name) => name.TrimStart('@');
-
-        private static string Literal(string? value) =>
-            value is null ? "null" : SymbolDisplay.FormatLiteral(value, quote: true);
 
         private static string DisplayPath(string path, string? projectDirectory) => RelativePath(path, projectDirectory) ?? path;
 
@@ -448,6 +572,47 @@ public sealed partial class TracenticInterceptorGenerator
 
             var slash = normalized.LastIndexOf('/');
             return slash < 0 ? normalized : normalized.Substring(slash + 1);
+        }
+
+        /// <summary>
+        /// Names of what generated code declares beside the user's parameters (the receiver, locals, the site), chosen
+        /// so they never clash with a parameter or type parameter of the wrapped method.
+        /// </summary>
+        private sealed class Names
+        {
+            private readonly HashSet<string> _taken;
+
+            public Names(MethodSpec method)
+            {
+                _taken = new HashSet<string>(method.Parameters.Select(p => p.Name), StringComparer.Ordinal);
+                _taken.UnionWith(method.TypeTypeParameters.Concat(method.MethodTypeParameters).Select(p => p.Name.TrimStart('@')));
+                Receiver = Identifier(Take("this"));
+                Site = Take("site");
+                Scope = Take("scope");
+                Active = Take("active");
+                Call = Take("call");
+                Result = Take("result");
+                Exception = Take("exception");
+            }
+
+            public string Receiver { get; }
+            public string Site { get; }
+            public string Scope { get; }
+            public string Active { get; }
+            public string Call { get; }
+            public string Result { get; }
+            public string Exception { get; }
+
+            private string Take(string preferred)
+            {
+                var name = preferred;
+                for (var n = 1; !_taken.Add(name); n++)
+                {
+                    name = preferred + n.ToString(CultureInfo.InvariantCulture);
+                }
+
+                return name;
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Tracentic.Generators.Calls;
 using Tracentic.Generators.Common;
 using Tracentic.Generators.Diagnostics;
 using Tracentic.Generators.Interceptors.Specs;
@@ -23,7 +24,7 @@ public sealed partial class TracenticInterceptorGenerator
         private static readonly string[] ModelMembers = { "Model", "ModelId" };
 
         private static ResponseReadSpec? BuildUsage(
-            IMethodSymbol method, Traced traced, KnownTypes known, ITypeSymbol? resultType, ReturnKind returnKind,
+            IMethodSymbol method, TracedMethod traced, TracenticSymbols known, ITypeSymbol? resultType, ReturnKind returnKind,
             string? inputPath, string? outputPath, string? modelPath, LocationInfo? here, List<DiagnosticInfo> diagnostics, out bool failed)
         {
             failed = false;
@@ -65,7 +66,7 @@ public sealed partial class TracenticInterceptorGenerator
 
             if (spec.InputTokens is null && spec.OutputTokens is null && inputPath is null && outputPath is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.NoUsagePath, attributeLocation, type.ToDisplayString(), DisplayName(method)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.NoUsagePath, attributeLocation, type.ToDisplayString(), TracedMethod.DisplayName(traced.Definition)));
             }
 
             return spec.IsEmpty ? null : spec;
@@ -154,33 +155,35 @@ public sealed partial class TracenticInterceptorGenerator
         }
 
         /// <summary>
-        /// The requested model read from a known request argument (<c>MessageCreateParams.Model</c>, <c>ChatOptions.ModelId</c>...),
-        /// as an expression over the argument, or null when the type is not a known request type.
+        /// The requested model read from the first known request argument (<c>MessageCreateParams.Model</c>,
+        /// <c>ChatOptions.ModelId</c>...), or null when no argument is of a known request type.
         /// </summary>
-        private static string? RequestModelRead(Compilation compilation, IParameterSymbol parameter, string name)
+        private static RequestModelSpec? RequestModel(Compilation compilation, IMethodSymbol method)
         {
-            if (parameter.Type is not INamedTypeSymbol type || parameter.RefKind == RefKind.Out || type.IsRefLikeType)
+            foreach (var parameter in method.Parameters)
             {
-                return null;
+                if (parameter.Type is not INamedTypeSymbol type || parameter.RefKind == RefKind.Out || type.IsRefLikeType)
+                {
+                    continue;
+                }
+
+                var metadataName = MetadataName(type.OriginalDefinition);
+                if (ProviderTable.Requests.FirstOrDefault(r => r.MetadataName == metadataName) is { } entry
+                    && ReadPathResolver.ResolveField(compilation, type, entry.Model, isCount: false) is { } read)
+                {
+                    return new RequestModelSpec(parameter.Name, read);
+                }
             }
 
-            var metadataName = MetadataName(type.OriginalDefinition);
-            if (ProviderTable.Requests.FirstOrDefault(r => r.MetadataName == metadataName) is not { } entry
-                || ReadPathResolver.ResolveField(compilation, type, entry.Model, isCount: false) is not { } read)
-            {
-                return null;
-            }
-
-            return $"global::Tracentic.Instrumentation.Providers.ProviderValues.Read({name}, static p => {ReadRenderer.Expression(read, "p")})";
+            return null;
         }
 
         /// <summary>
-        /// The input messages of a call, for content capture: the first argument that is a known request type or one
-        /// or more known messages, read only while capture is on. Null when no argument is.
+        /// The input messages of a call, for content capture: the first argument that is a known request type, or one
+        /// or more known messages. Null when no argument is.
         /// </summary>
-        private static string? InputMessagesRead(Compilation compilation, IMethodSymbol method)
+        private static InputMessagesSpec? InputMessages(Compilation compilation, IMethodSymbol method)
         {
-            const string Values = "global::Tracentic.Instrumentation.Providers.ProviderValues";
             foreach (var parameter in method.Parameters)
             {
                 if (parameter.RefKind == RefKind.Out || parameter.Type.IsRefLikeType || parameter.Type is not INamedTypeSymbol type)
@@ -188,29 +191,27 @@ public sealed partial class TracenticInterceptorGenerator
                     continue;
                 }
 
-                var name = EscapeIdentifier(parameter.Name);
-                var request = Messages(type);
-                if (request is { Messages: { } path }
+                // A request that holds a message list.
+                if (Messages(type) is { Messages: { } path } request
                     && ReadPathResolver.ResolveValue(compilation, type, path, out var listType) is { } list
                     && listType is not null && ReadPathResolver.ElementType(listType) is INamedTypeSymbol item
-                    && ItemReads(item, request) is { } requestReads)
+                    && Reads(item, Messages(item) ?? request) is { } requestReads)
                 {
-                    return $"{Values}.CapturingContent ? {Values}.Messages({name}, static q => {ReadRenderer.Expression(list, "q")}, {requestReads}) : null";
+                    return new InputMessagesSpec(parameter.Name, list, Single: false, requestReads.Role, requestReads.Text);
                 }
 
                 // One message, or a collection of them.
-                var single = Messages(type) is { Messages: null } ? type : null;
-                var element = single is null ? ReadPathResolver.ElementType(type) as INamedTypeSymbol : null;
-                if ((single ?? element) is { } messageType && Messages(messageType) is { Messages: null } entry && ItemReads(messageType, entry) is { } reads)
+                var single = Messages(type) is { Messages: null };
+                if ((single ? type : ReadPathResolver.ElementType(type) as INamedTypeSymbol) is { } messageType
+                    && Messages(messageType) is { Messages: null } entry && Reads(messageType, entry) is { } reads)
                 {
-                    var collection = single is null ? "static q => q" : $"static q => new[] {{ q }}";
-                    return $"{Values}.CapturingContent ? {Values}.Messages({name}, {collection}, {reads}) : null";
+                    return new InputMessagesSpec(parameter.Name, null, single, reads.Role, reads.Text);
                 }
             }
 
             return null;
 
-            KnownMessages? Messages(INamedTypeSymbol candidate)
+            static KnownMessages? Messages(INamedTypeSymbol candidate)
             {
                 for (var current = candidate; current is not null; current = current.BaseType)
                 {
@@ -224,19 +225,10 @@ public sealed partial class TracenticInterceptorGenerator
                 return null;
             }
 
-            string? ItemReads(INamedTypeSymbol item, KnownMessages entry)
-            {
-                var itemEntry = entry.Messages is null ? entry : Messages(item) ?? entry;
-                if (ReadPathResolver.ResolveField(compilation, item, itemEntry.Text, isCount: false) is not { } text)
-                {
-                    return null;
-                }
-
-                var role = itemEntry.Role is not null && ReadPathResolver.ResolveField(compilation, item, itemEntry.Role, isCount: false) is { } roleRead
-                    ? ReadRenderer.Expression(roleRead, "m")
-                    : "null";
-                return $"static m => {role}, static m => {ReadRenderer.Expression(text, "m", isText: true)}";
-            }
+            (ReadField? Role, ReadField Text)? Reads(INamedTypeSymbol item, KnownMessages entry) =>
+                ReadPathResolver.ResolveField(compilation, item, entry.Text, isCount: false) is { } text
+                    ? (entry.Role is null ? null : ReadPathResolver.ResolveField(compilation, item, entry.Role, isCount: false), text)
+                    : null;
         }
 
         private static bool IsNullableValue(ITypeSymbol type) => type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;

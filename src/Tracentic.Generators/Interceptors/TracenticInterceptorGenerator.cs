@@ -7,7 +7,8 @@ namespace Tracentic.Generators.Interceptors;
 
 /// <summary>
 /// Wraps every call to a <c>[TracenticScope]</c> or <c>[TracenticLlmCall]</c> method in an interceptor that
-/// records through the Tracentic runtime. Calls it cannot wrap are reported (TRC1xx), never skipped silently.
+/// records through the Tracentic runtime. Calls it cannot wrap are reported by <see cref="Analyzers.TracedCallAnalyzer"/>
+/// (TRC1xx), never skipped silently.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class TracenticInterceptorGenerator : IIncrementalGenerator
@@ -20,22 +21,13 @@ public sealed partial class TracenticInterceptorGenerator : IIncrementalGenerato
             .Select(static (result, _) => result!)
             .WithTrackingName(TrackingNames.CallSites);
 
-        var diagnostics = results
-            .SelectMany(static (result, _) => result.Diagnostics)
-            .WithTrackingName(TrackingNames.Diagnostics);
-
-        // Diagnostics about a method (no usage path, a bad override path) repeat for each of its calls. They are
-        // placed back on the compilation's syntax trees only here, so #pragma and IDE squiggles work while the
-        // cached models stay plain data.
-        var report = diagnostics.Collect().Combine(context.CompilationProvider).WithTrackingName(TrackingNames.Report);
-        context.RegisterSourceOutput(report, static (output, input) =>
-        {
-            var trees = input.Right.SyntaxTrees.ToDictionary(t => t.FilePath, t => t);
-            foreach (var diagnostic in input.Left.Distinct())
-            {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic(trees));
-            }
-        });
+        // Which calls cannot be wrapped, and why, is the analyzer's to say (TracedCallAnalyzer, same classifier).
+        // The generator reports only what it alone knows: a fault of its own, and interceptors not being enabled.
+        var faults = results
+            .Where(static result => result.Fault is not null)
+            .Select(static (result, _) => result.Fault!)
+            .WithTrackingName(TrackingNames.Faults);
+        context.RegisterSourceOutput(faults, static (output, fault) => output.ReportDiagnostic(fault.ToDiagnostic()));
 
         var sites = results
             .Where(static result => result.Site is not null)

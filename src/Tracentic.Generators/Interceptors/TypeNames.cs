@@ -29,12 +29,9 @@ internal static class TrackingNames
 {
     public const string CallSites = nameof(CallSites);
     public const string Sites = nameof(Sites);
-    public const string Diagnostics = nameof(Diagnostics);
+    public const string Faults = nameof(Faults);
     public const string Project = nameof(Project);
 
     /// <summary>Models plus project facts: what the source output is made from (must stay cached).</summary>
     public const string Emit = nameof(Emit);
-
-    /// <summary>Diagnostics placed on the current compilation's trees (re-runs on every edit; only reports).</summary>
-    public const string Report = nameof(Report);
 }

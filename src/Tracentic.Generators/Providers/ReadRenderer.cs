@@ -9,22 +9,23 @@ internal static class ReadRenderer
     private const string Values = "global::Tracentic.Instrumentation.Providers.ProviderValues";
 
     /// <summary>
-    /// <c>static r =&gt; new LlmUsage(input, output, model) { ... }</c> over a variable <c>r</c>; <paramref name="root"/> is how
-    /// the lambda's parameter is spelled (<c>r</c>, or <c>r!</c> for a nullable result type).
+    /// <c>new LlmUsage(input, output, model) { ... }</c> over <paramref name="root"/>, the response (<c>response</c>, or
+    /// <c>response!</c> for a nullable result type, which the runtime never passes as null).
     /// </summary>
-    public static string Lambda(ResponseReadSpec spec, string root)
+    public static string Body(ResponseReadSpec spec, string root)
     {
         var value = spec.Root is null ? root : $"{root}.{spec.Root}";
         var counter = 0;
         string Field(ReadField? field, bool isText = false) => field is null ? "null" : Render(field, value, isText, ref counter);
 
+        var input = Field(spec.InputTokens);
         var output = Field(spec.OutputTokens);
         if (spec.NoOutputTokens)
         {
             output = output == "null" ? "0L" : $"({output}) ?? 0L";
         }
 
-        var text = new StringBuilder($"static r => new global::Tracentic.Instrumentation.LlmUsage({Field(spec.InputTokens)}, {output}, {Field(spec.Model)})");
+        var text = new StringBuilder($"new({input}, {output}, {Field(spec.Model)})"); // the reader returns LlmUsage
         var initializers = new StringBuilder();
         void Init(string name, string? expression)
         {
@@ -44,6 +45,18 @@ internal static class ReadRenderer
         }
 
         return initializers.Length == 0 ? text.ToString() : text.Append(initializers).Append(" }").ToString();
+    }
+
+    /// <summary>The requested model read from a request argument: <c>ProviderValues.Read(arg, static p =&gt; ...)</c>.</summary>
+    public static string RequestModel(RequestModelSpec spec, string argument) =>
+        $"{Values}.Read({argument}, static p => {Expression(spec.Read, "p")})";
+
+    /// <summary>The input messages read from an argument, only while content capture is on.</summary>
+    public static string InputMessages(InputMessagesSpec spec, string argument)
+    {
+        var list = spec.Single ? "static q => new[] { q }" : spec.List is null ? "static q => q" : $"static q => {Expression(spec.List, "q")}";
+        var role = spec.Role is null ? "null" : Expression(spec.Role, "m");
+        return $"{Values}.CapturingContent ? {Values}.Messages({argument}, {list}, static m => {role}, static m => {Expression(spec.Text, "m", isText: true)}) : null";
     }
 
     /// <summary>One field as an expression over <paramref name="root"/> (e.g. a request argument).</summary>

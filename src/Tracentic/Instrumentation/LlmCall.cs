@@ -3,57 +3,6 @@ using Tracentic.Engine;
 
 namespace Tracentic.Instrumentation;
 
-/// <summary>What the generator knows at compile time about an annotated LLM method; one per wrapped method.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class LlmCallSite
-{
-    /// <summary>Creates the site; <paramref name="filePath"/> and <paramref name="line"/> locate the method's declaration.</summary>
-    public LlmCallSite(string? provider, string? operationType, string? model, string function, string? filePath = null, int line = 0)
-    {
-        Provider = provider;
-        OperationType = operationType;
-        Model = model;
-        var code = new List<KeyValuePair<string, object?>> { new("code.function", function) };
-        if (filePath is not null)
-        {
-            code.Add(new("code.filepath", filePath));
-            code.Add(new("code.lineno", line));
-        }
-
-        CodeAttributes = [.. code];
-    }
-
-    internal string? Provider { get; }
-    internal string? OperationType { get; }
-    internal string? Model { get; }
-    internal KeyValuePair<string, object?>[] CodeAttributes { get; }
-}
-
-/// <summary>
-/// What generated code read from a response (or from one stream update): token usage, the model that answered,
-/// why it stopped, its id, and the output text (read only for streams, where it marks the first token, or when
-/// content capture is on).
-/// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public readonly record struct LlmUsage(long? InputTokens, long? OutputTokens, string? Model = null)
-{
-    /// <summary>Why the model stopped, as the provider spells it (<c>stop</c>, <c>end_turn</c>, <c>tool_calls</c>...).</summary>
-    public string? FinishReason { get; init; }
-
-    /// <summary>The provider's id of the response (<c>chatcmpl-...</c>, <c>msg_...</c>).</summary>
-    public string? ResponseId { get; init; }
-
-    /// <summary>The output text of the response, or of this stream update.</summary>
-    public string? OutputText { get; init; }
-
-    /// <summary>This reading, with each field missing here taken from <paramref name="earlier"/> (how stream updates add up).</summary>
-    internal LlmUsage Over(LlmUsage earlier) => new(InputTokens ?? earlier.InputTokens, OutputTokens ?? earlier.OutputTokens, Model ?? earlier.Model)
-    {
-        FinishReason = FinishReason ?? earlier.FinishReason,
-        ResponseId = ResponseId ?? earlier.ResponseId,
-    };
-}
-
 /// <summary>One LLM call in progress, started by a generated wrapper. Inert when nothing is configured.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct LlmCall
@@ -109,8 +58,15 @@ public readonly struct LlmCall
     /// <summary>Records the completed call with the usage read from <paramref name="result"/>.</summary>
     public void Succeed<T>(T result, Func<T, LlmUsage> usage) => Record(TracenticInstrumentation.ReadUsage(result, usage), null, null);
 
-    /// <summary>Records the failed call; the caller rethrows the exception unchanged.</summary>
-    public void Fail(Exception exception) => Record(default, exception, null);
+    /// <summary>
+    /// Records the failed call and returns <see langword="false"/>, for use as an exception filter: the exception is
+    /// never caught, so it reaches the caller unchanged and the caller's own filters run before any <c>finally</c>.
+    /// </summary>
+    public bool Fail(Exception exception)
+    {
+        Record(default, exception, null);
+        return false;
+    }
 
     internal void Record(LlmUsage usage, Exception? exception, KeyValuePair<string, object?>[]? extraAttributes, long? timeToFirstTokenTimestamp = null)
     {

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Tracentic.Engine;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Tracentic.Instrumentation;
 
@@ -7,6 +7,10 @@ namespace Tracentic.Instrumentation;
 /// What code generated for <c>[TracenticScope]</c> and <c>[TracenticLlmCall]</c> calls. Public so generated
 /// code in your assembly can reach it; not meant to be called by hand (use <see cref="ITracentic"/>).
 /// </summary>
+/// <remarks>
+/// Every method here keeps the wrapped call transparent: the caller gets the same object the method returned
+/// (the same <see cref="Task"/>, <see langword="null"/> stays <see langword="null"/>), and recording happens beside it.
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TracenticInstrumentation
 {
@@ -51,95 +55,44 @@ public static class TracenticInstrumentation
     /// <summary>Makes <paramref name="scope"/> ambient until disposed; does nothing for null.</summary>
     public static TracenticScope.Activation Activate(TracenticScope? scope) => scope?.Activate() ?? default;
 
-    /// <summary>Runs each step of <paramref name="source"/> with <paramref name="scope"/> ambient.</summary>
-    public static IAsyncEnumerable<T> ActivateDuring<T>(IAsyncEnumerable<T> source, TracenticScope? scope) =>
-        scope is null ? source : new ScopedAsyncEnumerable<T>(source, scope);
-
-    /// <summary>Completes <paramref name="call"/> when <paramref name="task"/> does.</summary>
-    public static Task Track(Task task, LlmCall call)
+    /// <summary>Records <paramref name="call"/> when <paramref name="task"/> completes, and returns that same task (null stays null).</summary>
+    [return: NotNullIfNotNull(nameof(task))]
+    public static Task? Track(Task? task, LlmCall call)
     {
-        if (task.IsCompletedSuccessfully)
-        {
-            call.Succeed(default);
-            return task;
-        }
-
-        return Awaited(task, call);
-
-        static async Task Awaited(Task task, LlmCall call)
-        {
-            try
-            {
-                await task.ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                call.Fail(ex);
-                throw;
-            }
-
-            call.Succeed(default);
-        }
+        PendingCall.Observe(task, call);
+        return task;
     }
 
-    /// <summary>Completes <paramref name="call"/> with the usage read from the result when <paramref name="task"/> completes.</summary>
-    public static Task<T> Track<T>(Task<T> task, LlmCall call, Func<T, LlmUsage>? usage)
+    /// <summary>
+    /// Records <paramref name="call"/> with the usage read from the result when <paramref name="task"/> completes,
+    /// and returns that same task (null stays null).
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(task))]
+    public static Task<T>? Track<T>(Task<T>? task, LlmCall call, Func<T, LlmUsage>? usage)
     {
-        if (task.IsCompletedSuccessfully)
-        {
-            call.Succeed(ReadUsage(task.Result, usage));
-            return task;
-        }
-
-        return Awaited(task, call, usage);
-
-        static async Task<T> Awaited(Task<T> task, LlmCall call, Func<T, LlmUsage>? usage)
-        {
-            T result;
-            try
-            {
-                result = await task.ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                call.Fail(ex);
-                throw;
-            }
-
-            call.Succeed(ReadUsage(result, usage));
-            return result;
-        }
+        PendingCall<T>.Observe(task, call, usage);
+        return task;
     }
 
-    /// <summary>Completes <paramref name="call"/> when <paramref name="task"/> does.</summary>
+    /// <summary>
+    /// Records <paramref name="call"/> when <paramref name="task"/> completes. A value task can be awaited only once,
+    /// so an incomplete one is handed back as an equivalent value task over the same work.
+    /// </summary>
     public static ValueTask Track(ValueTask task, LlmCall call)
     {
         if (task.IsCompletedSuccessfully)
         {
-            task.GetAwaiter().GetResult(); // observe it, as awaiting would
+            task.GetAwaiter().GetResult(); // consume it, as awaiting would
             call.Succeed(default);
             return default;
         }
 
-        return Awaited(task, call);
-
-        static async ValueTask Awaited(ValueTask task, LlmCall call)
-        {
-            try
-            {
-                await task.ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                call.Fail(ex);
-                throw;
-            }
-
-            call.Succeed(default);
-        }
+        var asTask = task.AsTask();
+        PendingCall.Observe(asTask, call);
+        return new ValueTask(asTask);
     }
 
-    /// <summary>Completes <paramref name="call"/> with the usage read from the result when <paramref name="task"/> completes.</summary>
+    /// <summary>Like <see cref="Track(ValueTask, LlmCall)"/>, reading usage from the result.</summary>
     public static ValueTask<T> Track<T>(ValueTask<T> task, LlmCall call, Func<T, LlmUsage>? usage)
     {
         if (task.IsCompletedSuccessfully)
@@ -149,32 +102,33 @@ public static class TracenticInstrumentation
             return new ValueTask<T>(result);
         }
 
-        return Awaited(task, call, usage);
-
-        static async ValueTask<T> Awaited(ValueTask<T> task, LlmCall call, Func<T, LlmUsage>? usage)
-        {
-            T result;
-            try
-            {
-                result = await task.ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                call.Fail(ex);
-                throw;
-            }
-
-            call.Succeed(ReadUsage(result, usage));
-            return result;
-        }
+        var asTask = task.AsTask();
+        PendingCall<T>.Observe(asTask, call, usage);
+        return new ValueTask<T>(asTask);
     }
 
     /// <summary>
-    /// Records one span covering the whole enumeration: time to first item, the latest token counts seen,
-    /// an error span if it throws, and <c>llm.stream.completed = false</c> if disposed early.
+    /// Observes a streamed response: one span over the whole enumeration (time to first item, the latest token
+    /// counts seen, an error span if it throws, <c>llm.stream.completed = false</c> if disposed early), with
+    /// <paramref name="scope"/> ambient around every step. Null stays null; with nothing to observe, the source
+    /// itself is returned.
     /// </summary>
-    public static IAsyncEnumerable<T> TrackStream<T>(IAsyncEnumerable<T> source, LlmCall call, Func<T, LlmUsage>? usage) =>
-        call.IsActive ? new TrackedAsyncEnumerable<T>(source, call, usage) : source;
+    [return: NotNullIfNotNull(nameof(source))]
+    public static IAsyncEnumerable<T>? Observe<T>(IAsyncEnumerable<T>? source, TracenticScope? scope, LlmCall call, Func<T, LlmUsage>? usage)
+    {
+        if (source is null)
+        {
+            call.Succeed(default);
+            return null;
+        }
+
+        return scope is null && !call.IsActive ? source : new ObservedAsyncEnumerable<T>(source, scope, call, usage);
+    }
+
+    /// <summary>Runs each step of <paramref name="source"/> with <paramref name="scope"/> ambient. Null stays null.</summary>
+    [return: NotNullIfNotNull(nameof(source))]
+    public static IAsyncEnumerable<T>? Observe<T>(IAsyncEnumerable<T>? source, TracenticScope? scope) =>
+        source is null || scope is null ? source : new ObservedAsyncEnumerable<T>(source, scope, default, null);
 
     internal static LlmUsage ReadUsage<T>(T result, Func<T, LlmUsage>? usage)
     {

@@ -56,8 +56,13 @@ internal static class GeneratorHarness
             throw new InvalidOperationException("The generator threw", result.Exception);
         }
 
+        // Tracentic's diagnostics come from two places, as in a real build: the generator (TRC100, TRC109) and the
+        // analyzer that shares its call classifier (every call left untraced, every attribute without effect).
+        var analyzerDiagnostics = output
+            .WithAnalyzers([new Tracentic.Generators.Analyzers.TracedCallAnalyzer()])
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         var generated = result.GeneratedSources.Select(s => s.SourceText.ToString()).SingleOrDefault();
-        return new GeneratorRun(generated, result.Diagnostics, diagnostics, (CSharpCompilation)output);
+        return new GeneratorRun(generated, [.. result.Diagnostics, .. analyzerDiagnostics], diagnostics, (CSharpCompilation)output);
     }
 
     /// <summary>Generates, compiles without errors or warnings in generated code, and loads the assembly.</summary>
@@ -96,6 +101,7 @@ internal static class GeneratorHarness
     }
 }
 
+/// <param name="GeneratorDiagnostics">What Tracentic reports: the generator's diagnostics and the traced-call analyzer's (pragma-suppressed ones excluded).</param>
 internal sealed record GeneratorRun(
     string? GeneratedSource,
     ImmutableArray<Diagnostic> GeneratorDiagnostics,

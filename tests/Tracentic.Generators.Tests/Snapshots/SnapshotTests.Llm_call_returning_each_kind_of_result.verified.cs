@@ -8,179 +8,213 @@ namespace Tracentic.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("Tracentic.Generators", "0.1.0")]
     file static class TracenticInterceptors
     {
-        private static readonly global::Tracentic.Instrumentation.LlmCallSite Site0 = new("openai", "chat", null, "Client.AskAsync", "Program.cs", 13);
-
         // Client.AskAsync: LLM span (openai)
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite AskAsync_e56aeda8_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 25);
+
         // Program.cs(25,17)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "daQ1M1+5udaiAZUw0pw0lWEEAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::System.Threading.Tasks.Task<global::Reply> AskAsync0(this global::Client @this, string model)
+        public static global::System.Threading.Tasks.Task<global::Reply> AskAsync_e56aeda8_0(this global::Client @this, string model)
+            => AskAsync_e56aeda8(@this, model, AskAsync_e56aeda8_Site0);
+
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        private static global::System.Threading.Tasks.Task<global::Reply> AskAsync_e56aeda8(global::Client @this, string model, global::Tracentic.Instrumentation.LlmCallSite site)
         {
             if (!global::Tracentic.Instrumentation.TracenticInstrumentation.IsEnabled)
             {
                 return @this.AskAsync(model);
             }
 
-            var call = global::Tracentic.Instrumentation.LlmCall.Start(Site0, model: model);
-            global::System.Threading.Tasks.Task<global::Reply> task;
+            var call = global::Tracentic.Instrumentation.LlmCall.Start(site, model: global::Tracentic.Instrumentation.ArgumentCapture.Text(model));
+            global::System.Threading.Tasks.Task<global::Reply> result;
             try
             {
-                task = @this.AskAsync(model);
+                result = @this.AskAsync(model);
             }
-            catch (global::System.Exception exception)
+            catch (global::System.Exception exception) when (call.Fail(exception))
             {
-                call.Fail(exception);
-                throw;
+                throw; // never reached: Fail records and returns false, so the exception travels on untouched
             }
 
-            return global::Tracentic.Instrumentation.TracenticInstrumentation.Track(task, call, static r => new global::Tracentic.Instrumentation.LlmUsage(r.Usage?.InputTokens, r.Usage?.OutputTokens, r.Model));
+            return global::Tracentic.Instrumentation.TracenticInstrumentation.Track(result, call, AskAsync_e56aeda8_Usage);
         }
 
-        private static readonly global::Tracentic.Instrumentation.LlmCallSite Site1 = new("openai", "embedding", null, "Client.EmbedAsync", "Program.cs", 15);
+        private static global::Tracentic.Instrumentation.LlmUsage AskAsync_e56aeda8_Usage(global::Reply response)
+            => new(response.Usage?.InputTokens, response.Usage?.OutputTokens, response.Model);
 
         // Client.EmbedAsync: LLM span (openai)
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite EmbedAsync_e6765e53_Site0 = new("openai", "embedding", null, "Program.Run", "Program.cs", 27);
+
         // Program.cs(27,17)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "daQ1M1+5udaiAZUw0pw0lagEAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::System.Threading.Tasks.ValueTask EmbedAsync1(this global::Client @this)
+        public static global::System.Threading.Tasks.ValueTask EmbedAsync_e6765e53_0(this global::Client @this)
+            => EmbedAsync_e6765e53(@this, EmbedAsync_e6765e53_Site0);
+
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        private static global::System.Threading.Tasks.ValueTask EmbedAsync_e6765e53(global::Client @this, global::Tracentic.Instrumentation.LlmCallSite site)
         {
             if (!global::Tracentic.Instrumentation.TracenticInstrumentation.IsEnabled)
             {
                 return @this.EmbedAsync();
             }
 
-            var call = global::Tracentic.Instrumentation.LlmCall.Start(Site1);
-            global::System.Threading.Tasks.ValueTask task;
+            var call = global::Tracentic.Instrumentation.LlmCall.Start(site);
+            global::System.Threading.Tasks.ValueTask result;
             try
             {
-                task = @this.EmbedAsync();
+                result = @this.EmbedAsync();
             }
-            catch (global::System.Exception exception)
+            catch (global::System.Exception exception) when (call.Fail(exception))
             {
-                call.Fail(exception);
-                throw;
+                throw; // never reached: Fail records and returns false, so the exception travels on untouched
             }
 
-            return global::Tracentic.Instrumentation.TracenticInstrumentation.Track(task, call);
+            return global::Tracentic.Instrumentation.TracenticInstrumentation.Track(result, call);
         }
 
-        private static readonly global::Tracentic.Instrumentation.LlmCallSite Site2 = new("openai", "chat", null, "Client.Fire", "Program.cs", 11);
-
         // Client.Fire: LLM span (openai)
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite Fire_47114a50_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 23);
+
         // Program.cs(23,11)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "daQ1M1+5udaiAZUw0pw0lSwEAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static void Fire2(this global::Client @this)
+        public static void Fire_47114a50_0(this global::Client @this)
+            => Fire_47114a50(@this, Fire_47114a50_Site0);
+
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        private static void Fire_47114a50(global::Client @this, global::Tracentic.Instrumentation.LlmCallSite site)
         {
             if (!global::Tracentic.Instrumentation.TracenticInstrumentation.IsEnabled)
             {
                 @this.Fire();
+                return;
             }
 
-            var call = global::Tracentic.Instrumentation.LlmCall.Start(Site2);
+            var call = global::Tracentic.Instrumentation.LlmCall.Start(site);
             try
             {
                 @this.Fire();
             }
-            catch (global::System.Exception exception)
+            catch (global::System.Exception exception) when (call.Fail(exception))
             {
-                call.Fail(exception);
-                throw;
+                throw; // never reached: Fail records and returns false, so the exception travels on untouched
             }
 
             call.Succeed(default);
         }
 
-        private static readonly global::Tracentic.Instrumentation.LlmCallSite Site3 = new("openai", "chat", null, "Client.MaybeAsync", "Program.cs", 14);
-
         // Client.MaybeAsync: LLM span (openai)
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite MaybeAsync_8ab71afc_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 26);
+
         // Program.cs(26,17)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "daQ1M1+5udaiAZUw0pw0lYoEAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::System.Threading.Tasks.ValueTask<global::Reply?> MaybeAsync3(this global::Client @this)
+        public static global::System.Threading.Tasks.ValueTask<global::Reply?> MaybeAsync_8ab71afc_0(this global::Client @this)
+            => MaybeAsync_8ab71afc(@this, MaybeAsync_8ab71afc_Site0);
+
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        private static global::System.Threading.Tasks.ValueTask<global::Reply?> MaybeAsync_8ab71afc(global::Client @this, global::Tracentic.Instrumentation.LlmCallSite site)
         {
             if (!global::Tracentic.Instrumentation.TracenticInstrumentation.IsEnabled)
             {
                 return @this.MaybeAsync();
             }
 
-            var call = global::Tracentic.Instrumentation.LlmCall.Start(Site3);
-            global::System.Threading.Tasks.ValueTask<global::Reply?> task;
+            var call = global::Tracentic.Instrumentation.LlmCall.Start(site);
+            global::System.Threading.Tasks.ValueTask<global::Reply?> result;
             try
             {
-                task = @this.MaybeAsync();
+                result = @this.MaybeAsync();
             }
-            catch (global::System.Exception exception)
+            catch (global::System.Exception exception) when (call.Fail(exception))
             {
-                call.Fail(exception);
-                throw;
+                throw; // never reached: Fail records and returns false, so the exception travels on untouched
             }
 
-            return global::Tracentic.Instrumentation.TracenticInstrumentation.Track(task, call, static r => new global::Tracentic.Instrumentation.LlmUsage(r!.Usage?.InputTokens, r!.Usage?.OutputTokens, r!.Model));
+            return global::Tracentic.Instrumentation.TracenticInstrumentation.Track(result, call, MaybeAsync_8ab71afc_Usage);
         }
 
-        private static readonly global::Tracentic.Instrumentation.LlmCallSite Site4 = new("openai", "chat", null, "Client.SendAsync", "Program.cs", 12);
+        private static global::Tracentic.Instrumentation.LlmUsage MaybeAsync_8ab71afc_Usage(global::Reply? response)
+            => new(response!.Usage?.InputTokens, response!.Usage?.OutputTokens, response!.Model);
 
         // Client.SendAsync: LLM span (openai)
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite SendAsync_3170665d_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 24);
+
         // Program.cs(24,17)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "daQ1M1+5udaiAZUw0pw0lUQEAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::System.Threading.Tasks.Task SendAsync4(this global::Client @this)
+        public static global::System.Threading.Tasks.Task SendAsync_3170665d_0(this global::Client @this)
+            => SendAsync_3170665d(@this, SendAsync_3170665d_Site0);
+
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        private static global::System.Threading.Tasks.Task SendAsync_3170665d(global::Client @this, global::Tracentic.Instrumentation.LlmCallSite site)
         {
             if (!global::Tracentic.Instrumentation.TracenticInstrumentation.IsEnabled)
             {
                 return @this.SendAsync();
             }
 
-            var call = global::Tracentic.Instrumentation.LlmCall.Start(Site4);
-            global::System.Threading.Tasks.Task task;
+            var call = global::Tracentic.Instrumentation.LlmCall.Start(site);
+            global::System.Threading.Tasks.Task result;
             try
             {
-                task = @this.SendAsync();
+                result = @this.SendAsync();
             }
-            catch (global::System.Exception exception)
+            catch (global::System.Exception exception) when (call.Fail(exception))
             {
-                call.Fail(exception);
-                throw;
+                throw; // never reached: Fail records and returns false, so the exception travels on untouched
             }
 
-            return global::Tracentic.Instrumentation.TracenticInstrumentation.Track(task, call);
+            return global::Tracentic.Instrumentation.TracenticInstrumentation.Track(result, call);
         }
 
-        private static readonly global::Tracentic.Instrumentation.LlmCallSite Site5 = new("openai", "chat", "gpt-4o", "Client.Sync", "Program.cs", 10);
-
         // Client.Sync: LLM span (openai)
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite Sync_1e859dd5_Site0 = new("openai", "chat", "gpt-4o", "Program.Run", "Program.cs", 22);
+
         // Program.cs(22,11)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "daQ1M1+5udaiAZUw0pw0lRcEAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Reply Sync5(this global::Client @this, string prompt)
+        public static global::Reply Sync_1e859dd5_0(this global::Client @this, string prompt)
+            => Sync_1e859dd5(@this, prompt, Sync_1e859dd5_Site0);
+
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        private static global::Reply Sync_1e859dd5(global::Client @this, string prompt, global::Tracentic.Instrumentation.LlmCallSite site)
         {
             if (!global::Tracentic.Instrumentation.TracenticInstrumentation.IsEnabled)
             {
                 return @this.Sync(prompt);
             }
 
-            var call = global::Tracentic.Instrumentation.LlmCall.Start(Site5);
+            var call = global::Tracentic.Instrumentation.LlmCall.Start(site);
             global::Reply result;
             try
             {
                 result = @this.Sync(prompt);
             }
-            catch (global::System.Exception exception)
+            catch (global::System.Exception exception) when (call.Fail(exception))
             {
-                call.Fail(exception);
-                throw;
+                throw; // never reached: Fail records and returns false, so the exception travels on untouched
             }
 
-            call.Succeed(result, static r => new global::Tracentic.Instrumentation.LlmUsage(r.Usage?.InputTokens, r.Usage?.OutputTokens, r.Model));
+            call.Succeed(result, Sync_1e859dd5_Usage);
             return result;
         }
+
+        private static global::Tracentic.Instrumentation.LlmUsage Sync_1e859dd5_Usage(global::Reply response)
+            => new(response.Usage?.InputTokens, response.Usage?.OutputTokens, response.Model);
     }
 }
 

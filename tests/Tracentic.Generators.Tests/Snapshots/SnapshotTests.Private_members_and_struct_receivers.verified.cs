@@ -8,40 +8,21 @@ namespace Tracentic.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("Tracentic.Generators", "0.1.0")]
     file static class TracenticInterceptors
     {
-        // Client.Secret: scope "Client.Secret"
-        // Program.cs(11,25)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Szlb/xBvxFun937ODm9EdZMBAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static int Secret0(this global::Client @this, int n)
-        {
-            if (!global::Tracentic.Instrumentation.TracenticInstrumentation.IsEnabled)
-            {
-                return Accessor0.Secret(@this, n);
-            }
-
-            using (global::Tracentic.Instrumentation.TracenticInstrumentation.EnterScope("Client.Secret"))
-            {
-                return Accessor0.Secret(@this, n);
-            }
-        }
-
         // Counter.Increment: scope "Counter.Increment"
         // Program.cs(21,56)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Szlb/xBvxFun937ODm9EdZgCAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static void Increment1(this ref global::Counter @this)
+        public static void Increment_8a11c8d8(this ref global::Counter @this)
         {
             if (!global::Tracentic.Instrumentation.TracenticInstrumentation.IsEnabled)
             {
                 @this.Increment();
+                return;
             }
 
-            using (global::Tracentic.Instrumentation.TracenticInstrumentation.EnterScope("Counter.Increment"))
-            {
-                @this.Increment();
-            }
+            using var scope = global::Tracentic.Instrumentation.TracenticInstrumentation.EnterScope("Counter.Increment");
+            @this.Increment();
         }
 
         // Counter.Peek: scope "Counter.Peek"
@@ -49,25 +30,40 @@ namespace Tracentic.Generated
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Szlb/xBvxFun937ODm9Eda4CAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static int Peek2(this in global::Counter @this)
+        public static int Peek_e5b899d1(this in global::Counter @this)
         {
             if (!global::Tracentic.Instrumentation.TracenticInstrumentation.IsEnabled)
             {
                 return @this.Peek();
             }
 
-            using (global::Tracentic.Instrumentation.TracenticInstrumentation.EnterScope("Counter.Peek"))
+            using var scope = global::Tracentic.Instrumentation.TracenticInstrumentation.EnterScope("Counter.Peek");
+            return @this.Peek();
+        }
+
+        // Client.Secret: scope "Client.Secret"
+        // Program.cs(11,25)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Szlb/xBvxFun937ODm9EdZMBAABQcm9ncmFtLmNz")]
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        public static int Secret_6001e56c(this global::Client @this, int n)
+        {
+            if (!global::Tracentic.Instrumentation.TracenticInstrumentation.IsEnabled)
             {
-                return @this.Peek();
+                return Secret_6001e56c_Accessor.Call(@this, n);
             }
+
+            using var scope = global::Tracentic.Instrumentation.TracenticInstrumentation.EnterScope("Client.Secret");
+            return Secret_6001e56c_Accessor.Call(@this, n);
         }
     }
 
     // Reaches Client.Secret, which generated code cannot call directly.
-    file static class Accessor0
+    [global::System.Diagnostics.StackTraceHidden]
+    file static class Secret_6001e56c_Accessor
     {
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Secret")]
-        public static extern int Secret(global::Client target, int n);
+        public static extern int Call(global::Client target, int n);
     }
 }
 

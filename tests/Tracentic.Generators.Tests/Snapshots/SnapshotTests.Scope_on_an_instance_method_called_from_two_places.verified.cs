@@ -15,17 +15,15 @@ namespace Tracentic.Generated
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "8yTL/5T84jYBkh7zZWRcec0CAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::System.Threading.Tasks.Task<string> AnswerAsync0(this global::Pipeline @this, string userId, global::System.Guid requestId, string question)
+        public static global::System.Threading.Tasks.Task<string> AnswerAsync_4e6ecbf6(this global::Pipeline @this, string userId, global::System.Guid requestId, string question)
         {
             if (!global::Tracentic.Instrumentation.TracenticInstrumentation.IsEnabled)
             {
                 return @this.AnswerAsync(userId, requestId, question);
             }
 
-            using (global::Tracentic.Instrumentation.TracenticInstrumentation.EnterScope("rag-pipeline", correlationId: requestId.ToString(), attributes: [new("user_id", userId)]))
-            {
-                return @this.AnswerAsync(userId, requestId, question);
-            }
+            using var scope = global::Tracentic.Instrumentation.TracenticInstrumentation.EnterScope("rag-pipeline", correlationId: global::Tracentic.Instrumentation.ArgumentCapture.Text(requestId), attributes: [new("user_id", global::Tracentic.Instrumentation.ArgumentCapture.Value(userId))]);
+            return @this.AnswerAsync(userId, requestId, question);
         }
     }
 }

@@ -8,41 +8,43 @@ namespace Tracentic.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("Tracentic.Generators", "0.1.0")]
     file static class TracenticInterceptors
     {
-        private static readonly global::Tracentic.Instrumentation.LlmCallSite Site0 = new("anthropic", "chat", null, "Client.StreamAsync", "Program.cs", 12);
-
         // Client.StreamAsync: scope "chat" around an LLM span (anthropic)
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite StreamAsync_b05a6e4f_Site0 = new("anthropic", "chat", null, "Program.Run", "Program.cs", 18);
+
         // Program.cs(18,91)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "MtfCazzXXrbEL6BXVYAInYsCAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::System.Collections.Generic.IAsyncEnumerable<global::Reply> StreamAsync0(this global::Client @this, string tenant)
+        public static global::System.Collections.Generic.IAsyncEnumerable<global::Reply> StreamAsync_b05a6e4f_0(this global::Client @this, string tenant)
+            => StreamAsync_b05a6e4f(@this, tenant, StreamAsync_b05a6e4f_Site0);
+
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        private static global::System.Collections.Generic.IAsyncEnumerable<global::Reply> StreamAsync_b05a6e4f(global::Client @this, string tenant, global::Tracentic.Instrumentation.LlmCallSite site)
         {
             if (!global::Tracentic.Instrumentation.TracenticInstrumentation.IsEnabled)
             {
                 return @this.StreamAsync(tenant);
             }
 
-            var scope = global::Tracentic.Instrumentation.TracenticInstrumentation.BeginScope("chat", attributes: [new("tenant", tenant)]);
-            global::System.Collections.Generic.IAsyncEnumerable<global::Reply> traced;
-            using (global::Tracentic.Instrumentation.TracenticInstrumentation.Activate(scope))
+            var scope = global::Tracentic.Instrumentation.TracenticInstrumentation.BeginScope("chat", attributes: [new("tenant", global::Tracentic.Instrumentation.ArgumentCapture.Value(tenant))]);
+            using var active = global::Tracentic.Instrumentation.TracenticInstrumentation.Activate(scope);
+            var call = global::Tracentic.Instrumentation.LlmCall.Start(site);
+            global::System.Collections.Generic.IAsyncEnumerable<global::Reply> result;
+            try
             {
-                var call = global::Tracentic.Instrumentation.LlmCall.Start(Site0);
-                global::System.Collections.Generic.IAsyncEnumerable<global::Reply> stream;
-                try
-                {
-                    stream = @this.StreamAsync(tenant);
-                }
-                catch (global::System.Exception exception)
-                {
-                    call.Fail(exception);
-                    throw;
-                }
-
-                traced = global::Tracentic.Instrumentation.Providers.LlmStream<global::Reply>.Observe(stream, call, static r => new global::Tracentic.Instrumentation.LlmUsage(r.Usage?.InputTokens, r.Usage?.OutputTokens, r.Model));
+                result = @this.StreamAsync(tenant);
+            }
+            catch (global::System.Exception exception) when (call.Fail(exception))
+            {
+                throw; // never reached: Fail records and returns false, so the exception travels on untouched
             }
 
-            return global::Tracentic.Instrumentation.TracenticInstrumentation.ActivateDuring(traced, scope);
+            return global::Tracentic.Instrumentation.TracenticInstrumentation.Observe(result, scope, call, StreamAsync_b05a6e4f_Usage);
         }
+
+        private static global::Tracentic.Instrumentation.LlmUsage StreamAsync_b05a6e4f_Usage(global::Reply response)
+            => new(response.Usage?.InputTokens, response.Usage?.OutputTokens, response.Model);
     }
 }
 

@@ -8,31 +8,12 @@ namespace Tracentic.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("Tracentic.Generators", "0.1.0")]
     file static class TracenticInterceptors
     {
-        // Box.Get: scope "Box.Get"
-        // Program.cs(24,24)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cvubTUk6QVaPpplT1/30N0MDAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static TValue Get0<TValue>(this global::Box<TValue> @this, ref TValue value, out int count)
-            where TValue : struct
-        {
-            if (!global::Tracentic.Instrumentation.TracenticInstrumentation.IsEnabled)
-            {
-                return @this.Get(ref value, out count);
-            }
-
-            using (global::Tracentic.Instrumentation.TracenticInstrumentation.EnterScope("Box.Get"))
-            {
-                return @this.Get(ref value, out count);
-            }
-        }
-
         // Llm.Extension: scope "Llm.Extension"
         // Program.cs(22,28)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cvubTUk6QVaPpplT1/30NwkDAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static T Extension1<T>(this global::System.Collections.Generic.List<T> list, T item)
+        public static T Extension_3750b340<T>(this global::System.Collections.Generic.List<T> list, T item)
             where T : class, global::System.IComparable<T>?
         {
             if (!global::Tracentic.Instrumentation.TracenticInstrumentation.IsEnabled)
@@ -40,10 +21,25 @@ namespace Tracentic.Generated
                 return global::Llm.Extension<T>(list, item);
             }
 
-            using (global::Tracentic.Instrumentation.TracenticInstrumentation.EnterScope("Llm.Extension"))
+            using var scope = global::Tracentic.Instrumentation.TracenticInstrumentation.EnterScope("Llm.Extension");
+            return global::Llm.Extension<T>(list, item);
+        }
+
+        // Box.Get: scope "Box.Get"
+        // Program.cs(24,24)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cvubTUk6QVaPpplT1/30N0MDAABQcm9ncmFtLmNz")]
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        public static TValue Get_a245e66f<TValue>(this global::Box<TValue> @this, ref TValue value, scoped out int count)
+            where TValue : struct
+        {
+            if (!global::Tracentic.Instrumentation.TracenticInstrumentation.IsEnabled)
             {
-                return global::Llm.Extension<T>(list, item);
+                return @this.Get(ref value, out count);
             }
+
+            using var scope = global::Tracentic.Instrumentation.TracenticInstrumentation.EnterScope("Box.Get");
+            return @this.Get(ref value, out count);
         }
 
         // Llm.Static: scope "Llm.Static"
@@ -51,17 +47,15 @@ namespace Tracentic.Generated
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cvubTUk6QVaPpplT1/30N+MCAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static int Static2(int n)
+        public static int Static_6abe2bea(int n)
         {
             if (!global::Tracentic.Instrumentation.TracenticInstrumentation.IsEnabled)
             {
                 return global::Llm.Static(n);
             }
 
-            using (global::Tracentic.Instrumentation.TracenticInstrumentation.EnterScope("Llm.Static"))
-            {
-                return global::Llm.Static(n);
-            }
+            using var scope = global::Tracentic.Instrumentation.TracenticInstrumentation.EnterScope("Llm.Static");
+            return global::Llm.Static(n);
         }
     }
 }

@@ -65,3 +65,14 @@ internal sealed record ResponseReadSpec
 
     public bool IsEmpty => InputTokens is null && OutputTokens is null && Model is null && FinishReason is null && ResponseId is null && OutputText is null;
 }
+
+/// <summary>The requested model, read from the argument <see cref="Parameter"/> (a known request type) before the call.</summary>
+internal sealed record RequestModelSpec(string Parameter, ReadField Read);
+
+/// <summary>
+/// The input messages of a call, read from the argument <see cref="Parameter"/> while content capture is on: the
+/// message collection at <see cref="List"/> (null: the argument itself), or the argument as one message when
+/// <see cref="Single"/>. <see cref="Role"/> and <see cref="Text"/> are read from each message; without a role
+/// read the runtime names the role after the message's type.
+/// </summary>
+internal sealed record InputMessagesSpec(string Parameter, ReadPath? List, bool Single, ReadField? Role, ReadField Text);

@@ -3,8 +3,8 @@ using System.ComponentModel;
 namespace Tracentic.Instrumentation.Providers;
 
 /// <summary>
-/// One streamed LLM response, whatever collection carries it (<c>IAsyncEnumerable&lt;T&gt;</c>, an SDK's
-/// <c>AsyncCollectionResult&lt;T&gt;</c> or <c>CollectionResult&lt;T&gt;</c>): the span runs from the call to the end
+/// One streamed LLM response carried by a synchronous <c>IEnumerable&lt;T&gt;</c> or by an SDK's paged
+/// <c>AsyncCollectionResult&lt;T&gt;</c>/<c>CollectionResult&lt;T&gt;</c>: the span runs from the call to the end
 /// of the first enumeration and adds up what each update carries. An enumeration that throws is an error span;
 /// one disposed early is recorded with <c>llm.stream.completed = false</c>. Later enumerations pass straight
 /// through (they are new requests the call site did not make).
@@ -43,33 +43,13 @@ public sealed class LlmStream<T>
         }
     }
 
-    /// <summary>An async enumerator over <paramref name="source"/> that records the call (the first time only).</summary>
-    public IAsyncEnumerator<T> EnumerateAsync(IAsyncEnumerable<T> source, CancellationToken cancellationToken)
-    {
-        if (!TakeFirst())
-        {
-            return source.GetAsyncEnumerator(cancellationToken);
-        }
-
-        var observation = new StreamObservation(_call);
-        try
-        {
-            return new ObservedAsyncEnumerator<T>(source.GetAsyncEnumerator(cancellationToken), observation, _read);
-        }
-        catch (Exception exception) when (observation.Fail(exception))
-        {
-            throw;
-        }
-    }
-
     /// <summary>The observer of <paramref name="call"/>'s stream, or null when nothing is recorded.</summary>
     public static LlmStream<T>? For(LlmCall call, Func<T, LlmUsage>? read) => call.IsActive ? new LlmStream<T>(call, read) : null;
 
-    /// <summary>Wraps <paramref name="source"/> when a call is being recorded; returns it unchanged otherwise (null stays null).</summary>
-    public static IAsyncEnumerable<T> Observe(IAsyncEnumerable<T> source, LlmCall call, Func<T, LlmUsage>? read) =>
-        source is not null && call.IsActive ? new ObservedAsyncEnumerable(source, new LlmStream<T>(call, read)) : source!;
-
-    /// <inheritdoc cref="Observe(IAsyncEnumerable{T}, LlmCall, Func{T, LlmUsage}?)"/>
+    /// <summary>
+    /// Wraps a synchronous stream (an <c>IEnumerable&lt;T&gt;</c> of stream updates) when a call is being recorded;
+    /// returns it unchanged otherwise (null stays null). Async streams go through <c>TracenticInstrumentation.Observe</c>.
+    /// </summary>
     public static IEnumerable<T> Observe(IEnumerable<T> source, LlmCall call, Func<T, LlmUsage>? read) =>
         source is not null && call.IsActive ? new ObservedEnumerable(source, new LlmStream<T>(call, read)) : source!;
 
@@ -95,11 +75,6 @@ public sealed class LlmStream<T>
     private bool TakeFirst() => _call.IsActive && Interlocked.Exchange(ref _enumerated, 1) == 0;
 
     internal LlmUsage Read(T item) => TracenticInstrumentation.ReadUsage(item, _read);
-
-    private sealed class ObservedAsyncEnumerable(IAsyncEnumerable<T> source, LlmStream<T> stream) : IAsyncEnumerable<T>
-    {
-        public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) => stream.EnumerateAsync(source, cancellationToken);
-    }
 
     private sealed class ObservedEnumerable(IEnumerable<T> source, LlmStream<T> stream) : IEnumerable<T>
     {

@@ -27,7 +27,7 @@ internal sealed class ObservedPages<TPage, T>(IAsyncEnumerable<TPage> pages, Pag
 
         try
         {
-            return new ObservedAsyncEnumerator<TPage>(pages.GetAsyncEnumerator(cancellationToken), observation, null, countsAsUpdates: false);
+            return new ObservedAsyncEnumerator<TPage>(pages.GetAsyncEnumerator(cancellationToken), null, observation, null, countsAsUpdates: false);
         }
         catch (Exception exception) when (observation.Fail(exception))
         {
@@ -40,7 +40,7 @@ internal sealed class ObservedPageItems<T>(IAsyncEnumerable<T> items, PagedObser
 {
     public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
         owner.Current is { } observation
-            ? new ObservedAsyncEnumerator<T>(items.GetAsyncEnumerator(cancellationToken), observation, owner.Read, endsStream: false)
+            ? new ObservedAsyncEnumerator<T>(items.GetAsyncEnumerator(cancellationToken), null, observation, owner.Read, endsStream: false)
             : items.GetAsyncEnumerator(cancellationToken);
 }
 

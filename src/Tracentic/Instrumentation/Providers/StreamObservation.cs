@@ -3,8 +3,9 @@ using System.Text;
 namespace Tracentic.Instrumentation.Providers;
 
 /// <summary>
-/// What one enumeration of a streamed response has shown so far, and the single recording of it. Enumerators call
-/// it one step at a time (never concurrently), so it needs no locks. Never throws.
+/// What one enumeration of a streamed response has shown so far, and the single recording of it. Steps come one at a
+/// time; only the recording can race (a step failing while the caller disposes), so it is claimed atomically.
+/// Never throws.
 /// </summary>
 internal sealed class StreamObservation(LlmCall call)
 {
@@ -14,7 +15,7 @@ internal sealed class StreamObservation(LlmCall call)
     private long? _firstUpdate;
     private long? _firstContent;
     private StringBuilder? _text;
-    private bool _recorded;
+    private int _recorded; // 0 until the span is recorded
 
     /// <summary>Adds one update: the latest value of each field wins, text is appended.</summary>
     public void Update(LlmUsage update)
@@ -36,9 +37,8 @@ internal sealed class StreamObservation(LlmCall call)
     /// <summary>Records the error span. Returns false, so it can run as an exception filter.</summary>
     public bool Fail(Exception exception)
     {
-        if (!_recorded)
+        if (Interlocked.Exchange(ref _recorded, 1) == 0)
         {
-            _recorded = true;
             call.Record(Assembled(), exception, null, _firstContent ?? _firstUpdate);
         }
 
@@ -48,9 +48,8 @@ internal sealed class StreamObservation(LlmCall call)
     /// <summary>Records the span: <paramref name="completed"/> when the stream ran to its end, false when disposed before.</summary>
     public void End(bool completed)
     {
-        if (!_recorded)
+        if (Interlocked.Exchange(ref _recorded, 1) == 0)
         {
-            _recorded = true;
             call.Record(Assembled(), null, completed ? null : Incomplete, _firstContent ?? _firstUpdate);
         }
     }

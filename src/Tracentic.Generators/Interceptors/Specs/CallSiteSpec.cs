@@ -1,0 +1,9 @@
+namespace Tracentic.Generators.Interceptors.Specs;
+
+/// <summary>
+/// An interceptable call: the v1 location data, where it is (<c>path(line,col)</c>, 1-based), and the member that
+/// makes it, which become the span's <c>code.filepath</c>, <c>code.lineno</c> and <c>code.function</c>.
+/// </summary>
+internal sealed record CallLocationSpec(int Version, string Data, string FilePath, int Line, int Column, string Function);
+
+internal sealed record CallSiteSpec(MethodSpec Method, CallLocationSpec Location);

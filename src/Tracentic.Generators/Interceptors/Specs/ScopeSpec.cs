@@ -1,0 +1,3 @@
+namespace Tracentic.Generators.Interceptors.Specs;
+
+internal sealed record ScopeSpec(string Name);
