@@ -97,7 +97,9 @@ public sealed class TracedCallAnalyzer : DiagnosticAnalyzer
         if (CallClassifier.NeverInterceptable(method) is { } reason && method.MethodKind != MethodKind.LocalFunction)
         {
             var attribute = traced.Llm is not null ? "TracenticLlmCall" : "TracenticScope";
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AttributeHasNoEffect, location, attribute, TracedMethod.DisplayName(method), reason));
+            // At the member's name: what the IDE underlines as the member that is never called.
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.AttributeHasNoEffect, method.Locations.FirstOrDefault() ?? location, attribute, TracedMethod.DisplayName(method), reason));
             return;
         }
 

@@ -15,6 +15,8 @@ public readonly struct LlmCall
     private readonly string? _model;
     private readonly KeyValuePair<string, object?>[] _attributes;
     private readonly Providers.LlmMessage[]? _input;
+    private readonly TracenticRequestContext? _request;
+    private readonly IReadOnlyDictionary<string, object?> _globalContext;
 
     private LlmCall(TracenticClient engine, LlmCallSite site, string? model, KeyValuePair<string, object?>[] attributes, Providers.LlmMessage[]? input)
     {
@@ -22,6 +24,11 @@ public readonly struct LlmCall
         _input = input;
         _site = site;
         _scope = TracenticScope.Current;
+
+        // The context the call was made in, not the one its completion happens to run in (a continuation can run
+        // later, on another thread).
+        _request = TracenticRequestContext.Current;
+        _globalContext = TracenticGlobalContext.Current.Snapshot;
         _model = model ?? site.Model;
         _attributes = attributes;
         _startedAt = engine.Clock.GetUtcNow();
@@ -104,7 +111,7 @@ public readonly struct LlmCall
                 OutputTokens = engine.SanitizeTokens(usage.OutputTokens),
                 Attributes = attributes,
                 ErrorType = exception?.GetType().Name,
-                ErrorMessage = exception?.Message,
+                ErrorMessage = exception is null ? null : MessageOf(exception),
             };
 
             if (engine.CapturesContent)
@@ -114,11 +121,26 @@ public readonly struct LlmCall
             }
 
             TracenticClient.StampContext(recorded);
+            recorded.Request = _request;
+            recorded.GlobalContext = _globalContext;
             engine.Enqueue(recorded);
         }
         catch (Exception ex)
         {
             engine.Log.WarnOnce("wrapper-record", $"a span could not be recorded: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    /// <summary>The exception's message; an exception whose <c>Message</c> throws is still recorded, with the type as its message.</summary>
+    private static string MessageOf(Exception exception)
+    {
+        try
+        {
+            return exception.Message;
+        }
+        catch (Exception)
+        {
+            return $"({exception.GetType().Name}: its Message threw)";
         }
     }
 }

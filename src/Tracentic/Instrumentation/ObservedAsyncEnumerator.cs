@@ -1,18 +1,26 @@
+using System.Diagnostics;
+using System.Threading.Tasks.Sources;
 using Tracentic.Instrumentation.Providers;
 
 namespace Tracentic.Instrumentation;
 
 /// <summary>
-/// The enumerator of <see cref="ObservedAsyncEnumerable{T}"/>: forwards each call and reports each step to the
-/// stream's observation, which records one span at the end. A null observation only makes the scope ambient. For the
-/// pages of a paged stream, <paramref name="countsAsUpdates"/> is false (pages are not updates); for the items of one
-/// page, <paramref name="endsStream"/> is false (the stream goes on with the next page).
+/// The enumerator of <see cref="ObservedAsyncEnumerable{T}"/>: forwards each call and records one span at the end. A
+/// step that is still running is handed to the caller as a value task over this enumerator, which passes every
+/// question of the caller's await to the source's own step (see <see cref="ObservedValueTaskSource{T}"/>).
+/// Each step is reported to the stream's observation, which adds up the updates and records the span once; a null
+/// observation only makes the scope ambient. For the pages of a paged stream <paramref name="countsAsUpdates"/> is
+/// false (pages are not updates); for the items of one page <paramref name="endsStream"/> is false (the stream goes
+/// on with the next page).
 /// </summary>
 internal sealed class ObservedAsyncEnumerator<T>(
     IAsyncEnumerator<T> inner, TracenticScope? scope, StreamObservation? observation, Func<T, LlmUsage>? usage,
     bool countsAsUpdates = true, bool endsStream = true)
-    : IAsyncEnumerator<T>
+    : IAsyncEnumerator<T>, IValueTaskSource<bool>
 {
+    private ValueTask<bool> _step; // the source's step in flight, while the caller awaits it through this
+    private short _version;
+
     public T Current => inner.Current;
 
     public ValueTask<bool> MoveNextAsync()
@@ -41,15 +49,32 @@ internal sealed class ObservedAsyncEnumerator<T>(
                 return new ValueTask<bool>(moved);
             }
 
-            // Not yet moved (or failed): the caller awaits the same work as a task. The step is observed by a
-            // continuation that runs inline — at once if it is already complete, else on the completing thread before
-            // the caller's own continuation, which is registered after it — so the span is current before the caller
-            // takes its next step.
-            var pending = step.AsTask();
-            pending.ContinueWith(static (task, state) => ((ObservedAsyncEnumerator<T>)state!).OnStepCompleted((Task<bool>)task), this,
-                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            return new ValueTask<bool>(pending);
+            _step = step;
+            return new ValueTask<bool>(this, ++_version);
         }
+    }
+
+    ValueTaskSourceStatus IValueTaskSource<bool>.GetStatus(short token) =>
+        ValueTaskStatus.Of(_step.IsCompleted, _step.IsCompletedSuccessfully, _step.IsCanceled);
+
+    void IValueTaskSource<bool>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        ValueTaskStatus.OnCompleted(_step.ConfigureAwait((flags & ValueTaskSourceOnCompletedFlags.UseSchedulingContext) != 0).GetAwaiter(), continuation, state, flags);
+
+    [StackTraceHidden]
+    bool IValueTaskSource<bool>.GetResult(short token)
+    {
+        bool moved;
+        try
+        {
+            moved = _step.GetAwaiter().GetResult();
+        }
+        catch (Exception exception) when (Failed(exception))
+        {
+            throw; // never reached
+        }
+
+        OnMoved(moved);
+        return moved;
     }
 
     public ValueTask DisposeAsync()
@@ -63,18 +88,6 @@ internal sealed class ObservedAsyncEnumerator<T>(
             }
 
             return inner.DisposeAsync();
-        }
-    }
-
-    private void OnStepCompleted(Task<bool> step)
-    {
-        if (step.IsCompletedSuccessfully)
-        {
-            OnMoved(step.Result);
-        }
-        else
-        {
-            Failed(PendingCall.FailureOf(step));
         }
     }
 

@@ -76,7 +76,8 @@ public static class TracenticInstrumentation
 
     /// <summary>
     /// Records <paramref name="call"/> when <paramref name="task"/> completes. A value task can be awaited only once,
-    /// so an incomplete one is handed back as an equivalent value task over the same work.
+    /// so one over a task is handed back unchanged while the task is watched, and any other incomplete one as a value
+    /// task that forwards every question to it (see <see cref="ObservedValueTaskSource"/>).
     /// </summary>
     public static ValueTask Track(ValueTask task, LlmCall call)
     {
@@ -87,9 +88,13 @@ public static class TracenticInstrumentation
             return default;
         }
 
-        var asTask = task.AsTask();
-        PendingCall.Observe(asTask, call);
-        return new ValueTask(asTask);
+        if (ValueTaskBacking.TaskOf(task) is { } backing)
+        {
+            PendingCall.Observe(backing, call);
+            return task;
+        }
+
+        return new ObservedValueTaskSource(task, call).Task;
     }
 
     /// <summary>Like <see cref="Track(ValueTask, LlmCall)"/>, reading usage from the result.</summary>
@@ -102,9 +107,13 @@ public static class TracenticInstrumentation
             return new ValueTask<T>(result);
         }
 
-        var asTask = task.AsTask();
-        PendingCall<T>.Observe(asTask, call, usage);
-        return new ValueTask<T>(asTask);
+        if (ValueTaskBacking.TaskOf(task) is { } backing)
+        {
+            PendingCall<T>.Observe(backing, call, usage);
+            return task;
+        }
+
+        return new ObservedValueTaskSource<T>(task, call, usage).Task;
     }
 
     /// <summary>
