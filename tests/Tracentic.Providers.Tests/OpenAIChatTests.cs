@@ -117,6 +117,37 @@ public sealed class OpenAIChatTests
     }
 
     [Fact]
+    public async Task A_stream_the_caller_stops_early_is_recorded_incomplete_with_what_it_showed()
+    {
+        await using var world = await ProviderHarness.StartAsync();
+        world.Provider.Reply(OpenAIReplies.ChatStream("chatcmpl-7", ["Pa", "ris", "."], 30, 40, firstChunkAfterMs: 20));
+
+        await foreach (var update in new OpenAIChat(world.OpenAIChat("gpt-4o-mini")).StreamAsync("gpt-4o-mini", "Capital of France?"))
+        {
+            world.Clock.Advance(TimeSpan.FromMilliseconds(5));
+            break; // before the finish reason and the usage chunk
+        }
+
+        var span = await world.SingleSpanAsync();
+        (Chat(25, 20, "chatcmpl-7") with { InputTokens = null, OutputTokens = null, FinishReason = null }).AssertMatches(span);
+        Assert.Equal(false, span["llm.stream.completed"]);
+    }
+
+    [Fact]
+    public async Task Unconfigured_the_method_returns_the_SDKs_own_stream()
+    {
+        await using var world = await ProviderHarness.StartAsync();
+        await TracenticSdk.Current.ShutdownAsync(); // shutting down the process-wide instance unconfigures it
+        Assert.False(TracenticSdk.IsConfigured);
+
+        var chat = world.OpenAIChat("gpt-4o-mini");
+        var stream = new OpenAIChat(chat).StreamAsync("gpt-4o-mini", "Hi");
+
+        Assert.Equal("System.ClientModel.AsyncCollectionResult`1", stream.GetType().BaseType?.GetGenericTypeDefinition().FullName);
+        Assert.DoesNotContain("Tracentic", stream.GetType().FullName, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rate_limit_on_a_request_is_an_error_span_and_the_callers_exception()
     {
         await using var world = await ProviderHarness.StartAsync();
