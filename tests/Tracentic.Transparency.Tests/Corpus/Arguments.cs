@@ -101,3 +101,93 @@ public static class ArgumentsMore
         Log.Write(Mutates(list).Text + ", caller sees " + list.Count);
     }
 }
+
+/// <summary>User code hidden inside framework values: capturing them must not run it (not even on the export thread).</summary>
+public static class HiddenUserCode
+{
+    [TracenticLlmCall(Provider = "corpus")]
+    public static Reply Take([TracenticAttribute("value")] object value, [TracenticModel] object model) => new() { Text = "Take ran" };
+
+    [TracenticScope]
+    public static string TakeInScope([TracenticAttribute("value")] object value, [TracenticCorrelationId] object correlation) => "TakeInScope ran";
+
+    private static void Run(string shape, object value)
+    {
+        Log.Write(Take(value, value).Text);
+        Log.Write(TakeInScope(value, value));
+    }
+
+    [Shape("args.framework-exception-with-user-inner-exception")]
+    public static void InnerException() =>
+        Run("args.framework-exception-with-user-inner-exception", new InvalidOperationException("outer", new LoggingException("args.framework-exception-with-user-inner-exception")));
+
+    [Shape("args.object-array-holding-a-user-object")]
+    public static void ObjectArray() =>
+        Run("args.object-array-holding-a-user-object", new object[] { 1, new ThrowingToString("args.object-array-holding-a-user-object") });
+
+    [Shape("args.dictionary-holding-a-user-object")]
+    public static void Dictionary() =>
+        Run("args.dictionary-holding-a-user-object", new Dictionary<string, object> { ["k"] = new ThrowingToString("args.dictionary-holding-a-user-object") });
+
+    [Shape("args.read-only-collection-over-a-user-list")]
+    public static void ReadOnlyOverUserList() =>
+        Run("args.read-only-collection-over-a-user-list", new System.Collections.ObjectModel.ReadOnlyCollection<int>(new LoggingList("args.read-only-collection-over-a-user-list")));
+}
+
+public sealed class LoggingException(string shape) : Exception("user inner")
+{
+    public override string ToString()
+    {
+        Log.WriteFor(shape, "LoggingException.ToString called");
+        return "user inner exception";
+    }
+
+    public override string Message
+    {
+        get
+        {
+            Log.WriteFor(shape, "LoggingException.Message read");
+            return "user inner";
+        }
+    }
+}
+
+/// <summary>A user list that logs when it is enumerated.</summary>
+public sealed class LoggingList(string shape) : System.Collections.Generic.IList<int>
+{
+    private readonly List<int> _items = [1, 2];
+
+    public int this[int index] { get => _items[index]; set => _items[index] = value; }
+
+    public int Count => _items.Count;
+
+    public bool IsReadOnly => true;
+
+    public void Add(int item) => _items.Add(item);
+
+    public void Clear() => _items.Clear();
+
+    public bool Contains(int item) => _items.Contains(item);
+
+    public void CopyTo(int[] array, int arrayIndex)
+    {
+        Log.WriteFor(shape, "LoggingList.CopyTo called");
+        _items.CopyTo(array, arrayIndex);
+    }
+
+    public IEnumerator<int> GetEnumerator()
+    {
+        Log.WriteFor(shape, "LoggingList enumerated");
+        return _items.GetEnumerator();
+    }
+
+    public int IndexOf(int item) => _items.IndexOf(item);
+
+    public void Insert(int index, int item) => _items.Insert(index, item);
+
+    public bool Remove(int item) => _items.Remove(item);
+
+    public void RemoveAt(int index) => _items.RemoveAt(index);
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -244,3 +244,104 @@ public static class StreamsMore
         }
     }
 }
+
+/// <summary>
+/// A hand-written stream whose moves complete later (once awaited) and which logs every call on it: the Current
+/// getter, OnCompleted with the caller's flags, GetResult. A wrapper must not read Current or await for the caller.
+/// </summary>
+public sealed class PendingStream : IAsyncEnumerable<Reply>
+{
+    public IAsyncEnumerator<Reply> GetAsyncEnumerator(CancellationToken cancellationToken = default) => new Enumerator();
+
+    private sealed class Enumerator : IAsyncEnumerator<Reply>, System.Threading.Tasks.Sources.IValueTaskSource<bool>
+    {
+        private System.Threading.Tasks.Sources.ManualResetValueTaskSourceCore<bool> _core;
+        private volatile bool _awaited;
+        private int _index;
+
+        public Reply Current
+        {
+            get
+            {
+                Log.Write("source Current read");
+                return new Reply { Text = "item" + _index };
+            }
+        }
+
+        public ValueTask<bool> MoveNextAsync()
+        {
+            Log.Write("source MoveNextAsync " + _index);
+            _core.Reset();
+            _awaited = false;
+            var more = ++_index <= 2;
+            _ = Task.Run(() =>
+            {
+                SpinWait.SpinUntil(() => _awaited, TimeSpan.FromSeconds(5));
+                _core.SetResult(more);
+            });
+            return new ValueTask<bool>(this, _core.Version);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Log.Write("source DisposeAsync");
+            return default;
+        }
+
+        public bool GetResult(short token)
+        {
+            Log.Write("source GetResult");
+            return _core.GetResult(token);
+        }
+
+        public System.Threading.Tasks.Sources.ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
+
+        public void OnCompleted(Action<object?> continuation, object? state, short token, System.Threading.Tasks.Sources.ValueTaskSourceOnCompletedFlags flags)
+        {
+            Log.Write("source OnCompleted, flags " + flags);
+            _core.OnCompleted(continuation, state, token, flags);
+            _awaited = true;
+        }
+    }
+}
+
+public static class PendingStreams
+{
+    [TracenticLlmCall(Provider = "corpus")]
+    public static IAsyncEnumerable<Reply> Pending() => new PendingStream();
+
+    [Shape("stream.hand-written-pending-moves")]
+    public static async Task PendingMoves()
+    {
+        await foreach (var r in Pending())
+        {
+            Log.Write("caller got " + r.Text);
+        }
+    }
+
+    [Shape("stream.hand-written-pending-moves-configure-await-false")]
+    public static async Task PendingMovesConfigureAwaitFalse()
+    {
+        await foreach (var r in Pending().ConfigureAwait(false))
+        {
+            Log.Write("caller got " + r.Text);
+        }
+    }
+
+    [Shape("stream.hand-written-pending-moves-in-a-synchronization-context")]
+    public static void PendingMovesInContext()
+    {
+        var context = new CountingContext();
+        var count = context.Run(async () =>
+        {
+            var n = 0;
+            await foreach (var r in Pending())
+            {
+                n++;
+            }
+
+            return n;
+        });
+        Log.Write($"items {count}, posts {context.Posts}");
+    }
+}

@@ -207,6 +207,9 @@ public sealed class LoggingValueTaskSource : IValueTaskSource<Reply>
 {
     private ManualResetValueTaskSourceCore<Reply> _core;
 
+    /// <summary>Set once someone waits for the result (OnCompleted called).</summary>
+    public volatile bool Awaited;
+
     public int GetResultCalls;
 
     public void Complete(Reply reply) => _core.SetResult(reply);
@@ -219,8 +222,12 @@ public sealed class LoggingValueTaskSource : IValueTaskSource<Reply>
 
     public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(_core.Version);
 
-    public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+    public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+    {
+        Log.Write("source OnCompleted, flags " + flags);
+        Awaited = true;
         _core.OnCompleted(continuation, state, _core.Version, flags);
+    }
 }
 
 public sealed class LoggingIntSource : IValueTaskSource<int>
@@ -241,4 +248,141 @@ public sealed class LoggingIntSource : IValueTaskSource<int>
 
     public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
         _core.OnCompleted(continuation, state, _core.Version, flags);
+}
+
+/// <summary>A non-generic ValueTask source that counts GetResult calls.</summary>
+public sealed class LoggingVoidSource : IValueTaskSource
+{
+    private ManualResetValueTaskSourceCore<bool> _core;
+
+    /// <summary>Set once someone waits for the result (OnCompleted called).</summary>
+    public volatile bool Awaited;
+
+    public int GetResultCalls;
+
+    public void Complete() => _core.SetResult(true);
+
+    public void GetResult(short token)
+    {
+        GetResultCalls++;
+        _core.GetResult(_core.Version);
+    }
+
+    public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(_core.Version);
+
+    public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+    {
+        Log.Write("void source OnCompleted, flags " + flags);
+        Awaited = true;
+        _core.OnCompleted(continuation, state, _core.Version, flags);
+    }
+}
+
+/// <summary>Tasks the caller drops: a faulted task nobody observes must still raise UnobservedTaskException.</summary>
+public static class Unobserved
+{
+    private static int s_raised;
+
+    private static void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e)
+    {
+        if (e.Exception.InnerException is CorpusException { Message: "never observed" })
+        {
+            Interlocked.Increment(ref s_raised);
+        }
+    }
+
+    private static void Check(Action drop)
+    {
+        s_raised = 0;
+        TaskScheduler.UnobservedTaskException += OnUnobserved;
+        try
+        {
+            drop();
+            for (var i = 0; i < 3; i++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+
+            Log.Write("UnobservedTaskException raised: " + (s_raised > 0));
+        }
+        finally
+        {
+            TaskScheduler.UnobservedTaskException -= OnUnobserved;
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void DropPendingThenFault()
+    {
+        var source = new TaskCompletionSource<Reply>();
+        _ = TasksMore.LlmTask(source.Task);
+        source.SetException(new CorpusException("never observed"));
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void DropFaulted() => _ = TasksMore.LlmTask(Task.FromException<Reply>(new CorpusException("never observed")));
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void DropScopeTask()
+    {
+        var source = new TaskCompletionSource<Reply>();
+        _ = TasksMore.ScopeTask(source.Task);
+        source.SetException(new CorpusException("never observed"));
+    }
+
+    [Shape("task.llm.unobserved-exception-still-raised")]
+    public static void Pending() => Check(DropPendingThenFault);
+
+    [Shape("task.llm.unobserved-exception-of-faulted-task-still-raised")]
+    public static void Faulted() => Check(DropFaulted);
+
+    [Shape("task.scope.unobserved-exception-still-raised")]
+    public static void Scope() => Check(DropScopeTask);
+}
+
+public static class ValueTaskSources
+{
+    [TracenticLlmCall(Provider = "corpus")]
+    public static ValueTask<Reply> Typed(LoggingValueTaskSource source) => new(source, 0);
+
+    [TracenticLlmCall(Provider = "corpus")]
+    public static ValueTask Untyped(LoggingVoidSource source) => new(source, 0);
+
+    [Shape("valuetask.llm.completed-source-not-consumed-by-caller")]
+    public static void CompletedNotConsumed()
+    {
+        var typed = new LoggingValueTaskSource();
+        typed.Complete(new Reply { Text = "done" });
+        var untyped = new LoggingVoidSource();
+        untyped.Complete();
+        var a = Typed(typed);
+        var b = Untyped(untyped);
+        Log.Write($"completed {a.IsCompletedSuccessfully} {b.IsCompletedSuccessfully}; GetResult calls without awaiting: {typed.GetResultCalls} {untyped.GetResultCalls}");
+    }
+
+    [Shape("valuetask.llm.pending-source-sees-the-caller-await")]
+    public static void PendingInContext()
+    {
+        var context = new CountingContext();
+        var typed = new LoggingValueTaskSource();
+        var untyped = new LoggingVoidSource();
+        var result = context.Run(async () =>
+        {
+            var a = Typed(typed);
+            var b = Untyped(untyped);
+            // Completes each source once someone waits for it (bounded), so the await always registers first.
+            _ = Task.Run(() =>
+            {
+                SpinWait.SpinUntil(() => typed.Awaited, TimeSpan.FromSeconds(5));
+                typed.Complete(new Reply { Text = "later" });
+                SpinWait.SpinUntil(() => untyped.Awaited, TimeSpan.FromSeconds(5));
+                untyped.Complete();
+            });
+            var reply = await a;
+            await b.ConfigureAwait(false);
+            return reply.Text;
+        });
+        Log.Write($"{result}; posts {context.Posts}; GetResult calls {typed.GetResultCalls} {untyped.GetResultCalls}");
+    }
 }

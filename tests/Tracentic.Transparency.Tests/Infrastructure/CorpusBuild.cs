@@ -62,10 +62,7 @@ internal sealed class CorpusBuild
 
         var analyzerDiagnostics = await Compiler.AnalyzeAsync(output);
         var generatedSet = generated.ToHashSet();
-        var generatedCode = DiagnosticsIn(output, generatedSet).Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
-        var (pruned, prunedMembers) = Prune(output, generatedSet);
-        var currentGenerated = pruned.SyntaxTrees.Where(t => !compilation.SyntaxTrees.Contains(t)).ToHashSet();
-        Emit(pruned, assemblyPath, name);
+        var (pruned, prunedMembers, generatedCode) = EmitPruning(output, generatedSet, assemblyPath);
         return new CorpusBuild
         {
             Name = name,
@@ -76,40 +73,83 @@ internal sealed class CorpusBuild
             Diagnostics = [.. generatorDiagnostics, .. analyzerDiagnostics],
             GeneratedCodeDiagnostics = generatedCode,
             Pruned = prunedMembers,
-            Sites = CallSites.Find(pruned, currentGenerated),
+            Sites = CallSites.Find(pruned, generatedSet),
         };
     }
 
-    private static (CSharpCompilation, IReadOnlyList<string>) Prune(CSharpCompilation compilation, HashSet<SyntaxTree> generated)
+    /// <summary>
+    /// Emits, cutting out generated members with errors until it succeeds. Errors come from binding the generated
+    /// trees and, for interception (signature mismatches and the like), only from emitting the user's call sites.
+    /// </summary>
+    private static (CSharpCompilation, IReadOnlyList<string> Pruned, ImmutableArray<Diagnostic> GeneratedCode) EmitPruning(
+        CSharpCompilation compilation, HashSet<SyntaxTree> generated, string assemblyPath)
     {
         var removed = new List<string>();
-        for (var round = 0; round < 10; round++)
+        var seen = new Dictionary<string, Diagnostic>();
+        void Note(IEnumerable<Diagnostic> diagnostics)
         {
-            var errors = DiagnosticsIn(compilation, generated).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            if (errors.Count == 0)
+            foreach (var d in diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree is { } t && generated.Contains(t)))
             {
-                break;
-            }
-
-            foreach (var group in errors.GroupBy(e => e.Location.SourceTree!))
-            {
-                var root = group.Key.GetRoot();
-                var members = group
-                    .Select(e => root.FindNode(e.Location.SourceSpan).AncestorsAndSelf().OfType<MemberDeclarationSyntax>()
-                        .FirstOrDefault(m => m is MethodDeclarationSyntax or PropertyDeclarationSyntax or FieldDeclarationSyntax or BaseTypeDeclarationSyntax))
-                    .Where(m => m is not null)
-                    .Distinct()
-                    .ToList();
-                removed.AddRange(members.Select(m => m!.ToString().Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && !l.StartsWith('[') && !l.StartsWith("//", StringComparison.Ordinal)) ?? "?"));
-                var newRoot = root.RemoveNodes(members!, SyntaxRemoveOptions.KeepNoTrivia)!;
-                var newTree = group.Key.WithRootAndOptions(newRoot, group.Key.Options);
-                compilation = compilation.ReplaceSyntaxTree(group.Key, newTree);
-                generated.Remove(group.Key);
-                generated.Add(newTree);
+                seen.TryAdd(Compiler.Format(d) + d.Location.SourceSpan, d);
             }
         }
 
-        return (compilation, removed);
+        for (var round = 0; round < 12; round++)
+        {
+            var bound = DiagnosticsIn(compilation, generated).ToList();
+            Note(bound);
+            var errors = bound.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Count == 0)
+            {
+                using var image = new MemoryStream();
+                var emitted = compilation.Emit(image);
+                Note(emitted.Diagnostics);
+                if (emitted.Success)
+                {
+                    File.WriteAllBytes(assemblyPath, image.ToArray());
+                    WriteRuntimeFiles(Path.GetDirectoryName(assemblyPath)!);
+                    return (compilation, removed, [.. seen.Values]);
+                }
+
+                errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is { } t && generated.Contains(t)).ToList();
+                if (errors.Count == 0)
+                {
+                    throw new InvalidOperationException("The generated corpus build failed outside generated code:\n"
+                        + string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Compiler.Format)));
+                }
+            }
+
+            compilation = Prune(compilation, generated, errors, removed);
+        }
+
+        throw new InvalidOperationException("The generated corpus build still failed after cutting out generated members:\n"
+            + string.Join("\n", seen.Values.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Compiler.Format)));
+    }
+
+    private static CSharpCompilation Prune(CSharpCompilation compilation, HashSet<SyntaxTree> generated, List<Diagnostic> errors, List<string> removed)
+    {
+        foreach (var group in errors.GroupBy(e => e.Location.SourceTree!))
+        {
+            var root = group.Key.GetRoot();
+            var members = group
+                .Select(e => root.FindNode(e.Location.SourceSpan).AncestorsAndSelf().OfType<MemberDeclarationSyntax>()
+                    .FirstOrDefault(m => m is MethodDeclarationSyntax or PropertyDeclarationSyntax or FieldDeclarationSyntax or BaseTypeDeclarationSyntax))
+                .Where(m => m is not null)
+                .Distinct()
+                .ToList();
+            if (members.Count == 0)
+            {
+                throw new InvalidOperationException("An error in generated code is outside any member, nothing to cut out:\n" + string.Join("\n", group.Select(Compiler.Format)));
+            }
+
+            removed.AddRange(members.Select(m => m!.ToString().Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && !l.StartsWith('[') && !l.StartsWith("//", StringComparison.Ordinal)) ?? "?"));
+            var newTree = group.Key.WithRootAndOptions(root.RemoveNodes(members!, SyntaxRemoveOptions.KeepNoTrivia)!, group.Key.Options);
+            compilation = compilation.ReplaceSyntaxTree(group.Key, newTree);
+            generated.Remove(group.Key);
+            generated.Add(newTree);
+        }
+
+        return compilation;
     }
 
     // Only the generated trees are examined: binding them binds what they call, not the whole corpus again.
@@ -128,7 +168,11 @@ internal sealed class CorpusBuild
             }
         }
 
-        var folder = Path.GetDirectoryName(assemblyPath)!;
+        WriteRuntimeFiles(Path.GetDirectoryName(assemblyPath)!);
+    }
+
+    private static void WriteRuntimeFiles(string folder)
+    {
         var version = Environment.Version.ToString(3);
         File.WriteAllText(Path.Combine(folder, "Corpus.runtimeconfig.json"),
             "{\"runtimeOptions\":{\"tfm\":\"net10.0\",\"framework\":{\"name\":\"Microsoft.NETCore.App\",\"version\":\"" + version + "\"}}}");

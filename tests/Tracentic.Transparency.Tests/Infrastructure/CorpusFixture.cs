@@ -5,8 +5,8 @@ namespace Tracentic.Transparency.Tests.Infrastructure;
 /// <summary>
 /// Builds the corpus once (without and with the generator) and runs it three times in parallel: the truth, the
 /// generator build unconfigured, and the generator build configured against a loopback ingest receiver.
-/// Everything is written under <see cref="Root"/> (TRACENTIC_TRANSPARENCY_LOGS chooses the folder; default: a
-/// fixed folder in temp, replaced by every run).
+/// Everything is written under <see cref="Root"/> (TRACENTIC_TRANSPARENCY_LOGS chooses the folder; default:
+/// transparency-run beside the test assembly, replaced by every run, so two checkouts never share it).
 /// </summary>
 public sealed class CorpusFixture : IAsyncLifetime
 {
@@ -32,10 +32,11 @@ public sealed class CorpusFixture : IAsyncLifetime
     {
         Root = Environment.GetEnvironmentVariable("TRACENTIC_TRANSPARENCY_LOGS") is { Length: > 0 } folder
             ? Path.GetFullPath(folder)
-            : Path.Combine(Path.GetTempPath(), "tracentic-transparency");
-        if (Directory.Exists(Root))
+            : Path.Combine(AppContext.BaseDirectory, "transparency-run");
+        // Replace only what a previous run wrote: the folder may be one the user named.
+        foreach (var previous in new[] { "truth", "generated", "shapes" }.Select(f => Path.Combine(Root, f)).Where(Directory.Exists))
         {
-            Directory.Delete(Root, recursive: true);
+            Directory.Delete(previous, recursive: true);
         }
 
         Directory.CreateDirectory(Root);
@@ -48,6 +49,8 @@ public sealed class CorpusFixture : IAsyncLifetime
         var built = clock.Elapsed;
 
         await using var receiver = await IngestReceiver.StartAsync("difftest");
+        await File.WriteAllLinesAsync(Path.Combine(Root, "sites.txt"), Generated.Sites.Select(s => s.ToString()
+            + string.Concat(Generated.Diagnostics.Where(d => d.Id.StartsWith("TRC", StringComparison.Ordinal) && d.IsAbout(s)).Select(d => " " + d.Id))));
         var runs = await Task.WhenAll(
             CorpusRun.StartAsync(Truth, "truth", null),
             CorpusRun.StartAsync(Truth, "truth-again", null),
@@ -55,7 +58,8 @@ public sealed class CorpusFixture : IAsyncLifetime
             CorpusRun.StartAsync(Generated, "configured", receiver.BaseUrl));
         (TruthRun, TruthAgain, Unconfigured, Configured) = (runs[0], runs[1], runs[2], runs[3]);
         Spans = receiver.Spans;
-        Timings = $"built both in {built.TotalSeconds:0.0} s, ran four times in {(clock.Elapsed - built).TotalSeconds:0.0} s";
+        Timings = $"built both in {built.TotalSeconds:0.0} s, ran four times in {(clock.Elapsed - built).TotalSeconds:0.0} s "
+            + $"(test process CPU so far {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s)";
         await File.WriteAllTextAsync(Path.Combine(Root, "timings.txt"), Timings);
 
         // One file per shape and run, for reading differences side by side.
