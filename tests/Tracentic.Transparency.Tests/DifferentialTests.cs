@@ -78,10 +78,21 @@ public sealed class DifferentialTests(CorpusFixture corpus) : IClassFixture<Corp
         Assert.True(silent.Count == 0, $"{silent.Count} calls to annotated members are neither intercepted nor reported with a TRC diagnostic:\n"
             + string.Join("\n", silent) + (corpus.Generated.Pruned.Count == 0 ? "" : "\n(some of these lost their interceptor because it did not compile: "
             + string.Join("; ", corpus.Generated.Pruned) + ")"));
-        // Not vacuous: the corpus really is intercepted at scale.
-        var intercepted = sites.Count(s => s.Intercepted);
-        Assert.True(intercepted >= sites.Count / 2 && intercepted >= 30, $"only {intercepted} of {sites.Count} annotated call sites are intercepted");
+        // Not vacuous: every shape that calls an annotated member directly has at least one call really wrapped.
+        var unwrappedShapes = sites.Where(s => s.Shape is not null).GroupBy(s => s.Shape!)
+            .Where(g => !g.Any(s => s.Intercepted) && !s_reportedByDesign.ContainsKey(g.Key))
+            .Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+        Assert.True(unwrappedShapes.Count == 0, $"{unwrappedShapes.Count} shapes have no intercepted call, so the differential proves nothing for them: "
+            + string.Join(", ", unwrappedShapes));
+        Assert.True(sites.Count(s => s.Intercepted) >= 150, $"only {sites.Count(s => s.Intercepted)} of {sites.Count} annotated call sites are intercepted");
     }
+
+    /// <summary>Shapes whose calls generated code cannot make, reported with a TRC diagnostic and left as written.</summary>
+    private static readonly Dictionary<string, string> s_reportedByDesign = new()
+    {
+        ["names.file-class-member"] = "TRC108: generated code in another file cannot name a file-local type",
+        ["names.annotated-local-function"] = "TRC108: generated code cannot call a local function",
+    };
 
     [Fact]
     public void Configured_run_exports_spans_for_every_traced_shape()
