@@ -42,6 +42,23 @@ public sealed class TracenticOptions
     /// </summary>
     public Dictionary<string, object?>? GlobalAttributes { get; set; }
 
+    /// <summary>
+    /// Records the messages of each recognised LLM call (<c>gen_ai.input.messages</c> and <c>gen_ai.output.messages</c>:
+    /// the request's messages and the response's text, a stream's assembled). Off by default: prompts and answers
+    /// often hold personal data. Null follows the OpenTelemetry convention
+    /// <c>OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true</c>.
+    /// </summary>
+    public bool? CaptureMessageContent { get; set; }
+
+    /// <summary>
+    /// Applied to every captured message text before it is recorded (mask e-mail addresses, account numbers...).
+    /// Return the text to record. If it throws, the text is left out.
+    /// </summary>
+    public Func<string, string>? RedactMessageContent { get; set; }
+
+    /// <summary>Each captured message text is cut to this many characters. Default 16,384.</summary>
+    public int MaxMessageContentLength { get; set; } = 16_384;
+
     /// <summary>Limits on attribute count, key length and string value length.</summary>
     public AttributeLimits AttributeLimits { get; set; } = new();
 

@@ -125,7 +125,7 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void TRC106_no_usage_path_is_info_once_per_method_and_the_span_is_still_recorded()
+    public void TRC106_no_usage_path_is_a_warning_once_per_method_and_the_span_is_still_recorded()
     {
         var run = GeneratorHarness.Run(Prelude + """
             public class C { [TracenticLlmCall(Provider = "p")] public string Ask() => ""; }
@@ -133,7 +133,9 @@ public class DiagnosticTests
             """);
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "TRC106");
-        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("'C.Ask' returns 'string'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("InputTokens = \"Usage.Input\"", diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Equal(2, Regex.Matches(run.GeneratedSource!, @"InterceptsLocation\(").Count);
     }
 

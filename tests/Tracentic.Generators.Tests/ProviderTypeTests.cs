@@ -70,7 +70,7 @@ public class ProviderTypeTests
             """);
 
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "TRC106");
-        Assert.Contains("if (content is global::Microsoft.Extensions.AI.UsageContent usage)", run.GeneratedSource);
+        Assert.Contains("as global::Microsoft.Extensions.AI.UsageContent)?.Details?.InputTokenCount", run.GeneratedSource);
         var span = Assert.Single(await TracedRun.RunAsync(assembly));
         Assert.Equal(12L, span["llm.usage.input_tokens"]);
         Assert.Equal(2L, span["llm.usage.output_tokens"]);

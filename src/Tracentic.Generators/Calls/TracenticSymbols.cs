@@ -16,10 +16,10 @@ internal sealed class TracenticSymbols
         ValueTask = compilation.GetTypeByMetadataName(TypeNames.ValueTask);
         ValueTaskOfT = compilation.GetTypeByMetadataName(TypeNames.ValueTaskOfT);
         AsyncEnumerable = compilation.GetTypeByMetadataName(TypeNames.AsyncEnumerable);
-        ClientResultOfT = compilation.GetTypeByMetadataName(TypeNames.ClientResultOfT);
+        AsyncCollectionResult = compilation.GetTypeByMetadataName(Providers.ProviderTable.AsyncCollectionResult);
+        CollectionResult = compilation.GetTypeByMetadataName(Providers.ProviderTable.CollectionResult);
         ExpressionOfT = compilation.GetTypeByMetadataName(TypeNames.ExpressionOfT);
         UnsafeAccessor = compilation.GetTypeByMetadataName(TypeNames.UnsafeAccessorAttribute);
-        UsageContent = compilation.GetTypeByMetadataName(TypeNames.UsageContent);
         HasGenericUnsafeAccessor = compilation.GetTypeByMetadataName(TypeNames.Net9Marker) is not null;
     }
 
@@ -38,9 +38,9 @@ internal sealed class TracenticSymbols
     public INamedTypeSymbol? ValueTask { get; }
     public INamedTypeSymbol? ValueTaskOfT { get; }
     public INamedTypeSymbol? AsyncEnumerable { get; }
-    public INamedTypeSymbol? ClientResultOfT { get; }
+    public INamedTypeSymbol? AsyncCollectionResult { get; }
+    public INamedTypeSymbol? CollectionResult { get; }
     public INamedTypeSymbol? ExpressionOfT { get; }
     public INamedTypeSymbol? UnsafeAccessor { get; }
-    public INamedTypeSymbol? UsageContent { get; }
     public bool HasGenericUnsafeAccessor { get; }
 }

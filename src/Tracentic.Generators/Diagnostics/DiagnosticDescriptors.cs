@@ -78,9 +78,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoUsagePath = Create(
         DiagnosticIds.NoUsagePath,
         "No token usage found on the LLM call's result",
-        "No token usage was found on '{0}' (looked for Usage, UsageMetadata, TokenUsage with InputTokenCount/InputTokens/PromptTokens/PromptTokenCount and OutputTokenCount/OutputTokens/CompletionTokens/CandidatesTokenCount); spans of '{1}' are recorded without tokens. Set InputTokens/OutputTokens on [TracenticLlmCall] to name the members.",
+        "'{1}' returns '{0}', which carries no token usage Tracentic can read: its spans will have no tokens and no cost. " +
+        "Return the provider's response as the SDK gives it (ChatCompletion, ClientResult<ChatCompletion>, Message, ChatResponse, " +
+        "or their streams), or name the members on the attribute, e.g. [TracenticLlmCall(InputTokens = \"Usage.Input\", OutputTokens = \"Usage.Output\")].",
         DiagnosticCategories.Generator,
-        DiagnosticSeverity.Info,
+        DiagnosticSeverity.Warning,
         "Token usage is read at compile time from the result type; without it the span has no tokens and no cost.");
 
     public static readonly DiagnosticDescriptor InvalidMemberPath = Create(

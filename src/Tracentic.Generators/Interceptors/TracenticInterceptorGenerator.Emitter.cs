@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Text;
 using Tracentic.Generators.Common;
 using Tracentic.Generators.Diagnostics;
 using Tracentic.Generators.Interceptors.Specs;
+using Tracentic.Generators.Providers;
 using static Tracentic.Generators.Common.CSharpText;
 
 namespace Tracentic.Generators.Interceptors;
@@ -94,6 +95,8 @@ public sealed partial class TracenticInterceptorGenerator
                 writer.WriteLine();
                 WriteAccessor(writer, shape);
             }
+
+            ProviderStreamsEmitter.Write(writer, shapes.Select(s => s.Method.ReturnKind));
 
             writer.CloseBlock();
             writer.WriteLine();
@@ -312,6 +315,15 @@ public sealed partial class TracenticInterceptorGenerator
                 case ReturnKind.AsyncEnumerable:
                     writer.WriteLine($"return {Instrumentation}.Observe({names.Result}, {(method.Scope is null ? "null" : names.Scope)}, {names.Call}, {usage});");
                     break;
+                case ReturnKind.Enumerable:
+                    writer.WriteLine($"return {Stream(method)}.Observe({names.Result}, {names.Call}, {usage});");
+                    break;
+                case ReturnKind.AsyncCollectionResult:
+                case ReturnKind.CollectionResult:
+                    // The SDK's own stream type, observed through a subclass that reads its pages (ProviderStreams below).
+                    var shell = method.ReturnKind == ReturnKind.AsyncCollectionResult ? ProviderStreamsEmitter.AsyncShell : ProviderStreamsEmitter.SyncShell;
+                    writer.WriteLine($"return {names.Result} is not null && {Stream(method)}.For({names.Call}, {usage}) is {{ }} observed ? new {shell}<{method.ResultType}>({names.Result}, observed) : {names.Result}!;");
+                    break;
                 default:
                     writer.WriteLine($"return {Instrumentation}.Track({names.Result}, {names.Call}, {usage});");
                     break;
@@ -320,48 +332,18 @@ public sealed partial class TracenticInterceptorGenerator
             writer.CloseBlock();
         }
 
-        /// <summary>Reads token usage and model from a response: plain member reads, compiled in.</summary>
-        private static void WriteUsageReader(SourceWriter writer, Shape shape, UsageSpec usage)
+        /// <summary>Reads what a response (or a stream update) tells: plain member reads from the provider table, compiled in.</summary>
+        private static void WriteUsageReader(SourceWriter writer, Shape shape, ResponseReadSpec usage)
         {
             var method = shape.Method;
             var resultType = method.ResultType!;
             var response = resultType.EndsWith("?", StringComparison.Ordinal) ? "response!" : "response"; // never called with null
-            var model = Read(response, usage.Model);
             writer.WriteLine($"private static {LlmUsage} {shape.Name}_Usage{TypeParameterList(method)}({resultType} response)");
             WriteConstraints(writer, method.TypeTypeParameters.Concat(method.MethodTypeParameters).ToList());
-            if (usage.ContentType is null)
-            {
-                writer.WriteLine($"    => new({Read(response, usage.InputTokens)}, {Read(response, usage.OutputTokens)}, {model});");
-                return;
-            }
-
-            // Stream updates carry token usage as a content item, usually on the last update.
-            writer.OpenBlock();
-            writer.OpenBlock($"foreach (var content in {response}.{Identifier(usage.ContentsMember!)})");
-            writer.OpenBlock($"if (content is {usage.ContentType} usage)");
-            writer.WriteLine($"return new({Read("usage", usage.InputTokens)}, {Read("usage", usage.OutputTokens)}, {model});");
-            writer.CloseBlock();
-            writer.CloseBlock();
-            writer.WriteLine();
-            writer.WriteLine($"return new(null, null, {model});");
-            writer.CloseBlock();
+            writer.WriteLine($"    => {ReadRenderer.Body(usage, response)};");
         }
 
-        private static string Read(string root, MemberPath? path)
-        {
-            if (path is null)
-            {
-                return "null";
-            }
-
-            var text = root + string.Concat(path.Steps.Select(s => (s.NullConditional ? "?." : ".") + Identifier(s.Name)));
-            return path.Conversion switch
-            {
-                ValueConversion.ToText => text + ".ToString()",
-                ValueConversion.ToTextIfNotNull => text + "?.ToString()",
-                _ => text,
-            };
-        }
+        private static string Stream(MethodSpec method) => $"global::Tracentic.Instrumentation.Providers.LlmStream<{method.ResultType}>";
 
         private static void WriteHiddenAttributes(SourceWriter writer)
         {
@@ -397,11 +379,20 @@ public sealed partial class TracenticInterceptorGenerator
             {
                 arguments.Add($"model: {Capture}.Text({Identifier(model.Name)})");
             }
+            else if (method.Llm?.RequestModel is { } request)
+            {
+                arguments.Add($"model: {ReadRenderer.RequestModel(request, Identifier(request.Parameter))}");
+            }
 
             // With a scope, marked arguments are scope attributes (the span inherits them).
             if (method.Scope is null && AttributeList(method) is { } attributes)
             {
                 arguments.Add($"attributes: {attributes}");
+            }
+
+            if (method.Llm?.InputMessages is { } input)
+            {
+                arguments.Add($"inputMessages: {ReadRenderer.InputMessages(input, Identifier(input.Parameter))}");
             }
 
             return string.Join(", ", arguments);

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -6,14 +5,16 @@ using Tracentic.Generators.Calls;
 using Tracentic.Generators.Common;
 using Tracentic.Generators.Diagnostics;
 using Tracentic.Generators.Interceptors.Specs;
+using Tracentic.Generators.Providers;
 
 namespace Tracentic.Generators.Interceptors;
 
 public sealed partial class TracenticInterceptorGenerator
 {
     /// <summary>
-    /// Token usage and model discovery on an LLM call's result, at compile time: the reads become plain property
-    /// accesses in the generated code.
+    /// What an LLM call's result tells, found at compile time: a known provider type (<see cref="ProviderTable"/>),
+    /// the attribute's member paths, or members named by convention. The reads become plain member accesses in
+    /// the generated code.
     /// </summary>
     internal static partial class Parser
     {
@@ -22,250 +23,222 @@ public sealed partial class TracenticInterceptorGenerator
         private static readonly string[] OutputMembers = { "OutputTokenCount", "OutputTokens", "CompletionTokens", "CandidatesTokenCount" };
         private static readonly string[] ModelMembers = { "Model", "ModelId" };
 
-        private static UsageSpec? BuildUsage(
+        private static ResponseReadSpec? BuildUsage(
             IMethodSymbol method, TracedMethod traced, TracenticSymbols known, ITypeSymbol? resultType, ReturnKind returnKind,
             string? inputPath, string? outputPath, string? modelPath, LocationInfo? here, List<DiagnosticInfo> diagnostics, out bool failed)
         {
             failed = false;
-            var failure = false;
             if (resultType is null)
             {
                 return null; // Task, ValueTask, void: nothing to read
             }
 
-            // ClientResult<T> wraps the response: read through .Value.
-            var root = Root;
+            // SDK wrappers (ClientResult<T>) are read through to their value.
+            string? root = null;
             var type = resultType;
-            if (type is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, known.ClientResultOfT))
+            if (type is INamedTypeSymbol { IsGenericType: true } wrapper && ProviderTable.Wrappers.TryGetValue(MetadataName(wrapper.OriginalDefinition), out var valueMember))
             {
-                root = Root.Then("Value", nullConditional: false);
-                type = named.TypeArguments[0];
+                root = valueMember;
+                type = wrapper.TypeArguments[0];
             }
 
-            MemberPath? input, output, model;
+            var compilation = known.Compilation;
             var attributeLocation = LocationInfo.From(traced.Llm!.ApplicationSyntaxReference?.GetSyntax()) ?? here;
-            if (inputPath is not null || outputPath is not null || modelPath is not null)
+            var spec = Known(compilation, type) ?? Conventional(compilation, type);
+            if (inputPath is not null || outputPath is not null)
             {
-                input = ResolveOverride("InputTokens", inputPath, isCount: true);
-                output = ResolveOverride("OutputTokens", outputPath, isCount: true);
-                model = ResolveOverride("ResponseModel", modelPath, isCount: false);
-                if (failure)
-                {
-                    failed = true;
-                    return null;
-                }
-            }
-            else
-            {
-                input = output = model = null;
+                spec = new ResponseReadSpec { Model = spec.Model, FinishReason = spec.FinishReason, ResponseId = spec.ResponseId, OutputText = spec.OutputText, IsStreamUpdate = spec.IsStreamUpdate };
             }
 
-            string? contentsMember = null, contentType = null;
-            if (inputPath is null && outputPath is null)
+            var failure = false;
+            spec = spec with
             {
-                (input, output) = Discover(root, type);
-                if (input is null && output is null && root.Steps.IsEmpty && DiscoverInContents(type, known) is { } inContents)
-                {
-                    (contentsMember, contentType, input, output) = inContents;
-                }
-
-                if (input is null && output is null)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.NoUsagePath, attributeLocation, type.ToDisplayString(), TracedMethod.DisplayName(traced.Definition)));
-                }
+                Root = root,
+                InputTokens = Override("InputTokens", inputPath, isCount: true) ?? spec.InputTokens,
+                OutputTokens = Override("OutputTokens", outputPath, isCount: true) ?? spec.OutputTokens,
+                Model = Override("ResponseModel", modelPath, isCount: false) ?? spec.Model,
+            };
+            if (failure)
+            {
+                failed = true;
+                return null;
             }
 
-            if (modelPath is null)
+            if (spec.InputTokens is null && spec.OutputTokens is null && inputPath is null && outputPath is null)
             {
-                model = FindMember(type, ModelMembers) is { } member ? Access(root, type, member, isCount: false) : null;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.NoUsagePath, attributeLocation, type.ToDisplayString(), TracedMethod.DisplayName(traced.Definition)));
             }
 
-            return input is null && output is null && model is null ? null : new UsageSpec(input, output, model, contentsMember, contentType);
+            return spec.IsEmpty ? null : spec;
 
-            MemberPath? ResolveOverride(string property, string? path, bool isCount)
+            ReadField? Override(string property, string? path, bool isCount)
             {
                 if (path is null)
                 {
                     return null;
                 }
 
-                var expression = root;
-                var current = type;
-                var segments = path.Split('.');
-                for (var i = 0; i < segments.Length; i++)
+                if (ReadPathResolver.Resolve(compilation, type, path, isCount, out var why) is { } read)
                 {
-                    var member = FindMember(current, new[] { segments[i].Trim() });
-                    if (member is null)
-                    {
-                        Fail($"'{current.ToDisplayString()}' has no readable instance property or field '{segments[i].Trim()}'");
-                        return null;
-                    }
-
-                    expression = Access(expression, current, member, isCount && i == segments.Length - 1, last: i == segments.Length - 1, chained: i > 0);
-                    current = MemberType(member);
+                    return new ReadField(new EquatableArray<ReadPath>(new[] { read }));
                 }
 
-                if (isCount && !IsCount(current))
-                {
-                    Fail($"it is of type '{current.ToDisplayString()}', not an integer count");
-                    return null;
-                }
-
-                return expression;
-
-                void Fail(string why)
-                {
-                    failure = true;
-                    diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticIds.InvalidMemberPath, attributeLocation, property, path, isCount ? "integer" : "model", type.ToDisplayString(), why));
-                }
-            }
-        }
-
-        /// <summary>
-        /// Usage carried as an item of a <c>Contents</c> collection, as Microsoft.Extensions.AI streams do
-        /// (<c>ChatResponseUpdate.Contents</c> holding a <c>UsageContent</c> with <c>Details</c>). Reads are over <c>u</c>.
-        /// </summary>
-        private static (string Member, string ContentType, MemberPath? Input, MemberPath? Output)? DiscoverInContents(ITypeSymbol type, TracenticSymbols known)
-        {
-            if (known.UsageContent is not { } usageContent || FindMember(type, new[] { "Contents" }) is not { } contents)
-            {
+                failure = true;
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticIds.InvalidMemberPath, attributeLocation, property, path, isCount ? "integer" : "model", type.ToDisplayString(), why ?? ""));
                 return null;
             }
-
-            var element = MemberType(contents).AllInterfaces
-                .Concat(MemberType(contents) is INamedTypeSymbol self ? new[] { self } : Array.Empty<INamedTypeSymbol>())
-                .FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)?.TypeArguments[0];
-            var derives = false;
-            for (var current = (ITypeSymbol?)usageContent; current is not null && element is not null; current = current.BaseType)
-            {
-                derives |= SymbolEqualityComparer.Default.Equals(current, element);
-            }
-
-            if (!derives || FindMember(usageContent, new[] { "Details" }) is not { } details)
-            {
-                return null;
-            }
-
-            var detailsType = MemberType(details);
-            var input = FindMember(detailsType, InputMembers, IsCount);
-            var output = FindMember(detailsType, OutputMembers, IsCount);
-            if (input is null && output is null)
-            {
-                return null;
-            }
-
-            var detailsRead = Access(Root, usageContent, details, isCount: false, last: false);
-            return (
-                contents.Name,
-                usageContent.ToDisplayString(TypeFormat),
-                input is null ? null : Access(detailsRead, detailsType, input, isCount: true, chained: true),
-                output is null ? null : Access(detailsRead, detailsType, output, isCount: true, chained: true));
         }
 
-        private static (MemberPath? Input, MemberPath? Output) Discover(MemberPath root, ITypeSymbol type)
-        {
-            foreach (var name in UsageMembers)
-            {
-                if (FindMember(type, new[] { name }) is { } usageMember)
+        /// <summary>The reads of a known provider type (or of a type derived from one), from the table.</summary>
+        private static ResponseReadSpec? Known(Compilation compilation, ITypeSymbol type) =>
+            KnownResponseOf(type) is { } entry
+                ? new ResponseReadSpec
                 {
-                    var usageType = Unwrap(MemberType(usageMember));
-                    var input = FindMember(usageType, InputMembers, IsCount);
-                    var output = FindMember(usageType, OutputMembers, IsCount);
-                    if (input is not null || output is not null)
-                    {
-                        var usage = Access(root, type, usageMember, isCount: false, last: false);
-                        return (
-                            input is null ? null : Access(usage, usageType, input, isCount: true, chained: true),
-                            output is null ? null : Access(usage, usageType, output, isCount: true, chained: true));
-                    }
+                    InputTokens = ReadPathResolver.ResolveField(compilation, type, entry.InputTokens, isCount: true),
+                    OutputTokens = ReadPathResolver.ResolveField(compilation, type, entry.OutputTokens, isCount: true),
+                    Model = ReadPathResolver.ResolveField(compilation, type, entry.Model, isCount: false),
+                    FinishReason = ReadPathResolver.ResolveField(compilation, type, entry.FinishReason, isCount: false),
+                    ResponseId = ReadPathResolver.ResolveField(compilation, type, entry.ResponseId, isCount: false),
+                    OutputText = ReadPathResolver.ResolveField(compilation, type, entry.OutputText, isCount: false),
+                    NoOutputTokens = entry.NoOutputTokens,
+                    IsStreamUpdate = entry.IsStreamUpdate,
                 }
-            }
+                : null;
 
-            // The type itself may carry the counts.
-            var ownInput = FindMember(type, InputMembers, IsCount);
-            var ownOutput = FindMember(type, OutputMembers, IsCount);
-            return (
-                ownInput is null ? null : Access(root, type, ownInput, isCount: true),
-                ownOutput is null ? null : Access(root, type, ownOutput, isCount: true));
-        }
-
-        /// <summary>The result itself: the start of every path.</summary>
-        private static readonly MemberPath Root = new(EquatableArray<MemberStep>.Empty, ValueConversion.None);
-
-        /// <summary>
-        /// <c>owner.Member</c>, null-conditional when the owner may be null, converted to text for a model that is
-        /// not already a string (every integer count converts to <c>long?</c> implicitly).
-        /// </summary>
-        private static MemberPath Access(MemberPath owner, ITypeSymbol ownerType, ISymbol member, bool isCount, bool last = true, bool chained = false)
+        private static KnownResponse? KnownResponseOf(ITypeSymbol type)
         {
-            var mayBeNull = chained && (ownerType.IsReferenceType || IsNullableValue(ownerType));
-            var path = owner.Then(member.Name, mayBeNull);
-            var type = MemberType(member);
-            if (!last || isCount || type.SpecialType == SpecialType.System_String)
+            for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
             {
-                return path;
-            }
-
-            return path with
-            {
-                Conversion = type.IsReferenceType || IsNullableValue(type) || mayBeNull || path.Steps.Any(s => s.NullConditional)
-                    ? ValueConversion.ToTextIfNotNull
-                    : ValueConversion.ToText,
-            };
-        }
-
-        private static ISymbol? FindMember(ITypeSymbol type, string[] names, Func<ITypeSymbol, bool>? typeFilter = null)
-        {
-            foreach (var name in names)
-            {
-                for (var current = type; current is not null; current = current.BaseType)
+                var name = MetadataName(current.OriginalDefinition);
+                if (ProviderTable.Responses.FirstOrDefault(r => r.MetadataName == name) is { } entry)
                 {
-                    foreach (var member in current.GetMembers(name))
-                    {
-                        if (IsReadableInstance(member) && (typeFilter is null || typeFilter(MemberType(member))))
-                        {
-                            return member;
-                        }
-                    }
-                }
-
-                foreach (var @interface in type.AllInterfaces)
-                {
-                    foreach (var member in @interface.GetMembers(name))
-                    {
-                        if (IsReadableInstance(member) && (typeFilter is null || typeFilter(MemberType(member))))
-                        {
-                            return member;
-                        }
-                    }
+                    return entry;
                 }
             }
 
             return null;
         }
 
-        private static bool IsReadableInstance(ISymbol member) => !member.IsStatic && member.DeclaredAccessibility == Accessibility.Public && member switch
-        {
-            IPropertySymbol property => property.GetMethod is not null && !property.IsIndexer,
-            IFieldSymbol => true,
-            _ => false,
-        };
+        /// <summary>Whether the items of a stream are a provider's stream updates (so an <c>IEnumerable&lt;T&gt;</c> of them is a stream).</summary>
+        private static bool IsKnownStreamUpdate(ITypeSymbol item) => KnownResponseOf(item) is { IsStreamUpdate: true };
 
-        private static ITypeSymbol MemberType(ISymbol member) => member switch
+        /// <summary>Members named by convention: a <c>Usage</c>-like member with input/output counts, and a model.</summary>
+        private static ResponseReadSpec Conventional(Compilation compilation, ITypeSymbol type)
         {
-            IPropertySymbol property => property.Type,
-            IFieldSymbol field => field.Type,
-            _ => throw new ArgumentException("not a property or field", nameof(member)),
-        };
+            ReadField? input = null, output = null;
+            foreach (var usage in UsageMembers.Append(""))
+            {
+                var prefix = usage.Length == 0 ? "" : usage + ".";
+                input = First(InputMembers, isCount: true, prefix);
+                output = First(OutputMembers, isCount: true, prefix);
+                if (input is not null || output is not null)
+                {
+                    break;
+                }
+            }
 
-        private static bool IsCount(ITypeSymbol type) => Unwrap(type).SpecialType is
-            SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_Int16 or SpecialType.System_UInt16;
+            return new ResponseReadSpec { InputTokens = input, OutputTokens = output, Model = First(ModelMembers, isCount: false, "") };
+
+            ReadField? First(string[] names, bool isCount, string prefix)
+            {
+                foreach (var name in names)
+                {
+                    if (ReadPathResolver.Resolve(compilation, type, prefix + name, isCount, out _) is { } read)
+                    {
+                        return new ReadField(new EquatableArray<ReadPath>(new[] { read }));
+                    }
+                }
+
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The requested model read from the first known request argument (<c>MessageCreateParams.Model</c>,
+        /// <c>ChatOptions.ModelId</c>...), or null when no argument is of a known request type.
+        /// </summary>
+        private static RequestModelSpec? RequestModel(Compilation compilation, IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type is not INamedTypeSymbol type || parameter.RefKind == RefKind.Out || type.IsRefLikeType)
+                {
+                    continue;
+                }
+
+                var metadataName = MetadataName(type.OriginalDefinition);
+                if (ProviderTable.Requests.FirstOrDefault(r => r.MetadataName == metadataName) is { } entry
+                    && ReadPathResolver.ResolveField(compilation, type, entry.Model, isCount: false) is { } read)
+                {
+                    return new RequestModelSpec(parameter.Name, read);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The input messages of a call, for content capture: the first argument that is a known request type, or one
+        /// or more known messages. Null when no argument is.
+        /// </summary>
+        private static InputMessagesSpec? InputMessages(Compilation compilation, IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.RefKind == RefKind.Out || parameter.Type.IsRefLikeType || parameter.Type is not INamedTypeSymbol type)
+                {
+                    continue;
+                }
+
+                // A request that holds a message list.
+                if (Messages(type) is { Messages: { } path } request
+                    && ReadPathResolver.ResolveValue(compilation, type, path, out var listType) is { } list
+                    && listType is not null && ReadPathResolver.ElementType(listType) is INamedTypeSymbol item
+                    && Reads(item, Messages(item) ?? request) is { } requestReads)
+                {
+                    return new InputMessagesSpec(parameter.Name, list, Single: false, requestReads.Role, requestReads.Text);
+                }
+
+                // One message, or a collection of them.
+                var single = Messages(type) is { Messages: null };
+                if ((single ? type : ReadPathResolver.ElementType(type) as INamedTypeSymbol) is { } messageType
+                    && Messages(messageType) is { Messages: null } entry && Reads(messageType, entry) is { } reads)
+                {
+                    return new InputMessagesSpec(parameter.Name, null, single, reads.Role, reads.Text);
+                }
+            }
+
+            return null;
+
+            static KnownMessages? Messages(INamedTypeSymbol candidate)
+            {
+                for (var current = candidate; current is not null; current = current.BaseType)
+                {
+                    var metadataName = MetadataName(current.OriginalDefinition);
+                    if (ProviderTable.Messages.FirstOrDefault(m => m.MetadataName == metadataName) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            }
+
+            (ReadField? Role, ReadField Text)? Reads(INamedTypeSymbol item, KnownMessages entry) =>
+                ReadPathResolver.ResolveField(compilation, item, entry.Text, isCount: false) is { } text
+                    ? (entry.Role is null ? null : ReadPathResolver.ResolveField(compilation, item, entry.Role, isCount: false), text)
+                    : null;
+        }
 
         private static bool IsNullableValue(ITypeSymbol type) => type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
 
-        private static ITypeSymbol Unwrap(ITypeSymbol type) =>
-            IsNullableValue(type) && type is INamedTypeSymbol named ? named.TypeArguments[0] : type;
+        private static string MetadataName(INamedTypeSymbol type)
+        {
+            var containing = type.ContainingType is { } outer ? MetadataName(outer) + "+"
+                : type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "."
+                : "";
+            return containing + type.MetadataName;
+        }
     }
 }
-

@@ -150,7 +150,11 @@ public sealed partial class TracenticInterceptorGenerator
                 }
 
                 var operationType = llmAttribute.NamedArguments.Any(a => a.Key == "OperationType") ? Named(llmAttribute, "OperationType") : "chat";
-                llm = new LlmSpec(Named(llmAttribute, "Provider"), Named(llmAttribute, "Model"), operationType, usage);
+                var hasModelArgument = method.Parameters.Select(p => BuildParameter(p, traced, names)).Any(p => p.Capture == CaptureKind.Model);
+                llm = new LlmSpec(
+                    Named(llmAttribute, "Provider"), Named(llmAttribute, "Model"), operationType, usage,
+                    hasModelArgument ? null : RequestModel(symbols.Compilation, method),
+                    InputMessages(symbols.Compilation, method));
             }
 
             return new MethodSpec
@@ -188,7 +192,7 @@ public sealed partial class TracenticInterceptorGenerator
             return diagnostics;
         }
 
-        private static UsageSpec? ReadUsage(IMethodSymbol method, TracedMethod traced, TracenticSymbols symbols, ITypeSymbol? resultType, ReturnKind returnKind, List<DiagnosticInfo> diagnostics)
+        private static ResponseReadSpec? ReadUsage(IMethodSymbol method, TracedMethod traced, TracenticSymbols symbols, ITypeSymbol? resultType, ReturnKind returnKind, List<DiagnosticInfo> diagnostics)
         {
             // Reading usage from a ref-like result (a type parameter that allows ref structs) would need a generic
             // call the runtime cannot make: such results are recorded without usage.
@@ -287,6 +291,22 @@ public sealed partial class TracenticInterceptorGenerator
                 if (SymbolEqualityComparer.Default.Equals(definition, symbols.AsyncEnumerable))
                 {
                     return (ReturnKind.AsyncEnumerable, named.TypeArguments[0]);
+                }
+
+                // Streams of provider SDKs: observed as streams, returned as the same type (which needs .NET 9's generic [UnsafeAccessor]).
+                if (symbols.HasGenericUnsafeAccessor && SymbolEqualityComparer.Default.Equals(definition, symbols.AsyncCollectionResult))
+                {
+                    return (ReturnKind.AsyncCollectionResult, named.TypeArguments[0]);
+                }
+
+                if (symbols.HasGenericUnsafeAccessor && SymbolEqualityComparer.Default.Equals(definition, symbols.CollectionResult))
+                {
+                    return (ReturnKind.CollectionResult, named.TypeArguments[0]);
+                }
+
+                if (definition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T && IsKnownStreamUpdate(named.TypeArguments[0]))
+                {
+                    return (ReturnKind.Enumerable, named.TypeArguments[0]);
                 }
             }
 

@@ -15,10 +15,7 @@ internal static class TypeNames
     public const string ValueTask = "System.Threading.Tasks.ValueTask";
     public const string ValueTaskOfT = "System.Threading.Tasks.ValueTask`1";
     public const string AsyncEnumerable = "System.Collections.Generic.IAsyncEnumerable`1";
-    public const string ClientResultOfT = "System.ClientModel.ClientResult`1";
     public const string ExpressionOfT = "System.Linq.Expressions.Expression`1";
-    /// <summary>Microsoft.Extensions.AI: usage carried as an item of <c>ChatResponseUpdate.Contents</c>.</summary>
-    public const string UsageContent = "Microsoft.Extensions.AI.UsageContent";
     public const string UnsafeAccessorAttribute = "System.Runtime.CompilerServices.UnsafeAccessorAttribute";
 
     /// <summary>A .NET 9 type: its presence means [UnsafeAccessor] supports generic types and methods.</summary>

@@ -15,7 +15,15 @@ internal sealed class RecordedSpan
     public long StartUnixNanos;
     public long EndUnixNanos;
     public string? Provider;
+    /// <summary>The model asked for (<c>llm.request.model</c>); cost is looked up by it first.</summary>
     public string? Model;
+    /// <summary>The model that answered (<c>llm.response.model</c>), often a dated snapshot of the one asked for.</summary>
+    public string? ResponseModel;
+    public string? FinishReason;
+    public string? ResponseId;
+    /// <summary>Captured content (<c>gen_ai.input.messages</c>/<c>gen_ai.output.messages</c> JSON); null unless capture is on.</summary>
+    public string? InputMessages;
+    public string? OutputMessages;
     public string? OperationType;
     public long? InputTokens;
     public long? OutputTokens;

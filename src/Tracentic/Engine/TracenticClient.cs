@@ -48,6 +48,9 @@ internal sealed class TracenticClient : ITracentic, IDisposable
 
     public TimeProvider Clock => Settings.Clock;
 
+    /// <summary>Whether message content is recorded (<see cref="TracenticOptions"/> content capture).</summary>
+    internal bool CapturesContent => Settings.CaptureMessageContent;
+
     /// <summary>Spans dropped because the queue was full (oldest first).</summary>
     public long DroppedSpans => _pipeline?.Dropped ?? 0;
 

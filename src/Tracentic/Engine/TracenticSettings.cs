@@ -27,7 +27,14 @@ internal sealed class TracenticSettings
         Clock = options.TimeProvider ?? TimeProvider.System;
         HttpMessageHandlerFactory = options.HttpMessageHandlerFactory;
         LoggerFactory = options.LoggerFactory;
+        CaptureMessageContent = options.CaptureMessageContent
+            ?? string.Equals(System.Environment.GetEnvironmentVariable(CaptureContentVariable)?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        RedactMessageContent = options.RedactMessageContent;
+        MaxMessageContentLength = RequirePositive(options.MaxMessageContentLength, nameof(options.MaxMessageContentLength));
     }
+
+    /// <summary>The OpenTelemetry GenAI convention that turns content capture on when the option is left unset.</summary>
+    public const string CaptureContentVariable = "OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT";
 
     public string? ApiKey { get; }
     public string ServiceName { get; }
@@ -45,6 +52,9 @@ internal sealed class TracenticSettings
     public TimeProvider Clock { get; }
     public Func<HttpMessageHandler>? HttpMessageHandlerFactory { get; }
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; }
+    public bool CaptureMessageContent { get; }
+    public Func<string, string>? RedactMessageContent { get; }
+    public int MaxMessageContentLength { get; }
 
     /// <summary>How long <c>FlushAsync</c> and <c>ShutdownAsync</c> wait at most: one export timeout and 5 s more.</summary>
     public TimeSpan FlushTimeout => ExportTimeout + TimeSpan.FromSeconds(5);

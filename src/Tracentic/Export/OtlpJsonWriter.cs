@@ -166,6 +166,11 @@ internal sealed class OtlpJsonWriter
     {
         WriteString(SpanAttributeKeys.Provider, span.Provider);
         WriteString(SpanAttributeKeys.Model, span.Model);
+        WriteString(SpanAttributeKeys.ResponseModel, span.ResponseModel);
+        WriteString(SpanAttributeKeys.FinishReason, span.FinishReason);
+        WriteString(SpanAttributeKeys.ResponseId, span.ResponseId);
+        WriteString(SpanAttributeKeys.InputMessages, span.InputMessages);
+        WriteString(SpanAttributeKeys.OutputMessages, span.OutputMessages);
         WriteString(SpanAttributeKeys.OperationType, span.OperationType);
         WriteInt(SpanAttributeKeys.InputTokens, span.InputTokens);
         WriteInt(SpanAttributeKeys.OutputTokens, span.OutputTokens);

@@ -20,6 +20,15 @@ internal sealed class ResolvedSpan
     public required long EndUnixNanos { get; init; }
     public string? Provider { get; init; }
     public string? Model { get; init; }
+
+    /// <summary>The model the provider answered with, when the response names one.</summary>
+    public string? ResponseModel { get; init; }
+    public string? FinishReason { get; init; }
+    public string? ResponseId { get; init; }
+
+    /// <summary>Captured content (opt-in), as GenAI-convention JSON, already bounded when captured.</summary>
+    public string? InputMessages { get; init; }
+    public string? OutputMessages { get; init; }
     public string? OperationType { get; init; }
     public long? InputTokens { get; init; }
     public long? OutputTokens { get; init; }

@@ -5,6 +5,11 @@ internal static class SpanAttributeKeys
 {
     public const string Provider = "llm.provider";
     public const string Model = "llm.request.model";
+    public const string ResponseModel = "llm.response.model";
+    public const string FinishReason = "llm.response.finish_reason";
+    public const string ResponseId = "llm.response.id";
+    public const string InputMessages = "gen_ai.input.messages";
+    public const string OutputMessages = "gen_ai.output.messages";
     public const string OperationType = "llm.request.type";
     public const string InputTokens = "llm.usage.input_tokens";
     public const string OutputTokens = "llm.usage.output_tokens";
@@ -21,7 +26,7 @@ internal static class SpanAttributeKeys
     /// <summary>Keys the SDK writes itself; a user attribute with one of them is dropped, not duplicated.</summary>
     public static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
     {
-        Provider, Model, OperationType, InputTokens, OutputTokens, TotalTokens, DurationMs, CostUsd, ErrorType,
+        Provider, Model, ResponseModel, FinishReason, ResponseId, InputMessages, OutputMessages, OperationType, InputTokens, OutputTokens, TotalTokens, DurationMs, CostUsd, ErrorType,
         ScopeId, ScopeName, ScopeStartedAt, ScopeParentId, ScopeCorrelationId,
     };
 }

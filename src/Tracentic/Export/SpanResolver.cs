@@ -95,6 +95,11 @@ internal sealed class SpanResolver
             EndUnixNanos = end,
             Provider = BuiltIn(span.Provider),
             Model = BuiltIn(span.Model),
+            ResponseModel = BuiltIn(span.ResponseModel),
+            FinishReason = BuiltIn(span.FinishReason),
+            ResponseId = BuiltIn(span.ResponseId),
+            InputMessages = span.InputMessages,
+            OutputMessages = span.OutputMessages,
             OperationType = BuiltIn(span.OperationType),
             InputTokens = span.InputTokens,
             OutputTokens = span.OutputTokens,
@@ -142,7 +147,9 @@ internal sealed class SpanResolver
             return null;
         }
 
-        if (_settings.Pricing.TryGetValue(model, out var pricing))
+        // Priced by the model asked for, else by the one that answered (a dated snapshot such as gpt-4o-mini-2024-07-18).
+        if (_settings.Pricing.TryGetValue(model, out var pricing)
+            || (span.ResponseModel is { } answered && _settings.Pricing.TryGetValue(answered, out pricing)))
         {
             return pricing.CostOf(input, output);
         }

@@ -14,12 +14,14 @@ public readonly struct LlmCall
     private readonly long _startTimestamp;
     private readonly string? _model;
     private readonly KeyValuePair<string, object?>[] _attributes;
+    private readonly Providers.LlmMessage[]? _input;
     private readonly TracenticRequestContext? _request;
     private readonly IReadOnlyDictionary<string, object?> _globalContext;
 
-    private LlmCall(TracenticClient engine, LlmCallSite site, string? model, KeyValuePair<string, object?>[] attributes)
+    private LlmCall(TracenticClient engine, LlmCallSite site, string? model, KeyValuePair<string, object?>[] attributes, Providers.LlmMessage[]? input)
     {
         _engine = engine;
+        _input = input;
         _site = site;
         _scope = TracenticScope.Current;
 
@@ -35,18 +37,26 @@ public readonly struct LlmCall
 
     internal bool IsActive => _engine is not null;
 
+    /// <summary>Now, on the engine's clock (for times to first token).</summary>
+    internal long Timestamp() => _engine?.Clock.GetTimestamp() ?? 0;
+
+    /// <summary>Whether message content is recorded (content capture is on).</summary>
+    internal bool CapturesContent => _engine?.CapturesContent ?? false;
+
     /// <summary>
     /// Starts timing a call in the ambient scope. <paramref name="model"/> is a <c>[TracenticModel]</c> argument;
-    /// <paramref name="attributes"/> are <c>[TracenticAttribute]</c> arguments (copied).
+    /// <paramref name="attributes"/> are <c>[TracenticAttribute]</c> arguments (copied); <paramref name="inputMessages"/> the
+    /// request's messages, read only while content capture is on.
     /// </summary>
-    public static LlmCall Start(LlmCallSite site, string? model = null, ReadOnlySpan<KeyValuePair<string, object?>> attributes = default)
+    public static LlmCall Start(
+        LlmCallSite site, string? model = null, ReadOnlySpan<KeyValuePair<string, object?>> attributes = default, Providers.LlmMessage[]? inputMessages = null)
     {
         if (TracenticSdk.Instance is not { } engine)
         {
             return default;
         }
 
-        return new LlmCall(engine, site, model, attributes.IsEmpty ? site.CodeAttributes : [.. site.CodeAttributes, .. attributes]);
+        return new LlmCall(engine, site, model, attributes.IsEmpty ? site.CodeAttributes : [.. site.CodeAttributes, .. attributes], inputMessages);
     }
 
     /// <summary>Records the completed call with what was read from the response.</summary>
@@ -93,7 +103,10 @@ public readonly struct LlmCall
                 EndUnixNanos = RecordedSpan.ToUnixNanos(_startedAt + elapsed),
                 Provider = _site.Provider,
                 OperationType = _site.OperationType,
-                Model = _model ?? usage.Model, // the attribute or a [TracenticModel] argument wins over the response
+                Model = _model ?? usage.Model, // the model asked for; the answering model when the call site cannot tell
+                ResponseModel = usage.Model,
+                FinishReason = usage.FinishReason,
+                ResponseId = usage.ResponseId,
                 InputTokens = usage.InputTokens,
                 OutputTokens = usage.OutputTokens,
                 Attributes = attributes,
@@ -102,6 +115,12 @@ public readonly struct LlmCall
                 Request = _request,
                 GlobalContext = _globalContext,
             };
+
+            if (engine.CapturesContent)
+            {
+                recorded.InputMessages = Providers.MessageContent.Input(_input, engine.Settings, engine.Log);
+                recorded.OutputMessages = exception is null ? Providers.MessageContent.Output(usage.OutputText, usage.FinishReason, engine.Settings, engine.Log) : null;
+            }
 
             engine.Record(recorded);
         }

@@ -13,17 +13,18 @@ internal sealed class ObservedAsyncEnumerable<T>(IAsyncEnumerable<T> source, Tra
     {
         using (TracenticInstrumentation.Activate(scope))
         {
+            var observation = call.IsActive ? new Providers.StreamObservation(call) : null;
             IAsyncEnumerator<T> inner;
             try
             {
                 inner = source.GetAsyncEnumerator(cancellationToken);
             }
-            catch (Exception exception) when (call.Fail(exception))
+            catch (Exception exception) when (observation?.Fail(exception) ?? false)
             {
                 throw; // never reached: Fail returns false, so the exception travels on untouched
             }
 
-            return new ObservedAsyncEnumerator<T>(inner, scope, call, usage);
+            return new ObservedAsyncEnumerator<T>(inner, scope, observation, usage);
         }
     }
 }

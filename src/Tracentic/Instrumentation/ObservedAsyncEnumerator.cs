@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Tasks.Sources;
+using Tracentic.Instrumentation.Providers;
 
 namespace Tracentic.Instrumentation;
 
@@ -7,40 +8,34 @@ namespace Tracentic.Instrumentation;
 /// The enumerator of <see cref="ObservedAsyncEnumerable{T}"/>: forwards each call and records one span at the end. A
 /// step that is still running is handed to the caller as a value task over this enumerator, which passes every
 /// question of the caller's await to the source's own step (see <see cref="ObservedValueTaskSource{T}"/>).
+/// Each step is reported to the stream's observation, which adds up the updates and records the span once; a null
+/// observation only makes the scope ambient. For the pages of a paged stream <paramref name="countsAsUpdates"/> is
+/// false (pages are not updates); for the items of one page <paramref name="endsStream"/> is false (the stream goes
+/// on with the next page).
 /// </summary>
-internal sealed class ObservedAsyncEnumerator<T>(IAsyncEnumerator<T> inner, TracenticScope? scope, LlmCall call, Func<T, LlmUsage>? usage)
+internal sealed class ObservedAsyncEnumerator<T>(
+    IAsyncEnumerator<T> inner, TracenticScope? scope, StreamObservation? observation, Func<T, LlmUsage>? usage,
+    bool countsAsUpdates = true, bool endsStream = true)
     : IAsyncEnumerator<T>, IValueTaskSource<bool>
 {
-    private static readonly KeyValuePair<string, object?>[] Incomplete = [new("llm.stream.completed", false)];
-
-    private long? _inputTokens;
-    private long? _outputTokens;
-    private string? _model;
-    private long? _firstItemTimestamp;
-    private int _recorded; // 0 until the span is recorded; recorded once whatever the caller does
     private ValueTask<bool> _step; // the source's step in flight, while the caller awaits it through this
     private short _version;
 
-    private bool _usageUnread; // the item the source moved to has not been read for usage yet
+    private bool _updateUnread; // the item the source moved to has not been reported to the observation yet
 
     /// <summary>
-    /// The source's current item. Usage is read from an item only when the caller reads it: the wrapper never asks the
-    /// source for anything the caller did not.
+    /// The source's current item. An item is reported to the observation only when the caller reads it: the wrapper
+    /// never asks the source for anything the caller did not.
     /// </summary>
     public T Current
     {
         get
         {
             var item = inner.Current;
-            if (_usageUnread)
+            if (_updateUnread)
             {
-                _usageUnread = false;
-
-                // Providers report usage on some chunks only (often the last): keep the latest non-null values.
-                var seen = TracenticInstrumentation.ReadUsage(item, usage);
-                _inputTokens = seen.InputTokens ?? _inputTokens;
-                _outputTokens = seen.OutputTokens ?? _outputTokens;
-                _model = seen.Model ?? _model;
+                _updateUnread = false;
+                observation?.Update(TracenticInstrumentation.ReadUsage(item, usage));
             }
 
             return item;
@@ -61,7 +56,7 @@ internal sealed class ObservedAsyncEnumerator<T>(IAsyncEnumerator<T> inner, Trac
                 throw; // never reached
             }
 
-            if (!call.IsActive)
+            if (observation is null)
             {
                 return step;
             }
@@ -105,8 +100,12 @@ internal sealed class ObservedAsyncEnumerator<T>(IAsyncEnumerator<T> inner, Trac
     {
         using (TracenticInstrumentation.Activate(scope))
         {
-            // Disposed before the end: the span closes now, marked incomplete.
-            Record(null, Incomplete);
+            // Disposed before the end: the span closes now, marked incomplete (nothing happens if it already ended).
+            if (endsStream)
+            {
+                observation?.End(completed: false);
+            }
+
             return inner.DisposeAsync();
         }
     }
@@ -115,25 +114,16 @@ internal sealed class ObservedAsyncEnumerator<T>(IAsyncEnumerator<T> inner, Trac
     {
         if (!moved)
         {
-            Record(null, null);
-            return;
+            if (endsStream)
+            {
+                observation?.End(completed: true);
+            }
         }
-
-        _firstItemTimestamp ??= (TracenticSdk.Instance?.Clock ?? TimeProvider.System).GetTimestamp();
-        _usageUnread = call.IsActive && usage is not null;
-    }
-
-    private bool Failed(Exception exception)
-    {
-        Record(exception, null);
-        return false;
-    }
-
-    private void Record(Exception? exception, KeyValuePair<string, object?>[]? extra)
-    {
-        if (Interlocked.Exchange(ref _recorded, 1) == 0)
+        else
         {
-            call.Record(new LlmUsage(_inputTokens, _outputTokens, _model), exception, extra, _firstItemTimestamp);
+            _updateUnread = countsAsUpdates && observation is not null;
         }
     }
+
+    private bool Failed(Exception exception) => observation?.Fail(exception) ?? false;
 }

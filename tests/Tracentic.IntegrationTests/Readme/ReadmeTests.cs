@@ -28,7 +28,7 @@ public class ReadmeTests
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {
-        // The shared frameworks a web project compiles against, plus the Tracentic assemblies and Microsoft.Extensions.AI.
+        // The shared frameworks a web project compiles against, plus the Tracentic assemblies, Microsoft.Extensions.AI and the provider SDKs.
         var frameworks = new[] { typeof(object).Assembly.Location, typeof(Microsoft.AspNetCore.Builder.WebApplication).Assembly.Location }
             .Select(Path.GetDirectoryName)
             .Distinct()
@@ -40,6 +40,10 @@ public class ReadmeTests
             typeof(Tracentic.AspNetCore.TracenticAspNetCoreOptions).Assembly.Location,
             typeof(Tracentic.Local.LocalReceiver).Assembly.Location,
             typeof(Microsoft.Extensions.AI.ChatResponse).Assembly.Location,
+            // The provider SDKs of the README's recommended method shapes.
+            typeof(OpenAI.Chat.ChatClient).Assembly.Location,
+            typeof(System.ClientModel.ClientResult).Assembly.Location,
+            typeof(Anthropic.AnthropicClient).Assembly.Location,
         };
         return [.. frameworks.Concat(own).Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
     });

@@ -1,0 +1,200 @@
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json;
+
+namespace Tracentic.Instrumentation.Providers;
+
+/// <summary>
+/// Small conversions generated readers use on provider values: enum names as the wire spells them, enum-like SDK
+/// values as their plain string, text spread over a collection. None of them throws.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ProviderValues
+{
+    /// <summary>Whether the configured instance records message content (read before reading a whole response's text).</summary>
+    public static bool CapturingContent => TracenticSdk.Instance?.CapturesContent ?? false;
+
+    /// <summary>Reads a string from a request argument, or null when the argument is null or the read throws.</summary>
+    public static string? Read<T>(T value, Func<T, string?> read)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Plain(read(value));
+        }
+        catch (Exception)
+        {
+            return null; // a request the SDK cannot read must not fail the user's call
+        }
+    }
+
+    /// <summary>An enum value as providers spell it on the wire: <c>ContentFilter</c> → <c>content_filter</c>.</summary>
+    public static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum => SnakeCase(value.ToString());
+
+    /// <inheritdoc cref="Name{TEnum}(TEnum)"/>
+    public static string? Name<TEnum>(TEnum? value)
+        where TEnum : struct, Enum => value is { } present ? Name(present) : null;
+
+    /// <summary>
+    /// A value's plain string: SDK enum-like types print themselves as JSON (<c>"claude-sonnet-4-20250514"</c>,
+    /// quotes included), which is unquoted here; anything else is returned as it is.
+    /// </summary>
+    public static string? Plain(string? value)
+    {
+        if (value is not { Length: >= 2 } || value[0] != '"' || value[^1] != '"')
+        {
+            return value;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(value));
+            return reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString() : value;
+        }
+        catch (JsonException)
+        {
+            return value;
+        }
+    }
+
+    /// <summary>The text of every item, concatenated; null when there is none. One item's text is returned as is.</summary>
+    public static string? Concat<T>(IEnumerable<T>? items, Func<T, string?> text)
+    {
+        if (items is null)
+        {
+            return null;
+        }
+
+        string? single = null;
+        StringBuilder? builder = null;
+        foreach (var item in items)
+        {
+            if (item is null || text(item) is not { Length: > 0 } part)
+            {
+                continue;
+            }
+
+            if (single is null)
+            {
+                single = part;
+            }
+            else
+            {
+                builder ??= new StringBuilder(single);
+                builder.Append(part);
+            }
+        }
+
+        return builder?.ToString() ?? single;
+    }
+
+    /// <summary>The first count an item has, e.g. the usage item among a stream update's contents.</summary>
+    public static long? First<T>(IEnumerable<T>? items, Func<T, long?> read)
+    {
+        if (items is null)
+        {
+            return null;
+        }
+
+        foreach (var item in items)
+        {
+            if (item is not null && read(item) is { } value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first string an item has.</summary>
+    public static string? First<T>(IEnumerable<T>? items, Func<T, string?> read)
+    {
+        if (items is null)
+        {
+            return null;
+        }
+
+        foreach (var item in items)
+        {
+            if (item is not null && read(item) is { } value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The messages of a request, read only while content is captured; null when there are none or a read throws.</summary>
+    public static LlmMessage[]? Messages<TRequest, TItem>(TRequest request, Func<TRequest, IEnumerable<TItem>?> messages, Func<TItem, string?> role, Func<TItem, string?> text)
+    {
+        if (request is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (messages(request) is not { } items)
+            {
+                return null;
+            }
+
+            var list = new List<LlmMessage>();
+            foreach (var item in items)
+            {
+                if (item is not null)
+                {
+                    list.Add(new LlmMessage(Plain(role(item)) ?? RoleOf(item), text(item)));
+                }
+            }
+
+            return list.Count == 0 ? null : [.. list];
+        }
+        catch (Exception)
+        {
+            return null; // content capture must never fail the user's call
+        }
+    }
+
+    /// <summary>
+    /// A message's role from its type when the SDK has no role property (OpenAI's <c>UserChatMessage</c>,
+    /// <c>SystemChatMessage</c>...): the type name without <c>ChatMessage</c>, in lower case.
+    /// </summary>
+    public static string RoleOf(object message)
+    {
+        var name = message.GetType().Name;
+        var end = name.IndexOf("ChatMessage", StringComparison.Ordinal);
+        return (end > 0 ? name.Substring(0, end) : name).ToLowerInvariant();
+    }
+
+    private static string SnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && name[i - 1] != '_')
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+}
