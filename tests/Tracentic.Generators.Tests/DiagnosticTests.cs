@@ -238,7 +238,7 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void TRC111_an_attribute_on_an_operator_or_conversion_is_reported_at_the_attribute()
+    public void TRC111_an_attribute_on_an_operator_or_conversion_is_reported_at_the_member()
     {
         var run = GeneratorHarness.Run(Prelude + """
             public readonly record struct Money(decimal Amount)
@@ -250,7 +250,7 @@ public class DiagnosticTests
 
         var diagnostics = run.GeneratorDiagnostics.Where(d => d.Id == "TRC111").ToList();
         Assert.Equal(2, diagnostics.Count);
-        Assert.All(diagnostics, d => Assert.StartsWith("Tracentic", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan), StringComparison.Ordinal));
+        Assert.All(diagnostics, d => Assert.Contains("operator", d.Location.SourceTree!.GetText().Lines.GetLineFromPosition(d.Location.SourceSpan.Start).ToString(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -280,6 +280,24 @@ public class DiagnosticTests
         Assert.Contains(messages, m => m.Contains("__arglist", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("implied by the syntax", StringComparison.Ordinal));
         Assert.Null(run.GeneratedSource);
+    }
+
+    [Fact]
+    public void TRC112_calls_on_this_inside_a_generic_struct_are_left_as_written_and_calls_on_variables_are_wrapped()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            public struct Counter<T>
+            {
+                public int Count;
+                [TracenticScope] public int Add(T item) => ++Count;
+                [TracenticScope] public readonly int Peek() => Count;
+                public int AddTwice(T item) { Add(item); return this.Add(item) + Peek(); }
+            }
+            public static class P { public static int Run() { var c = new Counter<int>(); return c.Add(1); } }
+            """);
+
+        Assert.Equal(2, run.GeneratorDiagnostics.Count(d => d.Id == "TRC112"));
+        Assert.Equal(2, Regex.Matches(run.GeneratedSource!, @"InterceptsLocation\(").Count); // Peek() on this, c.Add(1)
     }
 
     [Fact]

@@ -34,6 +34,28 @@ public class IncrementalityTests
         """;
 
     [Fact]
+    public void Adding_an_annotated_method_and_its_calls_renames_no_other_interceptor()
+    {
+        static HashSet<string> MemberNames(string generated) =>
+            System.Text.RegularExpressions.Regex.Matches(generated, @"static (?:[^\s(]+ )+(\w+)(?:<[^>]*>)?\(").Select(m => m.Groups[1].Value).ToHashSet();
+
+        var before = MemberNames(GeneratorHarness.Run(Source).GeneratedSource!);
+        var after = MemberNames(GeneratorHarness.Run(Source.Replace("public static class Program", """
+            public static class AaExtra // sorts before Client: a numbering by position would shift
+            {
+                [TracenticScope] public static int Aardvark(int n) => n;
+                [TracenticLlmCall(Provider = "a")] public static string Ask(int n) => "";
+                public static void Run() { Aardvark(1); Ask(2); }
+            }
+            public static class Program
+            """)).GeneratedSource!);
+
+        Assert.NotEmpty(before);
+        Assert.Subset(after, before);
+        Assert.True(after.Count > before.Count);
+    }
+
+    [Fact]
     public void An_unrelated_edit_leaves_every_tracked_step_cached_or_unchanged()
     {
         var compilation = GeneratorHarness.CreateCompilation(Source);

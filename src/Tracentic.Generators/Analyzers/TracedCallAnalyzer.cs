@@ -12,7 +12,7 @@ namespace Tracentic.Generators.Analyzers;
 
 /// <summary>
 /// Explains every call to a <c>[TracenticScope]</c>/<c>[TracenticLlmCall]</c> method that the generator leaves as
-/// written (TRC101–TRC108, TRC110), and every attribute that cannot take effect (TRC106, TRC107, TRC111). Its verdicts
+/// written (TRC101–TRC108, TRC110, TRC112), and every attribute that cannot take effect (TRC106, TRC107, TRC111). Its verdicts
 /// come from <see cref="CallClassifier"/>, the same rules the generator wraps by, so a call is either wrapped or
 /// reported here — and, being an analyzer, <c>#pragma</c> and .editorconfig severities apply as usual.
 /// </summary>
@@ -29,7 +29,8 @@ public sealed class TracedCallAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidMemberPath,
         DiagnosticDescriptors.UnreachableMethod,
         DiagnosticDescriptors.TypeParameterCallNotTraced,
-        DiagnosticDescriptors.AttributeHasNoEffect);
+        DiagnosticDescriptors.AttributeHasNoEffect,
+        DiagnosticDescriptors.GenericStructThisCallNotTraced);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -96,7 +97,9 @@ public sealed class TracedCallAnalyzer : DiagnosticAnalyzer
         if (CallClassifier.NeverInterceptable(method) is { } reason && method.MethodKind != MethodKind.LocalFunction)
         {
             var attribute = traced.Llm is not null ? "TracenticLlmCall" : "TracenticScope";
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AttributeHasNoEffect, location, attribute, TracedMethod.DisplayName(method), reason));
+            // At the member's name: what the IDE underlines as the member that is never called.
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.AttributeHasNoEffect, method.Locations.FirstOrDefault() ?? location, attribute, TracedMethod.DisplayName(method), reason));
             return;
         }
 

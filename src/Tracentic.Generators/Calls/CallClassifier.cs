@@ -49,8 +49,27 @@ internal static class CallClassifier
             return CallVerdict.Skip(DiagnosticIds.TypeParameterCallNotTraced, name, typeParameter.Name, "a wrapper would receive a boxed copy of a struct argument, so the method would change the copy");
         }
 
+        // The compiler hands a generic interceptor a copy of a generic struct's own 'this' (seen with Roslyn 4.14 and
+        // 5.x), so a mutating method would change the copy. Calls on any other variable of the struct are passed by ref.
+        if (!definition.IsStatic && definition.ContainingType is { IsValueType: true, IsReadOnly: false } structType && !definition.IsReadOnly
+            && AllTypeParameters(structType).Any() && IsOnThis(invocation))
+        {
+            return CallVerdict.Skip(DiagnosticIds.GenericStructThisCallNotTraced, name, structType.Name);
+        }
+
         return CallVerdict.Wrap;
     }
+
+    /// <summary>Whether the receiver is <c>this</c>, written or implied.</summary>
+    private static bool IsOnThis(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        IdentifierNameSyntax or GenericNameSyntax => true,
+        MemberAccessExpressionSyntax { Expression: var receiver } => Unparenthesized(receiver) is ThisExpressionSyntax,
+        _ => false,
+    };
+
+    private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression) =>
+        expression is ParenthesizedExpressionSyntax parenthesized ? Unparenthesized(parenthesized.Expression) : expression;
 
     /// <summary>The verdict that holds for every call of the method (worked out once per compilation).</summary>
     public static CallVerdict ClassifyMethod(TracedMethod traced, TracenticSymbols symbols) =>

@@ -123,6 +123,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "Only calls written as method invocations can be intercepted; operators, conversions and accessors are applied without one.");
 
+    public static readonly DiagnosticDescriptor GenericStructThisCallNotTraced = Create(
+        DiagnosticIds.GenericStructThisCallNotTraced,
+        "Call on 'this' inside a generic struct is not traced",
+        "This call to '{0}' on 'this' is not traced: the compiler passes an interceptor a copy of a generic struct's 'this', so the method would change the copy. Call it on a variable of '{1}' from outside, make the method readonly if it does not change the struct, or trace it by hand with ITracentic.Begin.",
+        DiagnosticCategories.Generator,
+        DiagnosticSeverity.Warning,
+        "Interceptors of members of generic types are generic methods, and the C# compiler copies a generic struct's 'this' when it passes it to one. Such calls are left exactly as written.");
+
     /// <summary>The descriptor with the given id (models carry ids, not descriptors).</summary>
     public static DiagnosticDescriptor ById(string id) => id switch
     {
@@ -139,6 +147,7 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.UnreachableMethod => UnreachableMethod,
         DiagnosticIds.TypeParameterCallNotTraced => TypeParameterCallNotTraced,
         DiagnosticIds.AttributeHasNoEffect => AttributeHasNoEffect,
+        DiagnosticIds.GenericStructThisCallNotTraced => GenericStructThisCallNotTraced,
         _ => GeneratorFault,
     };
 

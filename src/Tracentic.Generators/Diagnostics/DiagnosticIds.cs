@@ -20,6 +20,7 @@ internal static class DiagnosticIds
     public const string GeneratorFault = "TRC109";
     public const string TypeParameterCallNotTraced = "TRC110";
     public const string AttributeHasNoEffect = "TRC111";
+    public const string GenericStructThisCallNotTraced = "TRC112";
 }
 
 /// <summary>Diagnostic categories.</summary>

@@ -475,7 +475,7 @@ public sealed partial class TracenticInterceptorGenerator
             {
                 var parameter = method.Parameters[i];
                 var prefix = asInterceptor && i == 0 && method.Receiver == ReceiverKind.Extension ? "this " : "";
-                parameters.Add($"{prefix}{ParameterModifiers(parameter)}{parameter.Type} {Identifier(parameter.Name)}");
+                parameters.Add($"{prefix}{ParameterModifiers(parameter, asInterceptor)}{parameter.Type} {Identifier(parameter.Name)}");
             }
 
             if (siteName is not null)
@@ -486,9 +486,14 @@ public sealed partial class TracenticInterceptorGenerator
             return string.Join(", ", parameters);
         }
 
-        private static string ParameterModifiers(ParameterSpec parameter) =>
-            (parameter.IsParams ? "params " : "")
-            + (parameter.IsScoped ? "scoped " : "")
+        /// <summary>
+        /// <c>params</c> where the call site expands arguments (an interceptor matches the method); elsewhere the
+        /// collection is passed formed, and a params span stays <c>scoped</c>, as it implicitly was.
+        /// </summary>
+        private static string ParameterModifiers(ParameterSpec parameter, bool allowParams) =>
+            (allowParams && parameter.IsParams ? "params "
+                : parameter.IsScoped ? "scoped "
+                : "")
             + parameter.RefKind switch
             {
                 ParameterRefKind.Ref => "ref ",
@@ -514,7 +519,7 @@ public sealed partial class TracenticInterceptorGenerator
             // A static method's accessor names the type by a first parameter that is never read: passed by value.
             var receiver = method.ReceiverIsValueType && method.Receiver != ReceiverKind.Static ? $"ref {method.ContainingType}" : method.ContainingType;
             var parameters = new[] { $"{receiver} target" }
-                .Concat(method.Parameters.Select(p => $"{ParameterModifiers(p)}{p.Type} {Identifier(p.Name)}"));
+                .Concat(method.Parameters.Select(p => $"{ParameterModifiers(p, allowParams: true)}{p.Type} {Identifier(p.Name)}"));
 
             writer.WriteLine($"// Reaches {Comment(method.DisplayName)}, which generated code cannot call directly.");
             writer.WriteLine("[global::System.Diagnostics.StackTraceHidden]");

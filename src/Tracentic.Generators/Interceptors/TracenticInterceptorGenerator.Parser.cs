@@ -347,7 +347,7 @@ public sealed partial class TracenticInterceptorGenerator
                 Render(parameter.Type, names),
                 refKind,
                 parameter.IsParams,
-                IsScoped: !parameter.IsParams && parameter.ScopedKind != ScopedKind.None,
+                IsScoped: parameter.ScopedKind != ScopedKind.None,
                 capture,
                 key);
         }

@@ -311,11 +311,12 @@ internal sealed class TracenticClient : ITracentic, IDisposable
         return nanos;
     }
 
-    /// <summary>Captures the ambient request, global context and activity of the recording thread.</summary>
+    /// <summary>Captures the ambient request, global context (unless captured already) and activity of the recording thread.</summary>
     private static void StampContext(RecordedSpan recorded)
     {
-        recorded.Request = TracenticRequestContext.Current;
-        recorded.GlobalContext = TracenticGlobalContext.Current.Snapshot;
+        // Generated wrappers capture these when the call starts; the hand-written API when it records.
+        recorded.Request ??= TracenticRequestContext.Current;
+        recorded.GlobalContext ??= TracenticGlobalContext.Current.Snapshot;
         if (Activity.Current is { } activity)
         {
             recorded.HasActivity = true;

@@ -14,12 +14,19 @@ public readonly struct LlmCall
     private readonly long _startTimestamp;
     private readonly string? _model;
     private readonly KeyValuePair<string, object?>[] _attributes;
+    private readonly TracenticRequestContext? _request;
+    private readonly IReadOnlyDictionary<string, object?> _globalContext;
 
     private LlmCall(TracenticClient engine, LlmCallSite site, string? model, KeyValuePair<string, object?>[] attributes)
     {
         _engine = engine;
         _site = site;
         _scope = TracenticScope.Current;
+
+        // The context the call was made in, not the one its completion happens to run in (a continuation can run
+        // later, on another thread).
+        _request = TracenticRequestContext.Current;
+        _globalContext = TracenticGlobalContext.Current.Snapshot;
         _model = model ?? site.Model;
         _attributes = attributes;
         _startedAt = engine.Clock.GetUtcNow();
@@ -91,7 +98,9 @@ public readonly struct LlmCall
                 OutputTokens = usage.OutputTokens,
                 Attributes = attributes,
                 ErrorType = exception?.GetType().Name,
-                ErrorMessage = exception is null ? null : TracenticClient.SafeMessage(exception),
+                ErrorMessage = exception is null ? null : MessageOf(exception),
+                Request = _request,             // the request and global context of the call's start
+                GlobalContext = _globalContext,
             };
 
             engine.Record(recorded);
@@ -99,6 +108,19 @@ public readonly struct LlmCall
         catch (Exception ex)
         {
             engine.Log.WarnOnce("wrapper-record", $"a span could not be recorded: {ex.GetType().Name}");
+        }
+    }
+
+    /// <summary>The exception's message; an exception whose <c>Message</c> throws is still recorded, with the type as its message.</summary>
+    private static string MessageOf(Exception exception)
+    {
+        try
+        {
+            return exception.Message;
+        }
+        catch (Exception)
+        {
+            return $"({exception.GetType().Name}: its Message threw)";
         }
     }
 }

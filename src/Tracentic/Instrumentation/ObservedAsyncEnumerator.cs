@@ -1,8 +1,15 @@
+using System.Diagnostics;
+using System.Threading.Tasks.Sources;
+
 namespace Tracentic.Instrumentation;
 
-/// <summary>The enumerator of <see cref="ObservedAsyncEnumerable{T}"/>: forwards each call and records one span at the end.</summary>
+/// <summary>
+/// The enumerator of <see cref="ObservedAsyncEnumerable{T}"/>: forwards each call and records one span at the end. A
+/// step that is still running is handed to the caller as a value task over this enumerator, which passes every
+/// question of the caller's await to the source's own step (see <see cref="ObservedValueTaskSource{T}"/>).
+/// </summary>
 internal sealed class ObservedAsyncEnumerator<T>(IAsyncEnumerator<T> inner, TracenticScope? scope, LlmCall call, Func<T, LlmUsage>? usage)
-    : IAsyncEnumerator<T>
+    : IAsyncEnumerator<T>, IValueTaskSource<bool>
 {
     private static readonly KeyValuePair<string, object?>[] Incomplete = [new("llm.stream.completed", false)];
 
@@ -11,6 +18,8 @@ internal sealed class ObservedAsyncEnumerator<T>(IAsyncEnumerator<T> inner, Trac
     private string? _model;
     private long? _firstItemTimestamp;
     private int _recorded; // 0 until the span is recorded; recorded once whatever the caller does
+    private ValueTask<bool> _step; // the source's step in flight, while the caller awaits it through this
+    private short _version;
 
     public T Current => inner.Current;
 
@@ -40,15 +49,32 @@ internal sealed class ObservedAsyncEnumerator<T>(IAsyncEnumerator<T> inner, Trac
                 return new ValueTask<bool>(moved);
             }
 
-            // Not yet moved (or failed): the caller awaits the same work as a task. The step is observed by a
-            // continuation that runs inline — at once if it is already complete, else on the completing thread before
-            // the caller's own continuation, which is registered after it — so the span is current before the caller
-            // takes its next step.
-            var pending = step.AsTask();
-            pending.ContinueWith(static (task, state) => ((ObservedAsyncEnumerator<T>)state!).OnStepCompleted((Task<bool>)task), this,
-                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            return new ValueTask<bool>(pending);
+            _step = step;
+            return new ValueTask<bool>(this, ++_version);
         }
+    }
+
+    ValueTaskSourceStatus IValueTaskSource<bool>.GetStatus(short token) =>
+        ValueTaskStatus.Of(_step.IsCompleted, _step.IsCompletedSuccessfully, _step.IsCanceled);
+
+    void IValueTaskSource<bool>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        ValueTaskStatus.OnCompleted(_step.ConfigureAwait((flags & ValueTaskSourceOnCompletedFlags.UseSchedulingContext) != 0).GetAwaiter(), continuation, state, flags);
+
+    [StackTraceHidden]
+    bool IValueTaskSource<bool>.GetResult(short token)
+    {
+        bool moved;
+        try
+        {
+            moved = _step.GetAwaiter().GetResult();
+        }
+        catch (Exception exception) when (Failed(exception))
+        {
+            throw; // never reached
+        }
+
+        OnMoved(moved);
+        return moved;
     }
 
     public ValueTask DisposeAsync()
@@ -58,18 +84,6 @@ internal sealed class ObservedAsyncEnumerator<T>(IAsyncEnumerator<T> inner, Trac
             // Disposed before the end: the span closes now, marked incomplete.
             Record(null, Incomplete);
             return inner.DisposeAsync();
-        }
-    }
-
-    private void OnStepCompleted(Task<bool> step)
-    {
-        if (step.IsCompletedSuccessfully)
-        {
-            OnMoved(step.Result);
-        }
-        else
-        {
-            Failed(PendingCall.FailureOf(step));
         }
     }
 

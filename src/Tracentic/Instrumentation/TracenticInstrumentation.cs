@@ -55,8 +55,9 @@ public static class TracenticInstrumentation
     /// <summary>Makes <paramref name="scope"/> ambient until disposed; does nothing for null.</summary>
     public static TracenticScope.Activation Activate(TracenticScope? scope) => scope?.Activate() ?? default;
 
-    /// <summary>Records <paramref name="call"/> when <paramref name="task"/> completes, and returns that same task.</summary>
-    public static Task Track(Task task, LlmCall call)
+    /// <summary>Records <paramref name="call"/> when <paramref name="task"/> completes, and returns that same task (null stays null).</summary>
+    [return: NotNullIfNotNull(nameof(task))]
+    public static Task? Track(Task? task, LlmCall call)
     {
         PendingCall.Observe(task, call);
         return task;
@@ -64,9 +65,10 @@ public static class TracenticInstrumentation
 
     /// <summary>
     /// Records <paramref name="call"/> with the usage read from the result when <paramref name="task"/> completes,
-    /// and returns that same task.
+    /// and returns that same task (null stays null).
     /// </summary>
-    public static Task<T> Track<T>(Task<T> task, LlmCall call, Func<T, LlmUsage>? usage)
+    [return: NotNullIfNotNull(nameof(task))]
+    public static Task<T>? Track<T>(Task<T>? task, LlmCall call, Func<T, LlmUsage>? usage)
     {
         PendingCall<T>.Observe(task, call, usage);
         return task;
@@ -74,7 +76,8 @@ public static class TracenticInstrumentation
 
     /// <summary>
     /// Records <paramref name="call"/> when <paramref name="task"/> completes. A value task can be awaited only once,
-    /// so an incomplete one is handed back as an equivalent value task over the same work.
+    /// so one over a task is handed back unchanged while the task is watched, and any other incomplete one as a value
+    /// task that forwards every question to it (see <see cref="ObservedValueTaskSource"/>).
     /// </summary>
     public static ValueTask Track(ValueTask task, LlmCall call)
     {
@@ -85,9 +88,13 @@ public static class TracenticInstrumentation
             return default;
         }
 
-        var asTask = task.AsTask();
-        PendingCall.Observe(asTask, call);
-        return new ValueTask(asTask);
+        if (ValueTaskBacking.TaskOf(task) is { } backing)
+        {
+            PendingCall.Observe(backing, call);
+            return task;
+        }
+
+        return new ObservedValueTaskSource(task, call).Task;
     }
 
     /// <summary>Like <see cref="Track(ValueTask, LlmCall)"/>, reading usage from the result.</summary>
@@ -100,9 +107,13 @@ public static class TracenticInstrumentation
             return new ValueTask<T>(result);
         }
 
-        var asTask = task.AsTask();
-        PendingCall<T>.Observe(asTask, call, usage);
-        return new ValueTask<T>(asTask);
+        if (ValueTaskBacking.TaskOf(task) is { } backing)
+        {
+            PendingCall<T>.Observe(backing, call, usage);
+            return task;
+        }
+
+        return new ObservedValueTaskSource<T>(task, call, usage).Task;
     }
 
     /// <summary>

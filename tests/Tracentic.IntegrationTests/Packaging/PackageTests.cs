@@ -105,7 +105,7 @@ public sealed class PackageTests(PackedTracentic packed)
         var intercepted = Assert.Single(receiver.Spans, s => s.ScopeName == "ask");
         Assert.Equal(("llm.local.chat", "tiny-model", 3L, 4L, "user-1"), (intercepted.Name, intercepted.Model, intercepted.InputTokens, intercepted.OutputTokens, intercepted["user_id"]));
         Assert.Equal(3 / 1e6 * 1.0 + 4 / 1e6 * 2.0, intercepted.CostUsd!.Value, 12);
-        Assert.Equal("Assistant.CompleteAsync", intercepted["code.function"]);
+        Assert.Equal("Assistant.AskAsync", intercepted["code.function"]); // the member that made the call
         Assert.Equal(packed.Version, intercepted.InstrumentationScopeVersion);
         Assert.Single(receiver.Spans, s => s.ScopeName == "by-hand");
         Assert.Equal(2, receiver.Spans.Count);

@@ -160,7 +160,12 @@ public class ReadmeTests
         using var stream = new MemoryStream();
         var emitted = output.Emit(stream);
         var generated = string.Join("\n", result.GeneratedSources.Select(s => s.SourceText.ToString()));
-        return ([.. generatorDiagnostics, .. emitted.Diagnostics], generated);
+
+        // As in a real build, Tracentic's analyzers run too: they report the calls the generator leaves as written.
+        var analyzerDiagnostics = output
+            .WithAnalyzers([new Tracentic.Generators.Analyzers.TracedCallAnalyzer(), new Tracentic.Generators.Analyzers.ScopeHeaderAnalyzer()])
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        return ([.. generatorDiagnostics, .. emitted.Diagnostics, .. analyzerDiagnostics], generated);
     }
 
     private static bool IsManagedAssembly(string path)

@@ -63,7 +63,8 @@ public class ConsoleSampleTests
 
             var rewrite = Assert.Single(root.Spans);
             Assert.Equal(("llm.fake-ai.chat", "fake-mini", "rewrite", user), (rewrite.Name, rewrite.Model, rewrite["prompt"], rewrite["user_id"]));
-            Assert.Equal("LlmCalls.CompleteAsync", rewrite["code.function"]);
+            Assert.Equal("RagPipeline.RewriteAsync", rewrite["code.function"]); // the member that made the call
+            Assert.Equal("RagPipeline.cs", rewrite["code.filepath"]);
             var embedding = Assert.Single(root.Scopes.Single(s => s.Name == "retrieve").Spans);
             Assert.Equal(("llm.fake-ai.embedding", "fake-embed", 0L), (embedding.Name, embedding.Model, embedding.OutputTokens));
             Assert.Equal(Cost(embedding, 0.02, 0), embedding.CostUsd!.Value, 12);

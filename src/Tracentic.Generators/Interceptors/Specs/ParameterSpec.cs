@@ -3,7 +3,7 @@ namespace Tracentic.Generators.Interceptors.Specs;
 /// <param name="Name">The parameter's name as declared (without <c>@</c>); the emitter escapes keywords.</param>
 /// <param name="Type">The fully qualified type, with the interceptor's type parameter names.</param>
 /// <param name="IsParams">Declared <c>params</c>.</param>
-/// <param name="IsScoped">Declared <c>scoped</c> (a <c>params</c> span is scoped implicitly and says so through <paramref name="IsParams"/>).</param>
+/// <param name="IsScoped"><c>scoped</c>, declared or implied (a <c>params</c> span is scoped).</param>
 internal sealed record ParameterSpec(
     string Name,
     string Type,

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using System.Threading.Tasks.Sources;
+
+namespace Tracentic.Instrumentation;
+
+/// <summary>
+/// An LLM call's <see cref="ValueTask{TResult}"/> as the caller receives it. A value task can be awaited only once, so
+/// the wrapper cannot watch it beside the caller; instead every question the caller's await asks (is it done, call
+/// me when it is, the result) is passed straight to the original, and the call is recorded as the result goes by.
+/// The caller sees the original's result, or its exception thrown by the original itself, unchanged.
+/// </summary>
+internal sealed class ObservedValueTaskSource<T>(ValueTask<T> inner, LlmCall call, Func<T, LlmUsage>? usage) : IValueTaskSource<T>
+{
+    public ValueTask<T> Task => new(this, 0);
+
+    public ValueTaskSourceStatus GetStatus(short token) => ValueTaskStatus.Of(inner.IsCompleted, inner.IsCompletedSuccessfully, inner.IsCanceled);
+
+    public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        ValueTaskStatus.OnCompleted(inner.ConfigureAwait((flags & ValueTaskSourceOnCompletedFlags.UseSchedulingContext) != 0).GetAwaiter(), continuation, state, flags);
+
+    [StackTraceHidden]
+    public T GetResult(short token)
+    {
+        T result;
+        try
+        {
+            result = inner.GetAwaiter().GetResult();
+        }
+        catch (Exception exception) when (call.Fail(exception))
+        {
+            throw; // never reached: Fail returns false, so the exception travels on untouched
+        }
+
+        call.Succeed(TracenticInstrumentation.ReadUsage(result, usage));
+        return result;
+    }
+}

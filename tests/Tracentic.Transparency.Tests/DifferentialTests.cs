@@ -1,0 +1,125 @@
+using Microsoft.CodeAnalysis;
+using Tracentic.Transparency.Tests.Infrastructure;
+
+namespace Tracentic.Transparency.Tests;
+
+/// <summary>
+/// The transparency differential (DESIGN.md, "the transparency contract"): the corpus built without the generator is
+/// the truth; the generator build, run unconfigured and configured, must write the same event log line for line.
+/// Set TRACENTIC_TRANSPARENCY_LOGS=&lt;folder&gt; to keep the builds, generated code and per-shape logs there.
+/// </summary>
+public sealed class DifferentialTests(CorpusFixture corpus) : IClassFixture<CorpusFixture>
+{
+    /// <summary>The two differences DESIGN.md allows, each on its dedicated shape. Nothing else is exempt.</summary>
+    private static readonly AllowedDifference[] s_allowed =
+    [
+        new("allowed.stacktrace-direct-caller", "~direct caller: ", observed => observed.StartsWith("Tracentic.Generated.", StringComparison.Ordinal),
+            "new StackTrace() inside the user's method sees the interceptor as its direct caller"),
+        new("allowed.observed-stream-type", "~stream type: ", observed => observed.StartsWith("Tracentic.", StringComparison.Ordinal),
+            "an async stream that is observed is a wrapper object"),
+    ];
+
+    /// <summary>Shapes that call an LLM method but record nothing by design (the call's work never starts).</summary>
+    private static readonly Dictionary<string, string> s_noSpanExpected = new()
+    {
+        ["stream.never-enumerated"] = "a stream that is never enumerated has no call to time",
+        ["stream.null"] = "a null stream has nothing to observe",
+        ["task.null-typed"] = "a null task has nothing to observe",
+        ["stream.get-enumerator-then-dispose-without-move"] = "a stream disposed before its first move has no call to time",
+    };
+
+    private IReadOnlyList<string> TruthShapes => [.. LogComparison.ByShape(corpus.TruthRun.Lines).Keys.Where(k => !k.StartsWith('('))];
+
+    [Fact]
+    public void The_corpus_has_at_least_100_shapes()
+    {
+        Assert.True(TruthShapes.Count >= 100, $"the corpus has {TruthShapes.Count} shapes: " + string.Join(", ", TruthShapes));
+    }
+
+    [Fact]
+    public void The_truth_runs_cleanly_and_deterministically()
+    {
+        Assert.True(corpus.TruthRun.ExitCode == 0, "the truth run failed:\n" + corpus.TruthRun.Stderr + string.Join("\n", corpus.TruthRun.Lines.TakeLast(5)));
+        var differences = LogComparison.Compare(corpus.TruthRun.Lines, corpus.TruthAgain.Lines, []);
+        Assert.True(differences.Count == 0, LogComparison.Report("A second truth run (the corpus must be deterministic)", differences, TruthShapes.Count, corpus.Root));
+        var escaped = corpus.TruthRun.Lines.Where(l => l.Contains(": ESCAPED ", StringComparison.Ordinal) || l.Contains(": TIMEOUT", StringComparison.Ordinal)).ToList();
+        Assert.True(escaped.Count == 0, "corpus shapes must handle their own exceptions:\n" + string.Join("\n", escaped));
+    }
+
+    [Fact]
+    public void Unconfigured_run_matches_the_truth() => AssertMatches(corpus.Unconfigured, "Generator build, unconfigured");
+
+    [Fact]
+    public void Configured_run_matches_the_truth() => AssertMatches(corpus.Configured, "Generator build, configured");
+
+    private void AssertMatches(CorpusRun run, string what)
+    {
+        var differences = LogComparison.Compare(corpus.TruthRun.Lines, run.Lines, s_allowed);
+        var pruned = corpus.Generated.Pruned.Count == 0 ? "" : "\n(generated members cut out because they did not compile, their calls ran unwrapped: "
+            + string.Join("; ", corpus.Generated.Pruned) + ")";
+        Assert.True(differences.Count == 0, LogComparison.Report(what, differences, TruthShapes.Count, corpus.Root) + pruned
+            + (run.ExitCode != 0 ? "\nstderr:\n" + run.Stderr : ""));
+    }
+
+    [Fact]
+    public void Generated_code_compiles_without_errors_or_warnings()
+    {
+        var problems = corpus.Generated.GeneratedCodeDiagnostics;
+        Assert.True(problems.Length == 0, $"{problems.Length} diagnostics in generated code (see {corpus.Generated.Directory}):\n"
+            + string.Join("\n", problems.Select(Compiler.Format)));
+    }
+
+    [Fact]
+    public void Wrappers_are_active_every_annotated_call_is_intercepted_or_reported()
+    {
+        var sites = corpus.Generated.Sites;
+        var trc = corpus.Generated.Diagnostics.Where(d => d.Id.StartsWith("TRC", StringComparison.Ordinal) && d.Location.IsInSource).ToList();
+        var silent = sites.Where(s => !s.Intercepted && !trc.Any(d => d.IsAbout(s))).ToList();
+        Assert.True(silent.Count == 0, $"{silent.Count} calls to annotated members are neither intercepted nor reported with a TRC diagnostic:\n"
+            + string.Join("\n", silent) + (corpus.Generated.Pruned.Count == 0 ? "" : "\n(some of these lost their interceptor because it did not compile: "
+            + string.Join("; ", corpus.Generated.Pruned) + ")"));
+        // Not vacuous: every shape that calls an annotated member directly has at least one call really wrapped.
+        var unwrappedShapes = sites.Where(s => s.Shape is not null).GroupBy(s => s.Shape!)
+            .Where(g => !g.Any(s => s.Intercepted) && !s_reportedByDesign.ContainsKey(g.Key))
+            .Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+        Assert.True(unwrappedShapes.Count == 0, $"{unwrappedShapes.Count} shapes have no intercepted call, so the differential proves nothing for them: "
+            + string.Join(", ", unwrappedShapes));
+        Assert.True(sites.Count(s => s.Intercepted) >= 150, $"only {sites.Count(s => s.Intercepted)} of {sites.Count} annotated call sites are intercepted");
+    }
+
+    /// <summary>Shapes whose calls generated code cannot make, reported with a TRC diagnostic and left as written.</summary>
+    private static readonly Dictionary<string, string> s_reportedByDesign = new()
+    {
+        ["names.file-class-member"] = "TRC108: generated code in another file cannot name a file-local type",
+        ["names.annotated-local-function"] = "TRC108: generated code cannot call a local function",
+    };
+
+    [Fact]
+    public void Configured_run_exports_spans_for_every_traced_shape()
+    {
+        var traced = corpus.Generated.Sites.Where(s => s.Intercepted && s.LlmCall && s.Shape is not null).Select(s => s.Shape!).Distinct().ToList();
+        // A span belongs to the shape that was running when it was recorded (the corpus names it in the global
+        // context) or to the shape of its call site (code.filepath/code.lineno): a span recorded by a late
+        // continuation may carry the next shape's name.
+        var sitesByLine = corpus.Generated.Sites.Where(s => s.Shape is not null).ToLookup(s => (s.File, (long)s.Line), s => s.Shape!);
+        var exported = corpus.Spans
+            .SelectMany(s => sitesByLine[(Path.GetFileName(s["code.filepath"] as string ?? ""), s["code.lineno"] is long line ? line : -1)]
+                .Append(s["difftest.shape"] as string))
+            .Where(s => s is not null)
+            .ToHashSet();
+        var missing = traced.Where(s => !exported.Contains(s) && !s_noSpanExpected.ContainsKey(s)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(traced.Count >= 10, $"only {traced.Count} shapes make an intercepted LLM call");
+        Assert.True(missing.Count == 0, $"{missing.Count} of {traced.Count} traced shapes exported no span to the receiver ({corpus.Spans.Count} spans in all): "
+            + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void The_allowed_differences_are_asserted_on_their_dedicated_shapes_only()
+    {
+        var truth = LogComparison.ByShape(corpus.TruthRun.Lines);
+        Assert.Contains("~direct caller: Corpus.Allowed.StackTraceDirectCaller", truth["allowed.stacktrace-direct-caller"]);
+        Assert.Contains("~stream type: Corpus.LoggingStream", truth["allowed.observed-stream-type"]);
+        var marked = truth.Where(s => s.Value.Any(e => e.StartsWith('~')) && !s_allowed.Any(a => a.Shape == s.Key)).Select(s => s.Key).ToList();
+        Assert.True(marked.Count == 0, "only the allowed shapes may mark lines with '~': " + string.Join(", ", marked));
+    }
+}
