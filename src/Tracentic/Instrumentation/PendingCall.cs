@@ -53,5 +53,9 @@ internal sealed class PendingCall
     }
 
     /// <summary>What awaiting the task would throw: its first exception, or a cancellation.</summary>
-    internal static Exception FailureOf(Task task) => TaskFailure.Of(task);
+    /// <remarks>
+    /// Reading it marks the exception observed, so <see cref="TaskScheduler.UnobservedTaskException"/> is not raised for
+    /// a failed task the program drops (a known difference, listed in the transparency suite).
+    /// </remarks>
+    internal static Exception FailureOf(Task task) => task.Exception?.InnerException ?? new TaskCanceledException(task);
 }
