@@ -26,6 +26,13 @@ public sealed class TracenticOptions
     /// <summary>Ingest endpoint; spans are posted to <c>{Endpoint}/v1/ingest</c>.</summary>
     public string Endpoint { get; set; } = DefaultEndpoint;
 
+    /// <summary>
+    /// Also (or, without an <see cref="ApiKey"/>, only) send spans as standard OTLP to any OpenTelemetry endpoint: a
+    /// Collector, the Aspire dashboard, Jaeger. Null by default; <see cref="OtlpOutputOptions.FromEnvironment"/> reads
+    /// the <c>OTEL_EXPORTER_OTLP_*</c> variables.
+    /// </summary>
+    public OtlpOutputOptions? Otlp { get; set; }
+
     /// <summary>Deployment environment tag (<c>deployment.environment</c>).</summary>
     public string Environment { get; set; } = "production";
 

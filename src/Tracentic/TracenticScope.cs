@@ -1,10 +1,16 @@
+using System.Diagnostics;
+using Tracentic.Engine;
+using Tracentic.Telemetry;
+
 namespace Tracentic;
 
 /// <summary>
-/// A named unit of work that groups LLM spans: a request, a pipeline, a step. Scopes are plain values:
-/// creating one records nothing by itself; spans recorded with it carry its id, name, parent and attributes.
+/// A named unit of work that groups LLM spans: a request, a pipeline, a step. Spans recorded with it carry its
+/// id, name, parent and attributes, and share its trace. <see cref="End"/> (or <c>Dispose</c>) closes it: its
+/// activity stops and the standard OTLP output sends it as a span. A scope that is never ended leaves no scope
+/// span (OpenTelemetry exports only what has ended); its LLM spans are exported as usual, linked to it.
 /// </summary>
-public sealed class TracenticScope
+public sealed class TracenticScope : IDisposable
 {
     private static readonly AsyncLocal<TracenticScope?> s_current = new();
 
@@ -13,14 +19,19 @@ public sealed class TracenticScope
     private readonly ulong _idHigh;
     private readonly ulong _idLow;
     private readonly TimeProvider _clock;
+    private readonly TracenticClient? _owner;
     private string? _idText;
+    private long _endedTicks; // UTC ticks of End(); 0 while open (one field: a scope is created on every traced call)
+    private int _endDeferred; // 1 once a generated wrapper handed the end to the task its method returned
 
     internal TracenticScope(
         string name,
         string? parentId,
         string? correlationId,
         IReadOnlyDictionary<string, object?> attributes,
-        TimeProvider clock)
+        TimeProvider clock,
+        TracenticScope? parent = null,
+        TracenticClient? owner = null)
     {
         do
         {
@@ -35,6 +46,8 @@ public sealed class TracenticScope
         CorrelationId = correlationId;
         Attributes = attributes;
         StartedAt = clock.GetUtcNow();
+        _owner = owner;
+        (Identity, ParentSpanId, Activity) = ScopeTelemetry.Begin(this, parent, _idHigh, _idLow);
     }
 
     /// <summary>The scope that nesting and <c>[TracenticLlmCall]</c> spans attach to in this async flow.</summary>
@@ -58,29 +71,77 @@ public sealed class TracenticScope
     /// <summary>Attributes copied at creation: later changes to the caller's dictionary do not reach them.</summary>
     public IReadOnlyDictionary<string, object?> Attributes { get; }
 
+    /// <summary>
+    /// W3C trace id (32 lowercase hex characters) shared by every span of this scope tree: the root scope's, or
+    /// the trace of the <see cref="System.Diagnostics.Activity.Current"/> it began under (an ASP.NET Core request).
+    /// </summary>
+    public string TraceId => Identity.TraceIdHex;
+
+    /// <summary>When <see cref="End"/> was called (UTC); null while the scope is open.</summary>
+    public DateTimeOffset? EndedAt => Volatile.Read(ref _endedTicks) is > 0 and var ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>Trace id, this scope's own span id (the parent of its LLM spans) and nothing allocated.</summary>
+    internal TraceIdentity Identity { get; }
+
+    /// <summary>Span id of the parent scope or joined activity; 0 for a trace root.</summary>
+    internal ulong ParentSpanId { get; }
+
+    /// <summary>The INTERNAL activity, when something listened as the scope began.</summary>
+    internal Activity? Activity { get; }
+
+    /// <summary>
+    /// Ends the scope: records its end time, stops its activity and hands it to the standard OTLP output as a
+    /// span. Spans can still be recorded in an ended scope. Calling it again does nothing.
+    /// </summary>
+    public void End()
+    {
+        if (Interlocked.CompareExchange(ref _endedTicks, Math.Max(1, _clock.GetUtcNow().UtcTicks), 0) != 0)
+        {
+            return;
+        }
+
+        if (Activity is { } activity)
+        {
+            TracenticTelemetry.Stop(activity);
+        }
+
+        _owner?.OnScopeEnded(this);
+    }
+
+    /// <summary>
+    /// Makes the generated wrapper's activation leave the end to someone else (the task its method returned, see
+    /// <see cref="Instrumentation.ScopeCompletion"/>). Returns false when it was handed over already.
+    /// </summary>
+    internal bool DeferEnd() => Interlocked.Exchange(ref _endDeferred, 1) == 0;
+
+    /// <summary>Same as <see cref="End"/>, for <c>using var scope = tracentic.Begin(...)</c>.</summary>
+    public void Dispose() => End();
+
     /// <summary>Creates a child scope: its parent is this scope and it inherits the correlation id unless given one.</summary>
     public TracenticScope CreateChild(string name, Dictionary<string, object?>? attributes = null, string? correlationId = null)
     {
         ScopeNames.ThrowIfInvalid(name);
-        return new TracenticScope(name, Id, correlationId ?? CorrelationId, AttributeSnapshot.Copy(attributes), _clock);
+        return new TracenticScope(name, Id, correlationId ?? CorrelationId, AttributeSnapshot.Copy(attributes), _clock, this, _owner);
     }
 
     /// <summary>
-    /// Makes this the ambient scope (<see cref="Current"/>) until the returned value is disposed, which
-    /// restores the previous one. Use with <c>using</c>.
+    /// Makes this the ambient scope (<see cref="Current"/>), and its activity <see cref="System.Diagnostics.Activity.Current"/>,
+    /// until the returned value is disposed, which restores the previous ones. Use with <c>using</c>.
     /// </summary>
-    public Activation Activate()
+    public Activation Activate() => Activate(endOnDispose: false);
+
+    /// <summary>As <see cref="Activate()"/>; with <paramref name="endOnDispose"/> disposing also ends the scope (generated scopes).</summary>
+    internal Activation Activate(bool endOnDispose)
     {
         var previous = s_current.Value;
         s_current.Value = this;
-        return new Activation(previous);
-    }
+        var previousActivity = System.Diagnostics.Activity.Current;
+        if (Activity is { } activity)
+        {
+            System.Diagnostics.Activity.Current = activity;
+        }
 
-    /// <summary>Writes the id as 16 bytes in the order of its hex text (the OTLP trace id of its spans).</summary>
-    internal void WriteIdBytes(Span<byte> destination)
-    {
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(destination, _idHigh);
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(destination[8..], _idLow);
+        return new Activation(previous, previousActivity, Activity is not null, endOnDispose ? this : null);
     }
 
     private string FormatId() => string.Create(32, (_idHigh, _idLow), static (chars, id) =>
@@ -93,20 +154,38 @@ public sealed class TracenticScope
     public readonly struct Activation : IDisposable
     {
         private readonly TracenticScope? _previous;
+        private readonly Activity? _previousActivity;
+        private readonly TracenticScope? _ending;
         private readonly bool _active;
+        private readonly bool _restoresActivity;
 
-        internal Activation(TracenticScope? previous)
+        internal Activation(TracenticScope? previous, Activity? previousActivity, bool restoresActivity, TracenticScope? ending)
         {
             _previous = previous;
+            _previousActivity = previousActivity;
+            _restoresActivity = restoresActivity;
+            _ending = ending;
             _active = true;
         }
 
-        /// <summary>Restores the scope that was ambient before <see cref="Activate"/>.</summary>
+        /// <summary>The scope this activation ends when disposed (generated scopes); null otherwise.</summary>
+        internal TracenticScope? Ending => _ending;
+
+        /// <summary>Restores the scope (and activity) that was ambient before <see cref="Activate()"/>.</summary>
         public void Dispose()
         {
             if (_active)
             {
                 s_current.Value = _previous;
+                if (_restoresActivity)
+                {
+                    System.Diagnostics.Activity.Current = _previousActivity;
+                }
+
+                if (_ending is { } ending && Volatile.Read(ref ending._endDeferred) == 0)
+                {
+                    ending.End(); // a synchronous method's scope, or an async one that failed before returning its task
+                }
             }
         }
     }

@@ -32,6 +32,9 @@ internal static partial class LogMessages
     [LoggerMessage(108, LogLevel.Warning, "a span could not be recorded: {ExceptionType}; this is a bug in Tracentic, please report it.")]
     public static partial void RecordFailed(this ILogger logger, string exceptionType);
 
+    [LoggerMessage(109, LogLevel.Warning, "a scope ended after ShutdownAsync and its span was not exported; end scopes before shutting down.")]
+    public static partial void ScopeAfterShutdown(this ILogger logger);
+
     [LoggerMessage(200, LogLevel.Debug, "enqueued span '{Name}' (queue: {Count})")]
     public static partial void SpanEnqueued(this ILogger logger, string name, int count);
 

@@ -29,7 +29,24 @@ internal sealed class RecordedSpan
     public long? OutputTokens;
     public KeyValuePair<string, object?>[]? Attributes;
     public string? ErrorType;
+
+    /// <summary><c>error.type</c> of the GenAI conventions: the exception's full type name.</summary>
+    public string? ErrorFullType;
     public string? ErrorMessage;
+
+    /// <summary>
+    /// An ended scope rather than an LLM call: only outputs that send scope spans get it (standard OTLP, see
+    /// <see cref="IExportOutput.SendsScopes"/>); the Tracentic ingest links LLM spans to scopes by attributes instead.
+    /// </summary>
+    public bool IsScope;
+
+    /// <summary>The trace (of the scope tree, or of the activity it joined) and this span's own id, for every output.</summary>
+    public Telemetry.TraceIdentity Trace;
+
+    /// <summary>The span this one hangs from: its scope's span, else the activity it was recorded under; 0 for none.</summary>
+    public ulong ParentSpanId;
+
+    /// <summary>The ambient activity of the recording thread, when it is in the span's trace (the ingest names it as parent).</summary>
     public ActivityTraceId ActivityTraceId;
     public ActivitySpanId ActivitySpanId;
     public bool HasActivity;

@@ -27,15 +27,26 @@ internal sealed class TracenticClient : ITracentic, IDisposable
         Log = new TracenticLog(Settings.LoggerFactory, Settings.Debug);
         Log.Logger.DebugEnabled();
 
-        var output = setup.Output?.Invoke(Settings, Log)
+        var outputs = new List<IExportOutput>(2);
+        var ingest = setup.Output?.Invoke(Settings, Log)
             ?? (Settings.ApiKey is null ? null : new TracenticIngestOutput(Settings, Log, setup.WireLimits));
-        if (output is null)
+        if (ingest is not null)
+        {
+            outputs.Add(ingest);
+        }
+
+        if (Settings.Otlp is { } otlp)
+        {
+            outputs.Add(new OtlpTracesOutput(Settings, otlp, Log, setup.WireLimits));
+        }
+
+        if (outputs.Count == 0)
         {
             Log.Logger.NoApiKey();
             return;
         }
 
-        _pipeline = new ExportPipeline(Settings, Log, setup.RetryPolicy, [output]);
+        _pipeline = new ExportPipeline(Settings, Log, setup.RetryPolicy, outputs);
         if (setup.HookExits)
         {
             _exitHooks = new ExitHooks(this);
@@ -70,6 +81,7 @@ internal sealed class TracenticClient : ITracentic, IDisposable
         ScopeNames.ThrowIfInvalid(name);
 
         string? parentId;
+        TracenticScope? parent = null; // an ambient parent shares its trace; a remote one does not (Activity.Current's is joined)
         if (!string.IsNullOrWhiteSpace(parentScopeId))
         {
             parentId = parentScopeId;
@@ -77,6 +89,7 @@ internal sealed class TracenticClient : ITracentic, IDisposable
         else if (TracenticScope.Current is { } ambient)
         {
             parentId = ambient.Id;
+            parent = ambient;
             correlationId ??= ambient.CorrelationId;
         }
         else
@@ -84,7 +97,7 @@ internal sealed class TracenticClient : ITracentic, IDisposable
             parentId = TracenticRequestContext.Current?.ParentScopeId;
         }
 
-        return new TracenticScope(name, parentId, correlationId, attributes, Settings.Clock);
+        return new TracenticScope(name, parentId, correlationId, attributes, Settings.Clock, parent, this);
     }
 
     public void RecordSpan(TracenticScope? scope, TracenticSpan span)
@@ -197,7 +210,7 @@ internal sealed class TracenticClient : ITracentic, IDisposable
     /// <summary>Captures a hand-recorded span and records it. Never throws for bad data.</summary>
     private void Record(TracenticScope? scope, TracenticSpan span, Exception? exception)
     {
-        if (_pipeline is null)
+        if (_pipeline is null && !Telemetry.LlmCallTelemetry.Listening)
         {
             return;
         }
@@ -238,8 +251,18 @@ internal sealed class TracenticClient : ITracentic, IDisposable
             if (exception is not null)
             {
                 recorded.ErrorType = exception.GetType().Name;
+                recorded.ErrorFullType = exception.GetType().FullName;
                 recorded.ErrorMessage = SafeMessage(exception);
             }
+
+            if (recorded.EndUnixNanos < recorded.StartUnixNanos)
+            {
+                WarnOnce("span-order", static log => log.SpanEndedBeforeStart());
+                recorded.EndUnixNanos = recorded.StartUnixNanos;
+            }
+
+            // In-process OpenTelemetry first: an activity made for the span gives it the ids every output writes.
+            Telemetry.LlmCallTelemetry.Record(Settings, recorded, null, recordedByHand: true, exception);
         }
         catch (Exception ex)
         {
@@ -290,6 +313,41 @@ internal sealed class TracenticClient : ITracentic, IDisposable
         }
     }
 
+    /// <summary>
+    /// Called once when a scope of this instance ends (<see cref="TracenticScope.End"/>): queued as a span of its own
+    /// for the outputs that send scopes (standard OTLP); nothing happens without one. Never throws.
+    /// </summary>
+    internal void OnScopeEnded(TracenticScope scope)
+    {
+        if (_pipeline is not { SendsScopes: true } pipeline)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref _shutdown) == 1)
+        {
+            WarnOnce("scope-after-shutdown", static log => log.ScopeAfterShutdown());
+            return;
+        }
+
+        try
+        {
+            pipeline.Add(new RecordedSpan
+            {
+                IsScope = true,
+                Scope = scope,
+                StartUnixNanos = RecordedSpan.ToUnixNanos(scope.StartedAt),
+                EndUnixNanos = Math.Max(RecordedSpan.ToUnixNanos(scope.EndedAt ?? scope.StartedAt), RecordedSpan.ToUnixNanos(scope.StartedAt)),
+                Trace = scope.Identity,
+                ParentSpanId = scope.ParentSpanId,
+            });
+        }
+        catch (Exception ex)
+        {
+            Log.Logger.RecordFailed(ex.GetType().Name);
+        }
+    }
+
     /// <summary>An exception's message, or a note saying it could not be read (a throwing <c>Message</c> must not lose the span).</summary>
     internal static string SafeMessage(Exception exception)
     {
@@ -322,7 +380,13 @@ internal sealed class TracenticClient : ITracentic, IDisposable
     {
         recorded.Request ??= TracenticRequestContext.Current;
         recorded.GlobalContext ??= TracenticGlobalContext.Current.Snapshot;
-        if (Activity.Current is { } activity)
+        if (recorded.Trace.IsEmpty)
+        {
+            Telemetry.SpanIdentity.Stamp(recorded); // the trace of its scope tree, or of Activity.Current
+        }
+
+        // The ingest names the ambient activity as parent when it belongs to the span's trace.
+        if (Activity.Current is { } activity && Telemetry.SpanIdentity.InTrace(recorded, activity))
         {
             recorded.HasActivity = true;
             recorded.ActivityTraceId = activity.TraceId;

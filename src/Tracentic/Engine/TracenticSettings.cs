@@ -14,6 +14,7 @@ internal sealed class TracenticSettings
         Environment = RequireText(options.Environment, nameof(options.Environment), "leave it unset for \"production\"");
         ServiceVersion = options.ServiceVersion ?? EntryAssemblyVersion();
         IngestUri = BuildIngestUri(options.Endpoint);
+        Otlp = OtlpOutputSettings.From(options.Otlp);
         ExportTimeout = RequirePositive(options.ExportTimeout, nameof(options.ExportTimeout));
         BatchDelay = RequirePositive(options.BatchDelay, nameof(options.BatchDelay));
         QueueCapacity = RequirePositive(options.QueueCapacity, nameof(options.QueueCapacity));
@@ -41,6 +42,9 @@ internal sealed class TracenticSettings
     public string? ServiceVersion { get; }
     public string Environment { get; }
     public Uri IngestUri { get; }
+
+    /// <summary>The standard OTLP output; null when off.</summary>
+    public OtlpOutputSettings? Otlp { get; }
     public TimeSpan ExportTimeout { get; }
     public TimeSpan BatchDelay { get; }
     public int QueueCapacity { get; }

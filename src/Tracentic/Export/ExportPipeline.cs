@@ -9,12 +9,18 @@ namespace Tracentic.Export;
 internal sealed class ExportPipeline
 {
     private readonly ExportLoop[] _loops;
+    private readonly bool[] _sendsScopes;
 
     public ExportPipeline(TracenticSettings settings, TracenticLog log, RetryPolicy retry, IReadOnlyList<IExportOutput> outputs)
     {
         var resolver = new SpanResolver(settings, log);
         _loops = [.. outputs.Select(output => new ExportLoop(new SpanQueue(settings.QueueCapacity), output, resolver, retry, settings, log))];
+        _sendsScopes = [.. outputs.Select(output => output.SendsScopes)];
+        SendsScopes = _sendsScopes.Contains(true);
     }
+
+    /// <summary>Whether any output sends ended scopes as spans (so they are worth recording at all).</summary>
+    public bool SendsScopes { get; }
 
     /// <summary>Spans dropped because a queue was full (summed over the outputs).</summary>
     public long Dropped => _loops.Sum(loop => loop.Queue.Dropped);
@@ -24,9 +30,12 @@ internal sealed class ExportPipeline
 
     public void Add(RecordedSpan span)
     {
-        foreach (var loop in _loops)
+        for (var i = 0; i < _loops.Length; i++)
         {
-            loop.Add(span);
+            if (!span.IsScope || _sendsScopes[i])
+            {
+                _loops[i].Add(span);
+            }
         }
     }
 

@@ -9,4 +9,10 @@ internal interface IExportOutput : IDisposable
 {
     /// <summary>Sends the first spans of <paramref name="batch"/> (as many as one request holds); never throws for failed delivery.</summary>
     Task<ExportResult> ExportAsync(IReadOnlyList<ResolvedSpan> batch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether ended scopes are sent as spans of their own (standard OTLP). The Tracentic ingest does not take them:
+    /// its LLM spans carry their scope as <c>tracentic.scope.*</c> attributes, so scope spans never enter its queue.
+    /// </summary>
+    bool SendsScopes => false;
 }

@@ -11,10 +11,22 @@ internal sealed class ResolvedSpan
     public required ulong TraceIdLow { get; init; }
     public required ulong SpanId { get; init; }
 
-    /// <summary>The parent span (the <c>Activity</c> the span was recorded under); 0 for none.</summary>
+    /// <summary>
+    /// The parent the Tracentic ingest names: the <c>Activity</c> the span was recorded under, when it is in the span's
+    /// trace; 0 for none. The ingest gets no scope spans, so it links LLM spans to scopes by attributes instead.
+    /// </summary>
     public required ulong ParentSpanId { get; init; }
 
-    /// <summary><c>llm.{provider}.{operation}</c>, <c>llm.{provider}</c> or <c>llm.call</c>.</summary>
+    /// <summary>
+    /// The parent in the span tree, which standard OTLP names: the scope's span (that output sends scopes), else the
+    /// activity the span joined; 0 for a trace root.
+    /// </summary>
+    public ulong TreeParentSpanId { get; init; }
+
+    /// <summary>An ended scope (sent only by outputs that send scopes): <see cref="Name"/> is the scope's name.</summary>
+    public bool IsScope { get; init; }
+
+    /// <summary><c>llm.{provider}.{operation}</c>, <c>llm.{provider}</c> or <c>llm.call</c>; a scope's name for a scope span.</summary>
     public required string Name { get; init; }
     public required long StartUnixNanos { get; init; }
     public required long EndUnixNanos { get; init; }
@@ -36,6 +48,9 @@ internal sealed class ResolvedSpan
     public required long DurationMs { get; init; }
     public double? CostUsd { get; init; }
     public string? ErrorType { get; init; }
+
+    /// <summary>The exception's full type name (<c>error.type</c> of the GenAI conventions).</summary>
+    public string? ErrorFullType { get; init; }
 
     /// <summary>The status message of an error span; null for success.</summary>
     public string? ErrorMessage { get; init; }

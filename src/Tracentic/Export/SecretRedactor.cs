@@ -1,14 +1,24 @@
 namespace Tracentic.Export;
 
 /// <summary>
-/// Removes the API key from text a server sent back (bodies, reason phrases, headers) before it is logged. Redacts
-/// first and shortens after, so a cut can never leave part of the key behind.
+/// Removes secrets (the API key, a collector's header values) from text a server sent back (bodies, reason phrases,
+/// headers) before it is logged. Redacts first and shortens after, so a cut can never leave part of a secret behind.
 /// </summary>
-internal sealed class SecretRedactor(string? secret)
+internal sealed class SecretRedactor
 {
     public const string Mask = "***";
 
-    /// <summary><paramref name="text"/> without the secret, then cut to <paramref name="maxLength"/> characters.</summary>
+    private readonly string[] _secrets;
+
+    public SecretRedactor(string? secret)
+        : this([secret])
+    {
+    }
+
+    public SecretRedactor(IEnumerable<string?> secrets) =>
+        _secrets = [.. secrets.Where(secret => !string.IsNullOrEmpty(secret)).Select(secret => secret!)];
+
+    /// <summary><paramref name="text"/> without the secrets, then cut to <paramref name="maxLength"/> characters.</summary>
     public string Redact(string? text, int maxLength = int.MaxValue)
     {
         if (string.IsNullOrEmpty(text))
@@ -16,7 +26,7 @@ internal sealed class SecretRedactor(string? secret)
             return "";
         }
 
-        if (!string.IsNullOrEmpty(secret))
+        foreach (var secret in _secrets)
         {
             text = text.Replace(secret, Mask, StringComparison.Ordinal);
         }

@@ -56,28 +56,14 @@ internal sealed class SpanResolver
 
     private ResolvedSpan Create(RecordedSpan span)
     {
-        ulong traceHigh, traceLow, parent = 0;
+        // Ids come from the span's trace identity (stamped when it was recorded), so every output names the same span.
+        var trace = span.Trace.IsEmpty ? new Telemetry.TraceIdentity(RandomNonZero(), RandomNonZero(), RandomNonZero()) : span.Trace;
+        ulong activityParent = 0;
         if (span.HasActivity)
         {
-            // Join the ambient System.Diagnostics trace: its trace id, its span as parent.
-            Span<byte> bytes = stackalloc byte[16];
-            span.ActivityTraceId.CopyTo(bytes);
-            traceHigh = BinaryPrimitives.ReadUInt64BigEndian(bytes);
-            traceLow = BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]);
-            span.ActivitySpanId.CopyTo(bytes[..8]);
-            parent = BinaryPrimitives.ReadUInt64BigEndian(bytes);
-        }
-        else if (span.Scope is { } scope)
-        {
-            Span<byte> bytes = stackalloc byte[16];
-            scope.WriteIdBytes(bytes);
-            traceHigh = BinaryPrimitives.ReadUInt64BigEndian(bytes);
-            traceLow = BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]);
-        }
-        else
-        {
-            traceHigh = RandomNonZero();
-            traceLow = RandomNonZero();
+            Span<byte> bytes = stackalloc byte[8];
+            span.ActivitySpanId.CopyTo(bytes);
+            activityParent = BinaryPrimitives.ReadUInt64BigEndian(bytes);
         }
 
         long? total = span.InputTokens is { } i && span.OutputTokens is { } o
@@ -86,11 +72,13 @@ internal sealed class SpanResolver
         var end = Math.Max(span.EndUnixNanos, span.StartUnixNanos);
         return new ResolvedSpan
         {
-            TraceIdHigh = traceHigh,
-            TraceIdLow = traceLow,
-            SpanId = RandomNonZero(),
-            ParentSpanId = parent,
-            Name = Name(span.Provider, span.OperationType),
+            TraceIdHigh = trace.TraceHigh,
+            TraceIdLow = trace.TraceLow,
+            SpanId = trace.SpanId,
+            ParentSpanId = activityParent,
+            TreeParentSpanId = span.ParentSpanId,
+            IsScope = span.IsScope,
+            Name = span.IsScope && span.Scope is { } named ? _scopes.GetValue(named, ResolveScope).Name : Name(span.Provider, span.OperationType),
             StartUnixNanos = span.StartUnixNanos,
             EndUnixNanos = end,
             Provider = BuiltIn(span.Provider),
@@ -109,6 +97,7 @@ internal sealed class SpanResolver
             DurationMs = (long)Math.Round((end - span.StartUnixNanos) / 1e6, MidpointRounding.ToEven),
             CostUsd = Cost(span),
             ErrorType = BuiltIn(span.ErrorType),
+            ErrorFullType = BuiltIn(span.ErrorFullType),
             ErrorMessage = span.ErrorType is null ? null : BuiltIn(span.ErrorMessage ?? ""),
             Scope = span.Scope is { } s ? _scopes.GetValue(s, ResolveScope) : null,
             Attributes = MergeUserAttributes(span),

@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using Tracentic.Engine;
+using Tracentic.Telemetry;
 
 namespace Tracentic.Instrumentation;
 
@@ -17,6 +19,8 @@ public readonly struct LlmCall
     private readonly Providers.LlmMessage[]? _input;
     private readonly TracenticRequestContext? _request;
     private readonly IReadOnlyDictionary<string, object?> _globalContext;
+    private readonly Activity? _activity; // the CLIENT activity while the call runs (only when something listens)
+    private readonly Activity? _previousActivity;
 
     private LlmCall(TracenticClient engine, LlmCallSite site, string? model, KeyValuePair<string, object?>[] attributes, Providers.LlmMessage[]? input)
     {
@@ -33,6 +37,8 @@ public readonly struct LlmCall
         _attributes = attributes;
         _startedAt = engine.Clock.GetUtcNow();
         _startTimestamp = engine.Clock.GetTimestamp();
+        _previousActivity = Activity.Current;
+        _activity = LlmCallTelemetry.Start(site.Provider, site.OperationType, _model, _scope);
     }
 
     internal bool IsActive => _engine is not null;
@@ -57,6 +63,18 @@ public readonly struct LlmCall
         }
 
         return new LlmCall(engine, site, model, attributes.IsEmpty ? site.CodeAttributes : [.. site.CodeAttributes, .. attributes], inputMessages);
+    }
+
+    /// <summary>
+    /// Called once the wrapped method has returned its task or stream: the call's activity stays the parent of what
+    /// the method started, but the caller continues under its own activity again.
+    /// </summary>
+    internal void LeaveActivity()
+    {
+        if (_activity is not null && Activity.Current == _activity)
+        {
+            Activity.Current = _previousActivity;
+        }
     }
 
     /// <summary>Records the completed call with what was read from the response.</summary>
@@ -111,6 +129,7 @@ public readonly struct LlmCall
                 OutputTokens = usage.OutputTokens,
                 Attributes = attributes,
                 ErrorType = exception?.GetType().Name,
+                ErrorFullType = exception?.GetType().FullName,
                 ErrorMessage = exception is null ? null : TracenticClient.SafeMessage(exception),
                 Request = _request,
                 GlobalContext = _globalContext,
@@ -122,6 +141,7 @@ public readonly struct LlmCall
                 recorded.OutputMessages = exception is null ? Providers.MessageContent.Output(usage.OutputText, usage.FinishReason, engine.Settings, engine.Log) : null;
             }
 
+            LlmCallTelemetry.Record(engine.Settings, recorded, _activity, recordedByHand: false, exception);
             engine.Record(recorded);
         }
         catch (Exception ex)

@@ -106,7 +106,13 @@ internal sealed class ObservedAsyncEnumerator<T>(
                 observation?.End(completed: false);
             }
 
-            return inner.DisposeAsync();
+            var disposing = inner.DisposeAsync();
+            if (endsStream)
+            {
+                scope?.End(); // a streamed scope lasts until its enumeration is disposed
+            }
+
+            return disposing;
         }
     }
 

@@ -19,14 +19,15 @@ public static class TracenticInstrumentation
 
     /// <summary>
     /// Begins a scope (parent: <paramref name="parentScopeId"/>, else the ambient scope) and makes it ambient
-    /// until the result is disposed. Inert when nothing is configured.
+    /// until the result is disposed, which also ends it, unless its end was handed to a task
+    /// (<see cref="ScopeCompletion"/>). Inert when nothing is configured.
     /// </summary>
     public static TracenticScope.Activation EnterScope(
         string name,
         string? correlationId = null,
         string? parentScopeId = null,
         ReadOnlySpan<KeyValuePair<string, object?>> attributes = default) =>
-        BeginScope(name, correlationId, parentScopeId, attributes) is { } scope ? scope.Activate() : default;
+        BeginScope(name, correlationId, parentScopeId, attributes) is { } scope ? scope.Activate(endOnDispose: true) : default;
 
     /// <summary>Begins a scope without activating it (for streams, activated around each step). Null when not configured.</summary>
     public static TracenticScope? BeginScope(
@@ -59,6 +60,7 @@ public static class TracenticInstrumentation
     [return: NotNullIfNotNull(nameof(task))]
     public static Task? Track(Task? task, LlmCall call)
     {
+        call.LeaveActivity(); // the caller continues under its own activity
         PendingCall.Observe(task, call);
         return task;
     }
@@ -70,6 +72,7 @@ public static class TracenticInstrumentation
     [return: NotNullIfNotNull(nameof(task))]
     public static Task<T>? Track<T>(Task<T>? task, LlmCall call, Func<T, LlmUsage>? usage)
     {
+        call.LeaveActivity();
         PendingCall<T>.Observe(task, call, usage);
         return task;
     }
@@ -81,6 +84,7 @@ public static class TracenticInstrumentation
     /// </summary>
     public static ValueTask Track(ValueTask task, LlmCall call)
     {
+        call.LeaveActivity();
         switch (ValueTaskBacking.Of(task))
         {
             case ValueTaskBacking.Kind.Result:
@@ -97,6 +101,7 @@ public static class TracenticInstrumentation
     /// <summary>Like <see cref="Track(ValueTask, LlmCall)"/>, reading usage from the result.</summary>
     public static ValueTask<T> Track<T>(ValueTask<T> task, LlmCall call, Func<T, LlmUsage>? usage)
     {
+        call.LeaveActivity();
         switch (ValueTaskBacking.Of(task))
         {
             case ValueTaskBacking.Kind.Result:
@@ -121,6 +126,7 @@ public static class TracenticInstrumentation
     [return: NotNullIfNotNull(nameof(source))]
     public static IAsyncEnumerable<T>? Observe<T>(IAsyncEnumerable<T>? source, TracenticScope? scope, LlmCall call, Func<T, LlmUsage>? usage)
     {
+        call.LeaveActivity();
         if (source is null)
         {
             call.Succeed(default);

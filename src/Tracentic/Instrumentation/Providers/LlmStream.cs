@@ -44,14 +44,21 @@ public sealed class LlmStream<T>
     }
 
     /// <summary>The observer of <paramref name="call"/>'s stream, or null when nothing is recorded.</summary>
-    public static LlmStream<T>? For(LlmCall call, Func<T, LlmUsage>? read) => call.IsActive ? new LlmStream<T>(call, read) : null;
+    public static LlmStream<T>? For(LlmCall call, Func<T, LlmUsage>? read)
+    {
+        call.LeaveActivity(); // the caller continues under its own activity while the stream runs
+        return call.IsActive ? new LlmStream<T>(call, read) : null;
+    }
 
     /// <summary>
     /// Wraps a synchronous stream (an <c>IEnumerable&lt;T&gt;</c> of stream updates) when a call is being recorded;
     /// returns it unchanged otherwise (null stays null). Async streams go through <c>TracenticInstrumentation.Observe</c>.
     /// </summary>
-    public static IEnumerable<T> Observe(IEnumerable<T> source, LlmCall call, Func<T, LlmUsage>? read) =>
-        source is not null && call.IsActive ? new ObservedEnumerable(source, new LlmStream<T>(call, read)) : source!;
+    public static IEnumerable<T> Observe(IEnumerable<T> source, LlmCall call, Func<T, LlmUsage>? read)
+    {
+        call.LeaveActivity();
+        return source is not null && call.IsActive ? new ObservedEnumerable(source, new LlmStream<T>(call, read)) : source!;
+    }
 
     /// <summary>
     /// The pages of a paged stream (System.ClientModel's <c>GetRawPagesAsync()</c>): the first enumeration of them is the

@@ -1,0 +1,83 @@
+using System.ComponentModel;
+
+namespace Tracentic.Instrumentation;
+
+/// <summary>
+/// Ends a generated scope when the task its method returned completes, so the scope's span covers the whole
+/// asynchronous call. The caller gets the same object back: a <see cref="Task"/> (or a value task over one) is
+/// watched through a continuation; a value task over a value task source is handed on as one that forwards every
+/// question to it (see <see cref="ScopeValueTaskSource"/>). If the method throws before returning a task, the
+/// wrapper's activation ends the scope as it unwinds.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ScopeCompletion
+{
+    private static readonly Action<Task, object?> EndScope = static (_, scope) => ((TracenticScope)scope!).End();
+
+    /// <summary>Ends the activation's scope when <paramref name="task"/> completes; returns <paramref name="task"/> (null stays null).</summary>
+    public static T EndWhenDone<T>(T task, TracenticScope.Activation activation)
+        where T : Task?
+    {
+        if (activation.Ending is { } scope && scope.DeferEnd())
+        {
+            EndAfter(task, scope);
+        }
+
+        return task;
+    }
+
+    /// <summary>Ends the activation's scope when <paramref name="task"/> completes.</summary>
+    public static ValueTask EndWhenDone(ValueTask task, TracenticScope.Activation activation)
+    {
+        if (activation.Ending is not { } scope || !scope.DeferEnd())
+        {
+            return task;
+        }
+
+        switch (ValueTaskBacking.Of(task))
+        {
+            case ValueTaskBacking.Kind.Result:
+                scope.End();
+                return task;
+            case ValueTaskBacking.Kind.Task:
+                EndAfter(ValueTaskBacking.TaskOf(task), scope);
+                return task;
+            default:
+                return new ScopeValueTaskSource(task, scope).Task;
+        }
+    }
+
+    /// <summary>Ends the activation's scope when <paramref name="task"/> completes.</summary>
+    public static ValueTask<T> EndWhenDone<T>(ValueTask<T> task, TracenticScope.Activation activation)
+    {
+        if (activation.Ending is not { } scope || !scope.DeferEnd())
+        {
+            return task;
+        }
+
+        switch (ValueTaskBacking.Of(task))
+        {
+            case ValueTaskBacking.Kind.Result:
+                scope.End();
+                return task;
+            case ValueTaskBacking.Kind.Task:
+                EndAfter(ValueTaskBacking.TaskOf(task), scope);
+                return task;
+            default:
+                return new ScopeValueTaskSource<T>(task, scope).Task;
+        }
+    }
+
+    private static void EndAfter(Task? task, TracenticScope scope)
+    {
+        if (task is null || task.IsCompleted)
+        {
+            scope.End();
+        }
+        else
+        {
+            // Registered after any LLM call's own continuation, so the call's span ends inside its scope.
+            task.ContinueWith(EndScope, scope, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+}

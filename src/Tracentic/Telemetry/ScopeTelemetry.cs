@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Tracentic.Export;
+
+namespace Tracentic.Telemetry;
+
+/// <summary>
+/// A scope's place in a trace: its ids, its parent span and, when something listens, its INTERNAL activity.
+/// A scope tree is one trace: a child takes its parent's trace; a root scope joins the current activity's
+/// trace when there is one, else starts its own (the scope id).
+/// </summary>
+internal static class ScopeTelemetry
+{
+    public static (TraceIdentity Ids, ulong ParentSpanId, Activity? Activity) Begin(TracenticScope scope, TracenticScope? parentScope, ulong idHigh, ulong idLow)
+    {
+        var parent = SpanParent.Of(parentScope);
+        if (TracenticTelemetry.Source.HasListeners() && StartActivity(scope, parent) is { } activity)
+        {
+            return (TraceIdentity.Of(activity), parent.Exists ? parent.Ids.SpanId : 0, activity);
+        }
+
+        return parent.Exists
+            ? (parent.Ids.NewSpan(), parent.Ids.SpanId, null)
+            : (TraceIdentity.NewTrace(idHigh, idLow), 0, null);
+    }
+
+    private static Activity? StartActivity(TracenticScope scope, SpanParent parent)
+    {
+        var previous = Activity.Current;
+        var activity = TracenticTelemetry.Source.StartActivity(scope.Name, ActivityKind.Internal, parent.Context);
+        if (activity is null)
+        {
+            return null;
+        }
+
+        // Beginning a scope does not make it ambient; Activate does, for the scope and its activity alike.
+        Activity.Current = previous;
+        if (activity.IsAllDataRequested)
+        {
+            activity.SetTag(SpanAttributeKeys.ScopeId, scope.Id);
+            activity.SetTag(SpanAttributeKeys.ScopeName, scope.Name);
+            activity.SetTag(SpanAttributeKeys.ScopeParentId, scope.ParentId);
+            activity.SetTag(SpanAttributeKeys.ScopeCorrelationId, scope.CorrelationId);
+            foreach (var (key, value) in scope.Attributes)
+            {
+                activity.SetTag(key, value);
+            }
+        }
+
+        return activity;
+    }
+}
