@@ -28,6 +28,7 @@ public sealed partial class TracenticInterceptorGenerator
         private const string LlmCall = "global::Tracentic.Instrumentation.LlmCall";
         private const string LlmCallSite = "global::Tracentic.Instrumentation.LlmCallSite";
         private const string LlmUsage = "global::Tracentic.Instrumentation.LlmUsage";
+        private const string ScopeCompletion = "global::Tracentic.Instrumentation.ScopeCompletion";
         private static readonly string Version = typeof(Emitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
         public static void Emit(SourceProductionContext output, ImmutableArray<CallSiteSpec> sites, ProjectSpec project)
@@ -275,11 +276,15 @@ public sealed partial class TracenticInterceptorGenerator
                 }
             }
 
+            // An asynchronous method's scope lasts until its task completes: the task takes over ending it.
+            var endsWithTask = method.Scope is not null && method.ReturnKind is ReturnKind.Task or ReturnKind.TaskOfT or ReturnKind.ValueTask or ReturnKind.ValueTaskOfT;
+            string Returned(string expression) => endsWithTask ? $"{ScopeCompletion}.EndWhenDone({expression}, {names.Scope})" : expression;
+
             if (method.Llm is not { } llm)
             {
                 writer.WriteLine(isStream ? $"return {Instrumentation}.Observe({call}, {names.Scope});"
                     : isVoid ? $"{call};"
-                    : $"return {call};");
+                    : $"return {Returned(call)};");
                 writer.CloseBlock();
                 return;
             }
@@ -310,7 +315,7 @@ public sealed partial class TracenticInterceptorGenerator
                     break;
                 case ReturnKind.Task:
                 case ReturnKind.ValueTask:
-                    writer.WriteLine($"return {Instrumentation}.Track({names.Result}, {names.Call});");
+                    writer.WriteLine($"return {Returned($"{Instrumentation}.Track({names.Result}, {names.Call})")};");
                     break;
                 case ReturnKind.AsyncEnumerable:
                     writer.WriteLine($"return {Instrumentation}.Observe({names.Result}, {(method.Scope is null ? "null" : names.Scope)}, {names.Call}, {usage});");
@@ -325,7 +330,7 @@ public sealed partial class TracenticInterceptorGenerator
                     writer.WriteLine($"return {names.Result} is not null && {Stream(method)}.For({names.Call}, {usage}) is {{ }} observed ? new {shell}<{method.ResultType}>({names.Result}, observed) : {names.Result}!;");
                     break;
                 default:
-                    writer.WriteLine($"return {Instrumentation}.Track({names.Result}, {names.Call}, {usage});");
+                    writer.WriteLine($"return {Returned($"{Instrumentation}.Track({names.Result}, {names.Call}, {usage})")};");
                     break;
             }
 

@@ -23,7 +23,7 @@ namespace Tracentic.Generated
             }
 
             using var scope = global::Tracentic.Instrumentation.TracenticInstrumentation.EnterScope("rag-pipeline", correlationId: global::Tracentic.Instrumentation.ArgumentCapture.Text(requestId), attributes: [new("user_id", global::Tracentic.Instrumentation.ArgumentCapture.Value(userId))]);
-            return @this.AnswerAsync(userId, requestId, question);
+            return global::Tracentic.Instrumentation.ScopeCompletion.EndWhenDone(@this.AnswerAsync(userId, requestId, question), scope);
         }
     }
 }
