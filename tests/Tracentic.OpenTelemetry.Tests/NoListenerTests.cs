@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Tracentic.Instrumentation;
+using Tracentic.OpenTelemetry.Tests.Infrastructure;
+
+namespace Tracentic.OpenTelemetry.Tests;
+
+/// <summary>Without a listener for the Tracentic source and meter, Tracentic creates no activity and measures nothing.</summary>
+public sealed class NoListenerTests
+{
+    private static readonly LlmCallSite Site = new("openai", "chat", "gpt-4o", "Bot.Ask");
+
+    [Fact]
+    public void Nothing_is_created_when_only_other_sources_are_listened_to()
+    {
+        var started = new List<Activity>();
+        using var activities = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name != "Tracentic", // an application listening to everything else
+            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStarted = started.Add,
+        };
+        ActivitySource.AddActivityListener(activities);
+        var measurements = 0;
+        using var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name != "Tracentic")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<long>((_, _, _, _) => measurements++);
+        meters.SetMeasurementEventCallback<double>((_, _, _, _) => measurements++);
+        meters.Start();
+
+        var engine = Engines.InProcessOnly();
+        using var installed = Engines.Install(engine);
+        var scope = engine.Begin("quiet");
+        engine.RecordSpan(scope, Engines.Chat());
+        using (TracenticInstrumentation.EnterScope("generated"))
+        {
+            LlmCall.Start(Site).Succeed(new LlmUsage(1, 1));
+            Assert.Null(Activity.Current);
+        }
+
+        scope.End();
+
+        Assert.Null(scope.Activity);
+        Assert.DoesNotContain(started, a => a.Source.Name == "Tracentic");
+        Assert.Equal(0, measurements);
+        Assert.Equal(32, scope.TraceId.Length); // trace identity does not need a listener
+    }
+}

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using Tracentic.Instrumentation;
+using Tracentic.OpenTelemetry.Tests.Infrastructure;
+
+namespace Tracentic.OpenTelemetry.Tests;
+
+/// <summary>
+/// Calls through the surface generated wrappers use (<see cref="TracenticInstrumentation"/>, <see cref="LlmCall"/>):
+/// the CLIENT activity runs while the call runs, so what the call does (an HTTP request) nests under it.
+/// </summary>
+public sealed class WrappedCallActivityTests
+{
+    private const string HttpSource = "Tests.FakeHttp"; // stands in for HttpClient's own activities
+    private static readonly ActivitySource Http = new(HttpSource);
+    private static readonly LlmCallSite Site = new("openai", "chat", null, "Bot.AskAsync", "Bot.cs", 12);
+
+    private sealed record Reply(long Input, long Output, string Model);
+
+    [Fact]
+    public async Task An_async_call_is_a_client_activity_under_its_scope_and_the_requests_it_makes_nest_under_it()
+    {
+        using var otel = new OpenTelemetryCapture(HttpSource);
+        var engine = Engines.InProcessOnly();
+        using var installed = Engines.Install(engine);
+        var reply = new TaskCompletionSource<Reply>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        Task<Reply> traced;
+        Activity? scopeActivity;
+        using (TracenticInstrumentation.EnterScope("answer"))
+        {
+            scopeActivity = Activity.Current;
+            Assert.NotNull(scopeActivity);
+            var call = LlmCall.Start(Site, model: "gpt-4o");
+            var task = SendAsync(reply.Task); // the user's method: starts its HTTP request, then awaits
+            traced = TracenticInstrumentation.Track(task, call, static r => new LlmUsage(r.Input, r.Output, r.Model) { FinishReason = "stop", ResponseId = "chatcmpl-1" });
+            Assert.Same(scopeActivity, Activity.Current); // the caller continues under its own activity
+        }
+
+        Assert.Null(Activity.Current);
+        reply.SetResult(new Reply(100, 20, "gpt-4o-2024-08-06"));
+        await traced;
+
+        var scope = otel.Single("answer");
+        var llm = otel.Single("chat gpt-4o");
+        var http = otel.Single("POST /v1/chat/completions");
+        Assert.Equal(scope.SpanId, llm.ParentSpanId);
+        Assert.Equal(llm.SpanId, http.ParentSpanId);
+        Assert.Equal(ActivityKind.Client, llm.Kind);
+        Assert.Equal("gpt-4o-2024-08-06", llm.GetTagItem("gen_ai.response.model"));
+        Assert.Equal(new[] { "stop" }, (string[])llm.GetTagItem("gen_ai.response.finish_reasons")!);
+        Assert.Equal("chatcmpl-1", llm.GetTagItem("gen_ai.response.id"));
+        Assert.Equal(100L, llm.GetTagItem("gen_ai.usage.input_tokens"));
+        Assert.Equal("Bot.AskAsync", llm.GetTagItem("code.function"));
+        Assert.Equal(12, llm.GetTagItem("code.lineno"));
+    }
+
+    [Fact]
+    public void A_synchronous_call_that_throws_is_an_error_activity_and_the_exception_is_the_users()
+    {
+        using var otel = new OpenTelemetryCapture();
+        var engine = Engines.InProcessOnly();
+        using var installed = Engines.Install(engine);
+        var thrown = new InvalidOperationException("model overloaded");
+
+        var call = LlmCall.Start(Site, model: "gpt-4o");
+        var caught = Assert.Throws<InvalidOperationException>((Action)(() =>
+        {
+            try
+            {
+                throw thrown;
+            }
+            catch (Exception ex)
+            {
+                call.Fail(ex);
+                throw;
+            }
+        }));
+
+        Assert.Same(thrown, caught);
+        Assert.Null(Activity.Current);
+        var llm = otel.Single("chat gpt-4o");
+        Assert.Equal(ActivityStatusCode.Error, llm.Status);
+        Assert.Equal("model overloaded", llm.StatusDescription);
+        Assert.Equal("System.InvalidOperationException", llm.GetTagItem("error.type"));
+    }
+
+    [Fact]
+    public void A_model_known_only_from_the_response_names_the_span_when_the_call_completes()
+    {
+        using var otel = new OpenTelemetryCapture();
+        var engine = Engines.InProcessOnly();
+        using var installed = Engines.Install(engine);
+
+        var call = LlmCall.Start(Site);
+        call.Succeed(new LlmUsage(5, 1, "gpt-4o-mini"));
+
+        var llm = otel.Single("chat gpt-4o-mini");
+        Assert.Equal("gpt-4o-mini", llm.GetTagItem("gen_ai.request.model"));
+    }
+
+    [Fact]
+    public async Task A_streamed_scope_ends_when_its_enumeration_is_disposed()
+    {
+        using var otel = new OpenTelemetryCapture();
+        var engine = Engines.InProcessOnly();
+        using var installed = Engines.Install(engine);
+
+        // The shape generated for a [TracenticScope] [TracenticLlmCall] method returning IAsyncEnumerable<T>.
+        var scope = TracenticInstrumentation.BeginScope("stream-answer");
+        IAsyncEnumerable<int> stream;
+        using (TracenticInstrumentation.Activate(scope))
+        {
+            var call = LlmCall.Start(Site, model: "gpt-4o");
+            stream = TracenticInstrumentation.Observe(Numbers(), scope, call, static _ => new LlmUsage(3, 2));
+        }
+
+        Assert.Empty(otel.Activities);
+        var sum = 0;
+        await foreach (var n in stream)
+        {
+            sum += n;
+        }
+
+        Assert.Equal(6, sum);
+        var scopeActivity = otel.Single("stream-answer");
+        Assert.Equal(scopeActivity.SpanId, otel.Single("chat gpt-4o").ParentSpanId);
+        Assert.NotNull(scope!.EndedAt);
+    }
+
+    private static async Task<Reply> SendAsync(Task<Reply> response)
+    {
+        using (Http.StartActivity("POST /v1/chat/completions", ActivityKind.Client))
+        {
+            return await response;
+        }
+    }
+
+    private static async IAsyncEnumerable<int> Numbers()
+    {
+        for (var i = 1; i <= 3; i++)
+        {
+            await Task.Yield();
+            yield return i;
+        }
+    }
+}
