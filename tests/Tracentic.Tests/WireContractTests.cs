@@ -93,7 +93,7 @@ public class WireContractTests
 
         var span = Assert.Single(scopeSpans.GetProperty("spans").EnumerateArray());
         Assert.Equal(["traceId", "spanId", "name", "kind", "startTimeUnixNano", "endTimeUnixNano", "attributes", "status"], Names(span));
-        Assert.Equal(Convert.FromHexString(scope.Id), Convert.FromBase64String(span.GetProperty("traceId").GetString()!));
+        Assert.Equal(Convert.FromHexString(parent.Id), Convert.FromBase64String(span.GetProperty("traceId").GetString()!)); // a scope tree is one trace: the root's
         var spanId = Convert.FromBase64String(span.GetProperty("spanId").GetString()!);
         Assert.Equal(8, spanId.Length);
         Assert.Contains(spanId, b => b != 0);
@@ -157,10 +157,9 @@ public class WireContractTests
     {
         await using var receiver = await IngestReceiver.StartAsync();
         await using var client = TestClients.ForReceiver(receiver);
-        var scope = client.Begin("s");
-
         using (var activity = new Activity("incoming-request").SetIdFormat(ActivityIdFormat.W3C).Start())
         {
+            var scope = client.Begin("s"); // begun under the activity: its scope tree joins the activity's trace
             client.RecordSpan(scope, TestClients.Span(model: "inside"));
             client.RecordError(null, TestClients.Span(model: "inside-error"), new Exception("x"));
             await client.FlushAsync();
