@@ -5,6 +5,11 @@
 // Without TRACENTIC_API_KEY, spans go to a local receiver on 127.0.0.1 that speaks the Tracentic ingest API,
 // and the sample prints what it received as a tree. With TRACENTIC_API_KEY (and TRACENTIC_ENDPOINT for a
 // self-hosted deployment), they go to Tracentic instead.
+//
+// With --otlp URL (or the OTEL_EXPORTER_OTLP_ENDPOINT / OTEL_EXPORTER_OTLP_TRACES_ENDPOINT variables), the spans
+// also go as standard OTLP to that OpenTelemetry endpoint: a Collector, Jaeger, or the Aspire dashboard, e.g.
+//
+//   dotnet run --project samples/Tracentic.Samples.Console -- --otlp http://localhost:4318
 using RagSample;
 using Tracentic;
 using Tracentic.Local;
@@ -28,8 +33,15 @@ else
     Console.WriteLine($"Exporting to {endpoint} (TRACENTIC_API_KEY is set).");
 }
 
+var otlp = OtlpFromArguments(args) ?? OtlpOutputOptions.FromEnvironment();
+if (otlp is not null)
+{
+    Console.WriteLine($"Also sending standard OTLP to {otlp.TracesEndpoint ?? otlp.Endpoint}.");
+}
+
 var tracentic = TracenticSdk.Configure(new TracenticOptions
 {
+    Otlp = otlp,
     ApiKey = receiver?.ApiKey ?? apiKey,
     Endpoint = receiver?.Endpoint ?? endpoint!,
     ServiceName = "rag-console-sample",
@@ -75,3 +87,19 @@ else
 }
 
 return 0;
+
+static OtlpOutputOptions? OtlpFromArguments(string[] args)
+{
+    var at = Array.IndexOf(args, "--otlp");
+    if (at < 0)
+    {
+        return null;
+    }
+
+    if (at + 1 >= args.Length)
+    {
+        throw new ArgumentException("--otlp needs the endpoint's base URL, e.g. --otlp http://localhost:4318");
+    }
+
+    return new OtlpOutputOptions { Endpoint = args[at + 1] };
+}

@@ -11,8 +11,18 @@
 // process-wide engine, which the gateway owns. The worker host has its own engine (ProcessWide = false), so its
 // spans carry its own service name, and records through the injected ITracentic. Deployed separately, each
 // service would own its process and both could use the attributes.
+//
+// OpenTelemetry hosting: with OTEL_EXPORTER_OTLP_ENDPOINT set, the gateway host also runs the OpenTelemetry SDK
+// (ASP.NET Core and HttpClient instrumentation, AddTracenticInstrumentation, the OTLP exporter), so requests, HTTP
+// calls, Tracentic scopes and LLM calls arrive as one trace at any OpenTelemetry backend, e.g. the Aspire dashboard:
+//
+//   OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318 OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
+//     dotnet run --project samples/Tracentic.Samples.WebApi
 using System.Net;
 using System.Net.Http.Json;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Tracentic.AspNetCore;
 using Tracentic.Local;
 using WebApiSample;
@@ -72,6 +82,23 @@ gatewayBuilder.Services.AddTracentic(options =>
         ["route"] = context.Request.Path.Value,
     };
 });
+if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")))
+{
+    // One OpenTelemetry pipeline for the process: listeners are process-wide, so a second one in the worker host
+    // would export every activity twice. Deployed separately, each service would register this in its own host.
+    gatewayBuilder.Services.AddOpenTelemetry()
+        .ConfigureResource(resource => resource.AddService("rag-webapi-sample"))
+        .WithTracing(tracing => tracing
+            .AddAspNetCoreInstrumentation()
+            .AddHttpClientInstrumentation()
+            .AddTracenticInstrumentation()
+            .AddOtlpExporter())
+        .WithMetrics(metrics => metrics
+            .AddTracenticInstrumentation()
+            .AddOtlpExporter());
+    Console.WriteLine("OTEL_EXPORTER_OTLP_ENDPOINT is set: traces and metrics also go to it through the OpenTelemetry SDK.");
+}
+
 gatewayBuilder.Services
     .AddHttpClient("worker", client => client.BaseAddress = workerAddress)
     .AddTracenticScopePropagation(); // sends the ambient scope's id in TracenticHeaders.Scope

@@ -64,8 +64,15 @@ public sealed class PackageTests(PackedTracentic packed)
             var nuspec = Nuspec(package);
             Assert.Equal(packed.Version, nuspec.Descendants().Single(e => e.Name.LocalName == "version").Value);
             Assert.Equal("README.md", nuspec.Descendants().Single(e => e.Name.LocalName == "readme").Value);
-            var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).Distinct();
-            Assert.Equal(["Microsoft.Extensions.Logging.Abstractions"], dependencies);
+            var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency")
+                .Select(e => $"{e.Parent!.Attribute("targetFramework")!.Value}:{e.Attribute("id")!.Value}").Order();
+            Assert.Equal(
+                [
+                    "net10.0:Microsoft.Extensions.Logging.Abstractions",
+                    "net8.0:Microsoft.Extensions.Logging.Abstractions",
+                    "net8.0:System.Diagnostics.DiagnosticSource", // net8.0's in-box version has no histogram bucket advice
+                ],
+                dependencies);
         }
 
         using (var package = ZipFile.OpenRead(packed.AspNetCorePackage))
@@ -109,6 +116,43 @@ public sealed class PackageTests(PackedTracentic packed)
         Assert.Equal(packed.Version, intercepted.InstrumentationScopeVersion);
         Assert.Single(receiver.Spans, s => s.ScopeName == "by-hand");
         Assert.Equal(2, receiver.Spans.Count);
+    }
+
+    [Fact]
+    public async Task A_fresh_project_with_the_OpenTelemetry_package_sees_scopes_and_llm_calls_as_activities()
+    {
+        packed.WriteNuGetConfig();
+        var project = Path.Combine(packed.Root, "FreshOpenTelemetry");
+        (await ChildProcess.DotnetAsync(["new", "console", "-o", project, "-n", "FreshOpenTelemetry", "--no-restore"], packed.Root)).EnsureSuccess();
+        (await ChildProcess.DotnetAsync(["add", "package", "Tracentic.OpenTelemetry", "--version", packed.Version], project, timeout: TimeSpan.FromMinutes(3))).EnsureSuccess();
+        (await ChildProcess.DotnetAsync(["add", "package", "OpenTelemetry.Exporter.InMemory", "--version", "1.20.1"], project, timeout: TimeSpan.FromMinutes(3))).EnsureSuccess();
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using System.Diagnostics;
+            using OpenTelemetry;
+            using OpenTelemetry.Trace;
+            using Tracentic;
+
+            var exported = new List<Activity>();
+            using (Sdk.CreateTracerProviderBuilder().AddTracenticInstrumentation().AddInMemoryExporter(exported).Build())
+            {
+                var tracentic = TracenticSdk.Create(new TracenticOptions { ServiceName = "fresh-otel" });
+                using (var scope = tracentic.Begin("ask"))
+                {
+                    var now = DateTimeOffset.UtcNow;
+                    tracentic.RecordSpan(scope, new TracenticSpan { StartedAt = now, EndedAt = now, Provider = "local", Model = "tiny-model", InputTokens = 3, OutputTokens = 4 });
+                }
+            }
+
+            foreach (var activity in exported)
+            {
+                Console.WriteLine($"{activity.Kind} {activity.DisplayName} {activity.GetTagItem("gen_ai.usage.output_tokens")}");
+            }
+            """);
+
+        (await ChildProcess.DotnetAsync(["build", "-c", "Release", "-warnaserror", "-nologo"], project, timeout: TimeSpan.FromMinutes(4))).EnsureSuccess();
+        var run = (await ChildProcess.DotnetAsync(["run", "-c", "Release", "--no-build"], project)).EnsureSuccess();
+
+        Assert.Equal(["Client chat tiny-model 4", "Internal ask"], run.Output.Trim().ReplaceLineEndings("\n").Split('\n'));
     }
 
     [Fact]

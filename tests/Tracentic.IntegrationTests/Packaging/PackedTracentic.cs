@@ -34,7 +34,7 @@ public sealed class PackedTracentic : IAsyncLifetime
     public async Task InitializeAsync()
     {
         CopySources();
-        foreach (var project in new[] { "src/Tracentic/Tracentic.csproj", "src/Tracentic.AspNetCore/Tracentic.AspNetCore.csproj", "src/Tracentic.LocalReceiver/Tracentic.LocalReceiver.csproj" })
+        foreach (var project in new[] { "src/Tracentic/Tracentic.csproj", "src/Tracentic.AspNetCore/Tracentic.AspNetCore.csproj", "src/Tracentic.LocalReceiver/Tracentic.LocalReceiver.csproj", "src/Tracentic.OpenTelemetry/Tracentic.OpenTelemetry.csproj" })
         {
             (await ChildProcess.DotnetAsync(
                 ["pack", project, "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-nologo"],
@@ -49,7 +49,7 @@ public sealed class PackedTracentic : IAsyncLifetime
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "tracentic", "tracentic.aspnetcore", "tracentic.localreceiver" })
+        foreach (var id in new[] { "tracentic", "tracentic.aspnetcore", "tracentic.localreceiver", "tracentic.opentelemetry" })
         {
             TryDelete(Path.Combine(packages, id, Version.ToLowerInvariant()));
             if (Directory.Exists(Path.Combine(packages, id)) && !Directory.EnumerateFileSystemEntries(Path.Combine(packages, id)).Any())

@@ -44,7 +44,8 @@ public class ReadmeTests
             typeof(OpenAI.Chat.ChatClient).Assembly.Location,
             typeof(System.ClientModel.ClientResult).Assembly.Location,
             typeof(Anthropic.AnthropicClient).Assembly.Location,
-        };
+            typeof(OpenTelemetry.Trace.TracenticTracerProviderBuilderExtensions).Assembly.Location,
+        }.Concat(Directory.EnumerateFiles(AppContext.BaseDirectory, "OpenTelemetry*.dll")); // the SDK, hosting, OTLP exporter, ASP.NET Core instrumentation
         return [.. frameworks.Concat(own).Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
     });
 
