@@ -1,0 +1,83 @@
+using BenchmarkDotNet.Attributes;
+using Tracentic.Engine;
+
+namespace Tracentic.Benchmarks;
+
+/// <summary>
+/// RecordSpan (and a scope begun and ended around one span) with nothing listening and with an OpenTelemetry SDK
+/// listener, with the ingest output alone (discarding) and with the standard OTLP output beside it (HTTP to a raw
+/// loopback sink). Same span as <see cref="RecordSpanBenchmarks"/>.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class TelemetryRecordSpanBenchmarks
+{
+    private TracenticClient _client = null!;
+    private TracenticScope _scope = null!;
+    private TracenticSpan _span = null!;
+    private OpenTelemetryListener? _listener;
+    private RawSocketSink? _otlpSink;
+
+    [Params(Listener.None, Listener.OpenTelemetry)]
+    public Listener Listener { get; set; }
+
+    [Params(Outputs.Ingest, Outputs.IngestAndOtlp)]
+    public Outputs Outputs { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _listener = OpenTelemetryListener.Start(Listener);
+        _otlpSink = Outputs == Outputs.IngestAndOtlp ? new RawSocketSink() : null;
+        _client = new TracenticClient(new TracenticOptions
+        {
+            ServiceName = "bench",
+            GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },
+            CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0) },
+            Otlp = _otlpSink is null ? null : new OtlpOutputOptions { Endpoint = _otlpSink.BaseUrl },
+        }, new ExportSetup { Output = (_, _) => new DiscardExporter(), HookExits = false });
+        _scope = _client.Begin("rag-pipeline", new() { ["user_id"] = "user-123" });
+        var start = DateTimeOffset.UtcNow;
+        _span = new TracenticSpan
+        {
+            StartedAt = start,
+            EndedAt = start.AddMilliseconds(250),
+            Provider = "openai",
+            Model = "gpt-4o",
+            InputTokens = 1200,
+            OutputTokens = 300,
+            OperationType = "chat",
+        };
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _client.ShutdownAsync().GetAwaiter().GetResult();
+        _listener?.Dispose();
+        _otlpSink?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>One LLM span in an open scope: plus a CLIENT activity and 4 measurements when listened to.</summary>
+    [Benchmark(Baseline = true)]
+    public void RecordSpan() => _client.RecordSpan(_scope, _span);
+
+    /// <summary>A scope begun and ended with one span in it: plus an INTERNAL activity when listened to, and a scope span for standard OTLP.</summary>
+    [Benchmark]
+    public void ScopeWithOneSpan()
+    {
+        var scope = _client.Begin("step");
+        _client.RecordSpan(scope, _span);
+        scope.End();
+    }
+}
+
+/// <summary>Which outputs the engine exports to during a benchmark.</summary>
+public enum Outputs
+{
+    /// <summary>The Tracentic ingest only (a discarding output).</summary>
+    Ingest,
+
+    /// <summary>The Tracentic ingest and the standard OTLP output (HTTP to a loopback sink), each with its own queue.</summary>
+    IngestAndOtlp,
+}

@@ -1,0 +1,49 @@
+using BenchmarkDotNet.Attributes;
+using Tracentic;
+using Tracentic.Engine;
+
+namespace Tracentic.Generators.Benchmarks;
+
+/// <summary>
+/// Generated wrappers with a configured engine (a discarding output), with nothing listening and with an
+/// OpenTelemetry SDK listener: a scope becomes an INTERNAL activity, an LLM call a CLIENT activity plus the GenAI
+/// metrics.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class TelemetryWrapperBenchmarks
+{
+    private readonly Client _client = new();
+    private ITracentic? _tracentic;
+    private OpenTelemetryListener? _listener;
+
+    [Params(Listener.None, Listener.OpenTelemetry)]
+    public Listener Listener { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _listener = OpenTelemetryListener.Start(Listener);
+        var client = new TracenticClient(
+            new TracenticOptions { ServiceName = "bench", CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0) } },
+            new ExportSetup { Output = static (_, _) => new DiscardExporter(), HookExits = false });
+        TracenticSdk.Install(client);
+        _tracentic = client;
+    }
+
+    [GlobalCleanup]
+    public async Task Cleanup()
+    {
+        await _tracentic!.ShutdownAsync();
+        _listener?.Dispose();
+    }
+
+    [Benchmark]
+    public int ScopeWrapper() => _client.Scoped(1);
+
+    [Benchmark(Baseline = true)]
+    public Reply LlmWrapper() => _client.Ask();
+
+    [Benchmark]
+    public Task<Reply> LlmWrapperAsyncCompleted() => _client.AskAsync();
+}
