@@ -142,11 +142,7 @@ internal sealed class OtlpTracesWriter
 
         if (span.Scope is { } scope)
         {
-            WriteString(SpanAttributeKeys.ScopeId, scope.Id);
-            WriteString(SpanAttributeKeys.ScopeName, scope.Name);
-            WriteString(SpanAttributeKeys.ScopeStartedAt, scope.StartedAt);
-            WriteString(SpanAttributeKeys.ScopeParentId, scope.ParentId);
-            WriteString(SpanAttributeKeys.ScopeCorrelationId, scope.CorrelationId);
+            _json.WriteRawValue(scope.Json, skipInputValidation: true); // the tracentic.scope.* attributes, encoded once per scope
         }
 
         if (truncated)
@@ -161,7 +157,7 @@ internal sealed class OtlpTracesWriter
             var attribute = span.Attributes[i];
             if (!GenAiKeys.Contains(attribute.Key))
             {
-                WriteAttribute(_json, attribute.Key, attribute.Value);
+                _json.WriteRawValue(attribute.Json, skipInputValidation: true); // encoded once per shared attribute
             }
 
             _json.Flush();
@@ -279,6 +275,7 @@ internal sealed class OtlpTracesWriter
         json.WriteEndObject();
     }
 
+    /// <summary>A built-in value: a string, an integer, a double or a boolean (user values come encoded, see <see cref="ResolvedAttribute.Json"/>).</summary>
     private static void WriteAnyValue(Utf8JsonWriter json, in AttributeValue value)
     {
         json.WriteStartObject();
@@ -300,28 +297,6 @@ internal sealed class OtlpTracesWriter
                 break;
             case AttributeKind.Double:
                 json.WriteString("doubleValue"u8, double.IsNaN(value.Number) ? "NaN"u8 : value.Number > 0 ? "Infinity"u8 : "-Infinity"u8);
-                break;
-            case AttributeKind.Array:
-                json.WriteStartObject("arrayValue"u8);
-                json.WriteStartArray("values"u8);
-                foreach (var (_, item) in value.Items!)
-                {
-                    WriteAnyValue(json, item);
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-                break;
-            case AttributeKind.KeyValueList:
-                json.WriteStartObject("kvlistValue"u8);
-                json.WriteStartArray("values"u8);
-                foreach (var (key, item) in value.Items!)
-                {
-                    WriteAttribute(json, key!, item);
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
                 break;
         }
 
