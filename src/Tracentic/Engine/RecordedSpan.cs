@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Tracentic.Export;
 
 namespace Tracentic.Engine;
@@ -46,10 +45,8 @@ internal sealed class RecordedSpan
     /// <summary>The span this one hangs from: its scope's span, else the activity it was recorded under; 0 for none.</summary>
     public ulong ParentSpanId;
 
-    /// <summary>The ambient activity of the recording thread, when it is in the span's trace (the ingest names it as parent).</summary>
-    public ActivityTraceId ActivityTraceId;
-    public ActivitySpanId ActivitySpanId;
-    public bool HasActivity;
+    /// <summary>The span id of the recording thread's ambient activity when it is in the span's trace (the ingest names it as parent); 0 for none.</summary>
+    public ulong ActivityParentSpanId;
 
     /// <summary>Set once by the export side (<see cref="SpanResolver"/>), so every attempt and output sends the same span.</summary>
     public ResolvedSpan? Resolved;

@@ -386,11 +386,10 @@ internal sealed class TracenticClient : ITracentic, IDisposable
         }
 
         // The ingest names the ambient activity as parent when it belongs to the span's trace.
-        if (Activity.Current is { } activity && Telemetry.SpanIdentity.InTrace(recorded, activity))
+        if (Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity
+            && Telemetry.TraceIdentity.Of(activity) is var ambient && ambient.TraceHigh == recorded.Trace.TraceHigh && ambient.TraceLow == recorded.Trace.TraceLow)
         {
-            recorded.HasActivity = true;
-            recorded.ActivityTraceId = activity.TraceId;
-            recorded.ActivitySpanId = activity.SpanId;
+            recorded.ActivityParentSpanId = ambient.SpanId;
         }
     }
 

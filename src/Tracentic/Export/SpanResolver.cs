@@ -58,14 +58,6 @@ internal sealed class SpanResolver
     {
         // Ids come from the span's trace identity (stamped when it was recorded), so every output names the same span.
         var trace = span.Trace.IsEmpty ? new Telemetry.TraceIdentity(RandomNonZero(), RandomNonZero(), RandomNonZero()) : span.Trace;
-        ulong activityParent = 0;
-        if (span.HasActivity)
-        {
-            Span<byte> bytes = stackalloc byte[8];
-            span.ActivitySpanId.CopyTo(bytes);
-            activityParent = BinaryPrimitives.ReadUInt64BigEndian(bytes);
-        }
-
         long? total = span.InputTokens is { } i && span.OutputTokens is { } o
             ? (i > long.MaxValue - o ? long.MaxValue : i + o) // saturating: both are non-negative
             : null;
@@ -75,7 +67,7 @@ internal sealed class SpanResolver
             TraceIdHigh = trace.TraceHigh,
             TraceIdLow = trace.TraceLow,
             SpanId = trace.SpanId,
-            ParentSpanId = activityParent,
+            ParentSpanId = span.ActivityParentSpanId,
             TreeParentSpanId = span.ParentSpanId,
             IsScope = span.IsScope,
             Name = span.IsScope && span.Scope is { } named ? _scopes.GetValue(named, ResolveScope).Name : Name(span.Provider, span.OperationType),

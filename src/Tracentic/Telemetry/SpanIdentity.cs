@@ -21,16 +21,4 @@ internal static class SpanIdentity
             span.ParentSpanId = 0;
         }
     }
-
-    /// <summary>Whether <paramref name="activity"/> belongs to the span's trace (so it can be named as its parent).</summary>
-    public static bool InTrace(RecordedSpan span, System.Diagnostics.Activity activity)
-    {
-        if (activity.IdFormat != System.Diagnostics.ActivityIdFormat.W3C)
-        {
-            return false;
-        }
-
-        var ids = TraceIdentity.Of(activity);
-        return ids.TraceHigh == span.Trace.TraceHigh && ids.TraceLow == span.Trace.TraceLow;
-    }
 }
