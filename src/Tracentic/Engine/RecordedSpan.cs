@@ -27,11 +27,46 @@ internal sealed class RecordedSpan
     public long? InputTokens;
     public long? OutputTokens;
     public KeyValuePair<string, object?>[]? Attributes;
-    public string? ErrorType;
+    /// <summary>What went wrong, for an error span; null for success (one reference: most spans succeed).</summary>
+    public RecordedError? Error;
+
+    /// <summary>The exception's short type name (<c>llm.error.type</c>); setting it makes this an error span.</summary>
+    public string? ErrorType
+    {
+        get => Error?.Type;
+        set
+        {
+            if (value is not null || Error is not null)
+            {
+                (Error ??= new()).Type = value; // null on a successful span allocates nothing
+            }
+        }
+    }
+
+    public string? ErrorMessage
+    {
+        get => Error?.Message;
+        set
+        {
+            if (value is not null || Error is not null)
+            {
+                (Error ??= new()).Message = value; // null on a successful span allocates nothing
+            }
+        }
+    }
 
     /// <summary><c>error.type</c> of the GenAI conventions: the exception's full type name.</summary>
-    public string? ErrorFullType;
-    public string? ErrorMessage;
+    public string? ErrorFullType
+    {
+        get => Error?.FullType;
+        set
+        {
+            if (value is not null || Error is not null)
+            {
+                (Error ??= new()).FullType = value; // null on a successful span allocates nothing
+            }
+        }
+    }
 
     /// <summary>
     /// An ended scope rather than an LLM call: only outputs that send scope spans get it (standard OTLP, see
