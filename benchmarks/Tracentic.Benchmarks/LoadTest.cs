@@ -53,12 +53,12 @@ internal static class LoadTest
         }
 
         Console.WriteLine();
-        Console.WriteLine("| SDK | rate (spans/s) | delivered | process CPU per 1,000 delivered spans | peak working set |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| SDK | rate (spans/s) | delivered | SDK process CPU per 1,000 delivered spans | sink CPU per 1,000 | peak working set |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Sdk} | {r.Rate:N0} | {100.0 * r.Delivered / r.Recorded:0.000} % | {r.Cpu.TotalMilliseconds * 1000 / Math.Max(1, r.Delivered):0.00} ms | {r.PeakWorkingSet / 1048576.0:0} MiB |"));
+                $"| {r.Sdk} | {r.Rate:N0} | {100.0 * r.Delivered / r.Recorded:0.000} % | {r.Cpu.TotalMilliseconds * 1000 / Math.Max(1, r.Delivered):0.00} ms | {(r.SinkCpu is { } s ? $"{s.TotalMilliseconds * 1000 / Math.Max(1, r.Delivered):0.00} ms" : "in process")} | {r.PeakWorkingSet / 1048576.0:0} MiB |"));
         }
 
         return results.All(r => r.Delivered == r.Recorded) ? 0 : 1;
@@ -73,7 +73,9 @@ internal static class LoadTest
         var total = (long)rate * seconds;
         var mode = Text(args, "--export", "http"); // discard | json | http (default); Tracentic only
         var sinkKind = Text(args, "--sink", "kestrel"); // kestrel (default) | raw (Tracentic JSON only)
-        await using ISink sink = sinkKind == "raw" ? new RawSocketSink() : await CountingSink.StartAsync();
+        await using ISink sink = args.Contains("--sink-in-process")
+            ? sinkKind == "raw" ? new RawSocketSink() : await StartKestrelSinkAsync()
+            : await SinkProcess.StartAsync(sinkKind);
         ILoadSubject subject = sdk == "otel"
             ? new OpenTelemetrySubject(sink.BaseUrl, queue, batch)
             : new TracenticSubject(sink.BaseUrl, queue, batch, mode);
@@ -122,19 +124,27 @@ internal static class LoadTest
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
         var delivered = mode == "http" || sdk == "otel" ? sink.Spans : subject.Exported;
+        var sinkCpu = sink is SinkProcess child ? child.Cpu : (TimeSpan?)null;
+        var sinkShare = sinkCpu is { } c
+            ? string.Create(CultureInfo.InvariantCulture, $"{c.TotalSeconds:0.00} s ({c.TotalMilliseconds * 1000 / Math.Max(1, delivered):0.00} ms per 1,000 delivered spans, in its own process)")
+            : "counted in the process CPU above (--sink-in-process)";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             recorded         {recorded:N0} in {recordingTime.TotalSeconds:0.00} s ({recorded / recordingTime.TotalSeconds:N0} spans/s)
             delivered        {delivered:N0} ({100.0 * delivered / recorded:0.000} %) in {sink.Requests:N0} requests, {sink.Bytes / 1048576.0:0.0} MiB
             drain after end  {drainTime.TotalMilliseconds:0} ms
             working set      {baseline / 1048576.0:0.0} MiB before, {peak / 1048576.0:0.0} MiB peak
             {subject.Describe()}
-            process CPU      {cpu.TotalSeconds:0.00} s ({cpu.TotalMilliseconds * 1000 / Math.Max(1, delivered):0.00} ms per 1,000 delivered spans, recorder + exporter + sink)
+            process CPU      {cpu.TotalSeconds:0.00} s ({cpu.TotalMilliseconds * 1000 / Math.Max(1, delivered):0.00} ms per 1,000 delivered spans: recording, queue, serializing, HTTP client)
+            sink CPU         {sinkShare}
             GCs (0/1/2)      {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}
             """));
-        return new LoadResult(sdk, rate, recorded, delivered, cpu, peak);
+        return new LoadResult(sdk, rate, recorded, delivered, cpu, sinkCpu, peak);
     }
 
-    private sealed record LoadResult(string Sdk, int Rate, long Recorded, long Delivered, TimeSpan Cpu, long PeakWorkingSet);
+    /// <summary>The default sink: Kestrel counting spans on 127.0.0.1.</summary>
+    public static async Task<ISink> StartKestrelSinkAsync() => await CountingSink.StartAsync();
+
+    private sealed record LoadResult(string Sdk, int Rate, long Recorded, long Delivered, TimeSpan Cpu, TimeSpan? SinkCpu, long PeakWorkingSet);
 
     private static int Option(string[] args, string name, int fallback)
     {

@@ -1,18 +1,26 @@
+using System.Collections.Concurrent;
 using Tracentic.Engine;
 
 namespace Tracentic.Export;
 
-/// <summary>The default output: the Tracentic ingest API (<c>POST {Endpoint}/v1/ingest</c>, OTLP/HTTP JSON, base64 ids).</summary>
+/// <summary>
+/// The default output: the Tracentic ingest API (<c>POST {Endpoint}/v1/ingest</c>, OTLP/HTTP JSON, base64 ids).
+/// Exports may overlap (<see cref="ExportLoop.MaxInFlight"/>): each uses a writer of its own, whose body lives until
+/// the request is done.
+/// </summary>
 internal sealed class TracenticIngestOutput : IExportOutput
 {
-    private readonly OtlpJsonWriter _writer;
+    private readonly ConcurrentBag<OtlpJsonWriter> _writers = [];
+    private readonly TracenticSettings _settings;
+    private readonly WireLimits _limits;
     private readonly HttpSender _sender;
     private readonly TracenticLog _log;
 
     public TracenticIngestOutput(TracenticSettings settings, TracenticLog log, WireLimits limits)
     {
         _log = log;
-        _writer = new OtlpJsonWriter(settings, log, limits);
+        _settings = settings;
+        _limits = limits;
         _sender = new HttpSender(
             settings.IngestUri,
             [new("x-tracentic-api-key", settings.ApiKey ?? "")],
@@ -24,9 +32,19 @@ internal sealed class TracenticIngestOutput : IExportOutput
 
     public async Task<ExportResult> ExportAsync(IReadOnlyList<ResolvedSpan> batch, CancellationToken cancellationToken)
     {
-        var count = _writer.Write(batch, out var body);
+        var writer = _writers.TryTake(out var idle) ? idle : new OtlpJsonWriter(_settings, _log, _limits);
+        var count = writer.Write(batch, out var body);
         _log.Logger.Sending(count, _sender.Uri);
-        var sent = await _sender.SendAsync(body, cancellationToken).ConfigureAwait(false);
+        SendResult sent;
+        try
+        {
+            sent = await _sender.SendAsync(body, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writers.Add(writer);
+        }
+
         var status = sent.StatusCode == 0 ? ExportStatus.Retry : RetryPolicy.Classify(sent.StatusCode);
         if (status == ExportStatus.Delivered)
         {
