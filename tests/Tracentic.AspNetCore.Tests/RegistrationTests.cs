@@ -166,6 +166,9 @@ public sealed class RegistrationTests : ProcessWideTest
                 ["Tracentic:ServiceName"] = "from-config",
                 ["Tracentic:ApiKey"] = "",
                 ["Tracentic:Environment"] = "  ",
+                ["Tracentic:ExportTimeout"] = "",
+                ["Tracentic:QueueCapacity"] = "",
+                ["Tracentic:Debug"] = "",
             },
             Environment = new()
             {
@@ -181,6 +184,9 @@ public sealed class RegistrationTests : ProcessWideTest
         Assert.Equal("key-from-env", options.ApiKey);
         Assert.Equal("staging", options.Environment);
         Assert.Equal("http://127.0.0.1:9", options.Endpoint);
+        Assert.Equal(new TracenticOptions().ExportTimeout, options.ExportTimeout); // empty values of any type count as unset
+        Assert.Equal(100_000, options.QueueCapacity); // as the test app sets it before the section is read
+        Assert.False(options.Debug);
     }
 
     [Fact]
