@@ -38,6 +38,8 @@ public sealed class LocalReceiver : IAsyncDisposable
     /// <summary>The path of the standard OTLP/HTTP traces endpoint, counted (not stored) in counting mode.</summary>
     private const string OtlpTracesPath = "/v1/traces";
 
+    private static readonly ReadOnlyMemory<byte> EmptyJson = "{}"u8.ToArray();
+
     private readonly WebApplication _app;
     private readonly byte[] _apiKeyBytes;
     private readonly ReceiverSetup _setup;
@@ -133,6 +135,11 @@ public sealed class LocalReceiver : IAsyncDisposable
     internal static async Task<LocalReceiver> StartAsync(LocalReceiverOptions? options, ReceiverSetup setup, CancellationToken cancellationToken = default)
     {
         options ??= new LocalReceiverOptions();
+        if (setup.Responder is not null && !setup.KeepRequests)
+        {
+            throw new ArgumentException("ReceiverSetup.Responder decides from the logged request: set KeepRequests too.", nameof(setup));
+        }
+
         if (options.Port is < 0 or > 65535)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, "LocalReceiverOptions.Port must be 0 (any free port) or a port number.");
@@ -475,7 +482,7 @@ public sealed class LocalReceiver : IAsyncDisposable
         {
             (spans, bytes) = await OtlpSpanCounter.CountJsonAsync(context.Request.Body, context.RequestAborted).ConfigureAwait(false);
             context.Response.ContentType = "application/json";
-            await context.Response.Body.WriteAsync("{}"u8.ToArray(), context.RequestAborted).ConfigureAwait(false);
+            await context.Response.Body.WriteAsync(EmptyJson, context.RequestAborted).ConfigureAwait(false);
         }
 
         Interlocked.Add(ref _countedSpans, spans);

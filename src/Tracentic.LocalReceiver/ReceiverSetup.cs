@@ -12,7 +12,7 @@ internal sealed class ReceiverSetup
     /// <summary>Keeps every request with its headers, body and answer (<c>LocalReceiver.Requests</c>).</summary>
     public bool KeepRequests { get; init; }
 
-    /// <summary>Answers accepted requests in place of the receiver's 200.</summary>
+    /// <summary>Answers accepted requests in place of the receiver's 200; it sees the logged request, so it needs <see cref="KeepRequests"/>.</summary>
     public IIngestResponder? Responder { get; init; }
 
     /// <summary>
