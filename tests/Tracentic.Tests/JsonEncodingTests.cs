@@ -335,4 +335,34 @@ public class JsonEncodingTests
         var entry = Assert.Single((IReadOnlyDictionary<string, object?>)span["v"]!);
         Assert.Equal((new string('k', 10), (object?)new string('v', 30)), (entry.Key, entry.Value));
     }
+
+    [Fact]
+    public async Task The_body_is_canonical_JSON_exactly_as_Utf8JsonWriter_would_write_it()
+    {
+        // The writer builds the body from bytes, not with Utf8JsonWriter: re-serializing the parsed body with the
+        // same encoder must give back the very same bytes (escaping, spacing, structure).
+        string[] texts = ["plain", "quote \" back\\slash", "tab\tnew\nline\u0001", "caf\u00e9 \u65e5\u672c \U0001F600", "<html>&'", "\u2028\u2029\u007f", "lone \uD800 high"];
+        var (client, exporter) = InMemoryExporter.CreateClient(o => o.GlobalAttributes = new() { ["g\u00e9"] = texts[3] });
+        await using (client)
+        {
+            var scope = client.Begin(texts[1], new() { [texts[2]] = texts[4], ["n"] = new object?[] { 1.5, -7L, true, null, texts[5] } }, correlationId: texts[6]);
+            foreach (var text in texts)
+            {
+                client.RecordSpan(scope, TestClients.Span(provider: text, model: text, operationType: text, attributes: new() { [text] = text, ["d"] = 1e-7, ["m"] = new Dictionary<string, object?> { [text] = 0.1 + 0.2 } }));
+                client.RecordError(null, TestClients.Span(provider: text), new Exception(text));
+            }
+
+            await client.FlushAsync();
+        }
+
+        var body = Assert.Single(exporter.Bodies);
+        using var document = JsonDocument.Parse(body);
+        var rewritten = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(rewritten, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            document.WriteTo(writer);
+        }
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(rewritten.WrittenSpan), System.Text.Encoding.UTF8.GetString(body));
+    }
 }

@@ -1,8 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Buffers.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Tracentic.Engine;
 
 namespace Tracentic.Export;
@@ -12,34 +9,47 @@ namespace Tracentic.Export;
 /// <c>llm.*</c> and <c>tracentic.scope.*</c> attributes). Only serializes: every value was resolved before. Keeps
 /// the wire bounds: a body holds as many spans as fit in <see cref="WireLimits.MaxRequestBytes"/>, and a span larger
 /// than <see cref="WireLimits.MaxSpanBytes"/> loses its lowest-priority attributes and is marked
-/// <c>tracentic.truncated</c>. Not thread-safe: one instance per output.
+/// <c>tracentic.truncated</c>. What many spans share is encoded once: the resource, each scope's attributes, each
+/// shared user attribute, the common built-in values. Not thread-safe: one instance per output.
 /// </summary>
 internal sealed class OtlpJsonWriter
 {
     public const string TruncatedKey = "tracentic.truncated";
 
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        // Valid JSON that keeps non-ASCII text readable and compact; the body is never embedded in HTML.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        SkipValidation = true,
-    };
-
     // "]}]}]}" closes spans, the scopeSpans entry, scopeSpans, the resourceSpans entry, resourceSpans and the body.
     private const int ClosingBytes = 8;
+
+    // Distinct built-in values (providers, models, names) kept encoded; cleared when exceeded, so it stays bounded.
+    private const int MaxEncodedValues = 1024;
+
+    private static readonly byte[] ProviderPrefix = AttributeJson.Prefix(SpanAttributeKeys.Provider);
+    private static readonly byte[] ModelPrefix = AttributeJson.Prefix(SpanAttributeKeys.Model);
+    private static readonly byte[] ResponseModelPrefix = AttributeJson.Prefix(SpanAttributeKeys.ResponseModel);
+    private static readonly byte[] FinishReasonPrefix = AttributeJson.Prefix(SpanAttributeKeys.FinishReason);
+    private static readonly byte[] ResponseIdPrefix = AttributeJson.Prefix(SpanAttributeKeys.ResponseId);
+    private static readonly byte[] InputMessagesPrefix = AttributeJson.Prefix(SpanAttributeKeys.InputMessages);
+    private static readonly byte[] OutputMessagesPrefix = AttributeJson.Prefix(SpanAttributeKeys.OutputMessages);
+    private static readonly byte[] OperationTypePrefix = AttributeJson.Prefix(SpanAttributeKeys.OperationType);
+    private static readonly byte[] InputTokensPrefix = AttributeJson.Prefix(SpanAttributeKeys.InputTokens);
+    private static readonly byte[] OutputTokensPrefix = AttributeJson.Prefix(SpanAttributeKeys.OutputTokens);
+    private static readonly byte[] TotalTokensPrefix = AttributeJson.Prefix(SpanAttributeKeys.TotalTokens);
+    private static readonly byte[] DurationMsPrefix = AttributeJson.Prefix(SpanAttributeKeys.DurationMs);
+    private static readonly byte[] CostUsdPrefix = AttributeJson.Prefix(SpanAttributeKeys.CostUsd);
+    private static readonly byte[] ErrorTypePrefix = AttributeJson.Prefix(SpanAttributeKeys.ErrorType);
+    private static readonly byte[] Truncated = AttributeJson.Encode(TruncatedKey, AttributeValue.Bool(true));
 
     private readonly TracenticLog _log;
     private readonly WireLimits _limits;
     private readonly ArrayBufferWriter<byte> _body = new(64 * 1024);
     private readonly ArrayBufferWriter<byte> _span = new(4 * 1024);
-    private readonly Utf8JsonWriter _json;
+    private readonly List<int> _attributeEnds = [];
+    private readonly Dictionary<string, byte[]> _encodedValues = new(StringComparer.Ordinal);
     private readonly byte[] _header;
 
     public OtlpJsonWriter(TracenticSettings settings, TracenticLog log, WireLimits limits)
     {
         _log = log;
         _limits = limits;
-        _json = new Utf8JsonWriter(_span, WriterOptions);
         _header = EncodeHeader(settings);
     }
 
@@ -102,218 +112,182 @@ internal sealed class OtlpJsonWriter
         return _span.WrittenSpan;
     }
 
-    private readonly List<int> _attributeEnds = [];
-
     /// <summary>Writes the span into the span buffer; returns where its user attributes start and where each ends.</summary>
     private List<int> WriteSpan(ResolvedSpan span, int userAttributes, bool truncated)
     {
-        _span.ResetWrittenCount();
-        _json.Reset(_span);
+        var json = _span;
+        json.ResetWrittenCount();
         _attributeEnds.Clear();
 
         Span<byte> id = stackalloc byte[16];
-        _json.WriteStartObject();
         BinaryPrimitives.WriteUInt64BigEndian(id, span.TraceIdHigh);
         BinaryPrimitives.WriteUInt64BigEndian(id[8..], span.TraceIdLow);
-        _json.WriteBase64String("traceId"u8, id);
+        JsonBytes.Raw(json, "{\"traceId\":"u8);
+        JsonBytes.QuotedBase64(json, id);
         BinaryPrimitives.WriteUInt64BigEndian(id, span.SpanId);
-        _json.WriteBase64String("spanId"u8, id[..8]);
+        JsonBytes.Raw(json, ",\"spanId\":"u8);
+        JsonBytes.QuotedBase64(json, id[..8]);
         if (span.ParentSpanId != 0)
         {
             BinaryPrimitives.WriteUInt64BigEndian(id, span.ParentSpanId);
-            _json.WriteBase64String("parentSpanId"u8, id[..8]);
+            JsonBytes.Raw(json, ",\"parentSpanId\":"u8);
+            JsonBytes.QuotedBase64(json, id[..8]);
         }
 
-        _json.WriteString("name"u8, span.Name);
-        _json.WriteNumber("kind"u8, 3);
-        WriteDigits("startTimeUnixNano"u8, span.StartUnixNanos);
-        WriteDigits("endTimeUnixNano"u8, span.EndUnixNanos);
-        _json.WriteStartArray("attributes"u8);
+        JsonBytes.Raw(json, ",\"name\":"u8);
+        json.Write(Encoded(span.Name));
+        JsonBytes.Raw(json, ",\"kind\":3,\"startTimeUnixNano\":"u8);
+        JsonBytes.QuotedDigits(json, span.StartUnixNanos);
+        JsonBytes.Raw(json, ",\"endTimeUnixNano\":"u8);
+        JsonBytes.QuotedDigits(json, span.EndUnixNanos);
+        JsonBytes.Raw(json, ",\"attributes\":["u8);
         WriteBuiltIns(span);
         if (truncated)
         {
-            WriteAttribute(_json, TruncatedKey, AttributeValue.Bool(true));
+            JsonBytes.Raw(json, ","u8);
+            json.Write(Truncated);
         }
 
-        _json.Flush();
-        _attributeEnds.Add(_span.WrittenCount);
+        _attributeEnds.Add(json.WrittenCount);
         for (var i = 0; i < userAttributes; i++)
         {
-            WriteAttribute(_json, span.Attributes[i].Key, span.Attributes[i].Value);
-            _json.Flush();
-            _attributeEnds.Add(_span.WrittenCount);
+            JsonBytes.Raw(json, ","u8);
+            json.Write(span.Attributes[i].Json);
+            _attributeEnds.Add(json.WrittenCount);
         }
 
-        _json.WriteEndArray();
-        _json.WriteStartObject("status"u8);
-        if (span.ErrorType is null)
+        if (span.ErrorMessage is null)
         {
-            _json.WriteNumber("code"u8, 1);
+            JsonBytes.Raw(json, "],\"status\":{\"code\":1}}"u8);
         }
         else
         {
-            _json.WriteNumber("code"u8, 2);
-            _json.WriteString("message"u8, span.ErrorMessage);
+            JsonBytes.Raw(json, "],\"status\":{\"code\":2,\"message\":"u8);
+            JsonBytes.Quoted(json, span.ErrorMessage);
+            JsonBytes.Raw(json, "}}"u8);
         }
 
-        _json.WriteEndObject();
-        _json.WriteEndObject();
-        _json.Flush();
         return _attributeEnds;
     }
 
+    /// <summary>The built-in attributes, comma-separated; the first always exists (the duration).</summary>
     private void WriteBuiltIns(ResolvedSpan span)
     {
-        WriteString(SpanAttributeKeys.Provider, span.Provider);
-        WriteString(SpanAttributeKeys.Model, span.Model);
-        WriteString(SpanAttributeKeys.ResponseModel, span.ResponseModel);
-        WriteString(SpanAttributeKeys.FinishReason, span.FinishReason);
-        WriteString(SpanAttributeKeys.ResponseId, span.ResponseId);
-        WriteString(SpanAttributeKeys.InputMessages, span.InputMessages);
-        WriteString(SpanAttributeKeys.OutputMessages, span.OutputMessages);
-        WriteString(SpanAttributeKeys.OperationType, span.OperationType);
-        WriteInt(SpanAttributeKeys.InputTokens, span.InputTokens);
-        WriteInt(SpanAttributeKeys.OutputTokens, span.OutputTokens);
-        WriteInt(SpanAttributeKeys.TotalTokens, span.TotalTokens);
-        WriteInt(SpanAttributeKeys.DurationMs, span.DurationMs);
+        var first = true;
+        WriteString(ProviderPrefix, span.Provider, cache: true, ref first);
+        WriteString(ModelPrefix, span.Model, cache: true, ref first);
+        WriteString(ResponseModelPrefix, span.ResponseModel, cache: true, ref first);
+        WriteString(FinishReasonPrefix, span.FinishReason, cache: true, ref first);
+        WriteString(ResponseIdPrefix, span.ResponseId, cache: false, ref first);
+        WriteString(InputMessagesPrefix, span.InputMessages, cache: false, ref first);
+        WriteString(OutputMessagesPrefix, span.OutputMessages, cache: false, ref first);
+        WriteString(OperationTypePrefix, span.OperationType, cache: true, ref first);
+        WriteInt(InputTokensPrefix, span.InputTokens, ref first);
+        WriteInt(OutputTokensPrefix, span.OutputTokens, ref first);
+        WriteInt(TotalTokensPrefix, span.TotalTokens, ref first);
+        WriteInt(DurationMsPrefix, span.DurationMs, ref first);
         if (span.CostUsd is { } cost)
         {
-            WriteAttribute(_json, SpanAttributeKeys.CostUsd, AttributeValue.Double(cost));
+            Start(CostUsdPrefix, ref first);
+            JsonBytes.Raw(_span, "{\"doubleValue\":"u8);
+            JsonBytes.Number(_span, cost);
+            JsonBytes.Raw(_span, "}}"u8);
         }
 
-        WriteString(SpanAttributeKeys.ErrorType, span.ErrorType);
+        WriteString(ErrorTypePrefix, span.ErrorType, cache: true, ref first);
         if (span.Scope is { } scope)
         {
-            WriteString(SpanAttributeKeys.ScopeId, scope.Id);
-            WriteString(SpanAttributeKeys.ScopeName, scope.Name);
-            WriteString(SpanAttributeKeys.ScopeStartedAt, scope.StartedAt);
-            WriteString(SpanAttributeKeys.ScopeParentId, scope.ParentId);
-            WriteString(SpanAttributeKeys.ScopeCorrelationId, scope.CorrelationId);
+            JsonBytes.Raw(_span, first ? ""u8 : ","u8);
+            _span.Write(scope.Json);
         }
     }
 
-    private void WriteString(string key, string? value)
+    private void Start(byte[] prefix, ref bool first)
     {
-        if (value is not null)
+        if (!first)
         {
-            WriteAttribute(_json, key, AttributeValue.String(value));
+            JsonBytes.Raw(_span, ","u8);
         }
+
+        first = false;
+        _span.Write(prefix);
     }
 
-    private void WriteInt(string key, long? value)
+    private void WriteString(byte[] prefix, string? value, bool cache, ref bool first)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        Start(prefix, ref first);
+        JsonBytes.Raw(_span, "{\"stringValue\":"u8);
+        if (cache)
+        {
+            _span.Write(Encoded(value));
+        }
+        else
+        {
+            JsonBytes.Quoted(_span, value);
+        }
+
+        JsonBytes.Raw(_span, "}}"u8);
+    }
+
+    private void WriteInt(byte[] prefix, long? value, ref bool first)
     {
         if (value is { } v)
         {
-            WriteAttribute(_json, key, AttributeValue.Int(v));
+            Start(prefix, ref first);
+            JsonBytes.Raw(_span, "{\"intValue\":"u8);
+            JsonBytes.QuotedDigits(_span, v);
+            JsonBytes.Raw(_span, "}}"u8);
         }
     }
 
-    private static void WriteAttribute(Utf8JsonWriter json, string key, in AttributeValue value)
+    /// <summary>A value many spans repeat (a provider, a model, a span name) as a quoted JSON string, encoded once.</summary>
+    private byte[] Encoded(string value)
     {
-        json.WriteStartObject();
-        json.WriteString("key"u8, key);
-        json.WritePropertyName("value"u8);
-        WriteAnyValue(json, value);
-        json.WriteEndObject();
-    }
-
-    private static void WriteAnyValue(Utf8JsonWriter json, in AttributeValue value)
-    {
-        json.WriteStartObject();
-        switch (value.Kind)
+        if (!_encodedValues.TryGetValue(value, out var encoded))
         {
-            case AttributeKind.String:
-                json.WriteString("stringValue"u8, value.Text);
-                break;
-            case AttributeKind.Bool:
-                json.WriteBoolean("boolValue"u8, value.Flag);
-                break;
-            case AttributeKind.Int:
-                // OTLP/JSON carries 64-bit integers as decimal strings.
-                Span<byte> digits = stackalloc byte[20];
-                Utf8Formatter.TryFormat(value.Integer, digits, out var length);
-                json.WriteString("intValue"u8, digits[..length]);
-                break;
-            case AttributeKind.Double:
-                if (double.IsFinite(value.Number))
-                {
-                    json.WriteNumber("doubleValue"u8, value.Number);
-                }
-                else
-                {
-                    // The protobuf JSON mapping spells non-finite doubles as these strings.
-                    json.WriteString("doubleValue"u8, double.IsNaN(value.Number) ? "NaN"u8 : value.Number > 0 ? "Infinity"u8 : "-Infinity"u8);
-                }
+            if (_encodedValues.Count >= MaxEncodedValues)
+            {
+                _encodedValues.Clear();
+            }
 
-                break;
-            case AttributeKind.Array:
-                json.WriteStartObject("arrayValue"u8);
-                json.WriteStartArray("values"u8);
-                foreach (var (_, item) in value.Items!)
-                {
-                    WriteAnyValue(json, item);
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-                break;
-            case AttributeKind.KeyValueList:
-                json.WriteStartObject("kvlistValue"u8);
-                json.WriteStartArray("values"u8);
-                foreach (var (key, item) in value.Items!)
-                {
-                    WriteAttribute(json, key!, item);
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-                break;
+            var buffer = new ArrayBufferWriter<byte>(value.Length + 2);
+            JsonBytes.Quoted(buffer, value);
+            encoded = buffer.WrittenSpan.ToArray();
+            _encodedValues[value] = encoded;
         }
 
-        json.WriteEndObject();
-    }
-
-    private void WriteDigits(ReadOnlySpan<byte> name, long value)
-    {
-        Span<byte> digits = stackalloc byte[20];
-        Utf8Formatter.TryFormat(value, digits, out var length);
-        _json.WriteString(name, digits[..length]);
+        return encoded;
     }
 
     /// <summary>Everything before the first span: the resource, the instrumentation scope, the opening of the spans array.</summary>
     private static byte[] EncodeHeader(TracenticSettings settings)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        var json = new ArrayBufferWriter<byte>(512);
+        var max = AttributeLimits.PlatformMaxStringValueLength;
+        JsonBytes.Raw(json, "{\"resourceSpans\":[{\"resource\":{\"attributes\":["u8);
+        AttributeJson.Write(json, "service.name", AttributeValue.String(JsonText.Clean(settings.ServiceName, max)));
+        if (settings.ServiceVersion is { } version)
         {
-            json.WriteStartObject();
-            json.WriteStartArray("resourceSpans"u8);
-            json.WriteStartObject();
-            json.WriteStartObject("resource"u8);
-            json.WriteStartArray("attributes"u8);
-            var max = AttributeLimits.PlatformMaxStringValueLength;
-            WriteAttribute(json, "service.name", AttributeValue.String(JsonText.Clean(settings.ServiceName, max)));
-            if (settings.ServiceVersion is { } version)
-            {
-                WriteAttribute(json, "service.version", AttributeValue.String(JsonText.Clean(version, max)));
-            }
-
-            WriteAttribute(json, "deployment.environment", AttributeValue.String(JsonText.Clean(settings.Environment, max)));
-            WriteAttribute(json, "telemetry.sdk.name", AttributeValue.String(SdkInfo.Name));
-            WriteAttribute(json, "telemetry.sdk.language", AttributeValue.String("dotnet"));
-            WriteAttribute(json, "telemetry.sdk.version", AttributeValue.String(SdkInfo.Version));
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteStartArray("scopeSpans"u8);
-            json.WriteStartObject();
-            json.WriteStartObject("scope"u8);
-            json.WriteString("name"u8, "Tracentic"u8);
-            json.WriteString("version"u8, SdkInfo.Version);
-            json.WriteEndObject();
-            json.WriteStartArray("spans"u8);
-            json.Flush();
+            JsonBytes.Raw(json, ","u8);
+            AttributeJson.Write(json, "service.version", AttributeValue.String(JsonText.Clean(version, max)));
         }
 
-        return buffer.WrittenSpan.ToArray();
+        JsonBytes.Raw(json, ","u8);
+        AttributeJson.Write(json, "deployment.environment", AttributeValue.String(JsonText.Clean(settings.Environment, max)));
+        JsonBytes.Raw(json, ","u8);
+        AttributeJson.Write(json, "telemetry.sdk.name", AttributeValue.String(SdkInfo.Name));
+        JsonBytes.Raw(json, ","u8);
+        AttributeJson.Write(json, "telemetry.sdk.language", AttributeValue.String("dotnet"));
+        JsonBytes.Raw(json, ","u8);
+        AttributeJson.Write(json, "telemetry.sdk.version", AttributeValue.String(SdkInfo.Version));
+        JsonBytes.Raw(json, "]},\"scopeSpans\":[{\"scope\":{\"name\":\"Tracentic\",\"version\":"u8);
+        JsonBytes.Quoted(json, SdkInfo.Version);
+        JsonBytes.Raw(json, "},\"spans\":["u8);
+        return json.WrittenSpan.ToArray();
     }
 }

@@ -44,9 +44,3 @@ internal sealed class ResolvedSpan
     /// <summary>Merged user attributes, highest layer first; keys are non-empty and unique.</summary>
     public required ResolvedAttribute[] Attributes { get; init; }
 }
-
-/// <summary>The built-in scope attributes of a span, resolved once per scope.</summary>
-internal sealed record ResolvedScope(string Id, string Name, string StartedAt, string? ParentId, string? CorrelationId);
-
-/// <summary>A user attribute after key cleaning and value normalization; layers share instances between spans.</summary>
-internal sealed record ResolvedAttribute(string Key, AttributeValue Value);
