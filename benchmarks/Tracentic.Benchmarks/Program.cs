@@ -10,7 +10,7 @@ if (args.Length > 0 && args[0] == "load")
 
 if (args.Length > 0 && args[0] == "sink")
 {
-    return await SinkProcess.ServeAsync(args.Length > 1 ? args[1] : "kestrel"); // the load test's child process
+    return await SinkProcess.ServeAsync(); // the load test's child process
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -8,7 +8,7 @@ namespace Tracentic.Benchmarks;
 /// the SDK's alone — recording, queue, JSON or protobuf, HTTP client — and the server's share is reported apart.
 /// Talks to the child over its standard input and output, one line per command.
 /// </summary>
-internal sealed class SinkProcess : ISink
+internal sealed class SinkProcess : ILoadSink
 {
     private readonly Process _process;
 
@@ -29,7 +29,7 @@ internal sealed class SinkProcess : ISink
     /// <summary>The child's process CPU since the last <see cref="Reset"/>.</summary>
     public TimeSpan Cpu => TimeSpan.FromMilliseconds(Stats().CpuMs);
 
-    public static async Task<SinkProcess> StartAsync(string kind)
+    public static async Task<SinkProcess> StartAsync()
     {
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self)
@@ -44,7 +44,6 @@ internal sealed class SinkProcess : ISink
         }
 
         start.ArgumentList.Add("sink");
-        start.ArgumentList.Add(kind);
         var process = Process.Start(start)!;
         var url = await process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the sink process ended before it listened");
         return new SinkProcess(process, url);
@@ -74,9 +73,9 @@ internal sealed class SinkProcess : ISink
     }
 
     /// <summary>The child's side: runs a sink, prints its address, answers <c>stats</c> and <c>reset</c> until its input ends.</summary>
-    public static async Task<int> ServeAsync(string kind)
+    public static async Task<int> ServeAsync()
     {
-        await using ISink sink = kind == "raw" ? new RawSocketSink() : await LoadTest.StartKestrelSinkAsync();
+        await using var sink = await LoadSink.StartAsync();
         Console.WriteLine(sink.BaseUrl);
         var cpuAtReset = Process.GetCurrentProcess().TotalProcessorTime;
         while (Console.ReadLine() is { } command)

@@ -5,6 +5,7 @@ using Tracentic.Engine;
 using Tracentic.Export;
 using Tracentic.Testing;
 using Tracentic.Tests.Infrastructure;
+using Tracentic.Local;
 
 namespace Tracentic.Tests;
 
@@ -22,7 +23,7 @@ public class DeliveryTests
 
     private static TracenticSpan Numbered(int i) => TestClients.Span(attributes: new() { ["i"] = i });
 
-    private static List<long> Numbers(IEnumerable<ExportedSpan> spans) => [.. spans.Select(s => (long)s["i"]!)];
+    private static List<long> Numbers(IEnumerable<ReceivedSpan> spans) => [.. spans.Select(s => (long)s["i"]!)];
 
     private static TracenticClient Client(string endpoint, ManualTimeProvider clock, Action<TracenticOptions>? configure = null, CapturingLoggerProvider? log = null) =>
         TestClients.ForEndpoint(endpoint, o =>
