@@ -28,7 +28,7 @@ internal sealed class TracenticClient : ITracentic, IDisposable
         Log.Logger.DebugEnabled();
 
         var output = setup.Output?.Invoke(Settings, Log)
-            ?? (Settings.ApiKey is null ? null : new TracenticIngestOutput(Settings, Log, setup.WireLimits));
+            ?? (Settings.ApiKey is null ? null : TracenticIngestOutput.Create(Settings, Log, setup.WireLimits));
         if (output is null)
         {
             Log.Logger.NoApiKey();
