@@ -50,7 +50,7 @@ internal sealed class TracenticSubject : ILoadSubject
             {
                 "discard" => new DiscardExporter(),
                 "json" => new JsonOnlyOutput(new OtlpJsonWriter(settings, log, WireLimits.Default)),
-                _ => new TracenticIngestOutput(settings, log, WireLimits.Default),
+                _ => TracenticIngestOutput.Create(settings, log, WireLimits.Default),
             }),
             HookExits = false,
         });

@@ -1,14 +1,5 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Tracentic.Benchmarks;
 
@@ -16,9 +7,9 @@ namespace Tracentic.Benchmarks;
 /// Sustained load: records spans at a fixed rate for a fixed time through a real SDK into a sink on 127.0.0.1, then
 /// reports recorded vs delivered, process CPU per 1,000 delivered spans and the peak working set.
 /// <c>load [--sdk tracentic|otel|both] [--rate 100000] [--seconds 5] [--queue 2048] [--batch 512] [--cold]
-/// [--export http|json|discard] [--sink kestrel|raw] [--max-rate]</c>. With <c>--sdk both</c> the Tracentic engine and
+/// [--export http|json|discard] [--max-rate]</c>. With <c>--sdk both</c> the Tracentic engine and
 /// the OpenTelemetry .NET SDK (ActivitySource, batch processor, OTLP http/protobuf exporter) run one after the other
-/// with the same settings and a fresh sink each, and a side-by-side table follows. <c>--max-rate</c> raises the rate by
+/// with the same settings and a fresh sink each (in a child process, so process CPU is the SDK's alone; <c>--sink-in-process</c> to count it too), and a side-by-side table follows. <c>--max-rate</c> raises the rate by
 /// 100,000 spans/s until an SDK delivers less than 100 %. Unless <c>--cold</c>, one batch goes through the whole path
 /// first (connection, JIT) and is not counted.
 /// </summary>
@@ -53,12 +44,12 @@ internal static class LoadTest
         }
 
         Console.WriteLine();
-        Console.WriteLine("| SDK | rate (spans/s) | delivered | process CPU per 1,000 delivered spans | peak working set |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| SDK | rate (spans/s) | delivered | SDK process CPU per 1,000 delivered spans | sink CPU per 1,000 | peak working set |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Sdk} | {r.Rate:N0} | {100.0 * r.Delivered / r.Recorded:0.000} % | {r.Cpu.TotalMilliseconds * 1000 / Math.Max(1, r.Delivered):0.00} ms | {r.PeakWorkingSet / 1048576.0:0} MiB |"));
+                $"| {r.Sdk} | {r.Rate:N0} | {100.0 * r.Delivered / r.Recorded:0.000} % | {r.Cpu.TotalMilliseconds * 1000 / Math.Max(1, r.Delivered):0.00} ms | {(r.SinkCpu is { } s ? $"{s.TotalMilliseconds * 1000 / Math.Max(1, r.Delivered):0.00} ms" : "in process")} | {r.PeakWorkingSet / 1048576.0:0} MiB |"));
         }
 
         return results.All(r => r.Delivered == r.Recorded) ? 0 : 1;
@@ -72,8 +63,7 @@ internal static class LoadTest
         var batch = Option(args, "--batch", defaults.MaxBatchSize);
         var total = (long)rate * seconds;
         var mode = Text(args, "--export", "http"); // discard | json | http (default); Tracentic only
-        var sinkKind = Text(args, "--sink", "kestrel"); // kestrel (default) | raw (Tracentic JSON only)
-        await using ISink sink = sinkKind == "raw" ? new RawSocketSink() : await CountingSink.StartAsync();
+        await using ILoadSink sink = args.Contains("--sink-in-process") ? await LoadSink.StartAsync() : await SinkProcess.StartAsync();
         ILoadSubject subject = sdk == "otel"
             ? new OpenTelemetrySubject(sink.BaseUrl, queue, batch)
             : new TracenticSubject(sink.BaseUrl, queue, batch, mode);
@@ -99,7 +89,7 @@ internal static class LoadTest
         using var sampler = new Timer(_ => InterlockedMax(ref peak, Environment.WorkingSet), null, 0, 20);
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        Console.WriteLine($"[{sdk}] recording {total:N0} spans at {rate:N0}/s for {seconds} s (queue {queue}, batch {batch}, {(args.Contains("--cold") ? "cold start" : "after one warm-up batch")}) into {(mode == "http" || sdk == "otel" ? $"{sinkKind} sink at {sink.BaseUrl}" : mode)}");
+        Console.WriteLine($"[{sdk}] recording {total:N0} spans at {rate:N0}/s for {seconds} s (queue {queue}, batch {batch}, {(args.Contains("--cold") ? "cold start" : "after one warm-up batch")}) into {(mode == "http" || sdk == "otel" ? $"loopback sink at {sink.BaseUrl}" : mode)}");
         var timer = Stopwatch.StartNew();
         long recorded = 0;
         while (recorded < total)
@@ -122,19 +112,24 @@ internal static class LoadTest
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
         var delivered = mode == "http" || sdk == "otel" ? sink.Spans : subject.Exported;
+        var sinkCpu = sink is SinkProcess child ? child.Cpu : (TimeSpan?)null;
+        var sinkShare = sinkCpu is { } c
+            ? string.Create(CultureInfo.InvariantCulture, $"{c.TotalSeconds:0.00} s ({c.TotalMilliseconds * 1000 / Math.Max(1, delivered):0.00} ms per 1,000 delivered spans, in its own process)")
+            : "counted in the process CPU above (--sink-in-process)";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             recorded         {recorded:N0} in {recordingTime.TotalSeconds:0.00} s ({recorded / recordingTime.TotalSeconds:N0} spans/s)
             delivered        {delivered:N0} ({100.0 * delivered / recorded:0.000} %) in {sink.Requests:N0} requests, {sink.Bytes / 1048576.0:0.0} MiB
             drain after end  {drainTime.TotalMilliseconds:0} ms
             working set      {baseline / 1048576.0:0.0} MiB before, {peak / 1048576.0:0.0} MiB peak
             {subject.Describe()}
-            process CPU      {cpu.TotalSeconds:0.00} s ({cpu.TotalMilliseconds * 1000 / Math.Max(1, delivered):0.00} ms per 1,000 delivered spans, recorder + exporter + sink)
+            process CPU      {cpu.TotalSeconds:0.00} s ({cpu.TotalMilliseconds * 1000 / Math.Max(1, delivered):0.00} ms per 1,000 delivered spans: recording, queue, serializing, HTTP client)
+            sink CPU         {sinkShare}
             GCs (0/1/2)      {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}
             """));
-        return new LoadResult(sdk, rate, recorded, delivered, cpu, peak);
+        return new LoadResult(sdk, rate, recorded, delivered, cpu, sinkCpu, peak);
     }
 
-    private sealed record LoadResult(string Sdk, int Rate, long Recorded, long Delivered, TimeSpan Cpu, long PeakWorkingSet);
+    private sealed record LoadResult(string Sdk, int Rate, long Recorded, long Delivered, TimeSpan Cpu, TimeSpan? SinkCpu, long PeakWorkingSet);
 
     private static int Option(string[] args, string name, int fallback)
     {
@@ -162,135 +157,4 @@ internal static class LoadTest
             current = seen;
         }
     }
-
-    /// <summary>
-    /// A minimal endpoint that counts spans and answers 200: on <c>/v1/ingest</c> (Tracentic JSON) the occurrences of
-    /// <c>"spanId":</c>; on <c>/v1/traces</c> (OTLP protobuf) the spans of the request message.
-    /// </summary>
-    private sealed class CountingSink : ISink
-    {
-        private readonly WebApplication _app;
-        private long _spans;
-        private long _requests;
-        private long _bytes;
-
-        private CountingSink(WebApplication app) => _app = app;
-
-        public string BaseUrl { get; private set; } = "";
-
-        public long Spans => Interlocked.Read(ref _spans);
-
-        public long Requests => Interlocked.Read(ref _requests);
-
-        public long Bytes => Interlocked.Read(ref _bytes);
-
-        public void Reset()
-        {
-            Interlocked.Exchange(ref _spans, 0);
-            Interlocked.Exchange(ref _requests, 0);
-            Interlocked.Exchange(ref _bytes, 0);
-        }
-
-        public static async Task<CountingSink> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-            {
-                ContentRootPath = AppContext.BaseDirectory,
-                Args = ["--hostBuilder:reloadConfigOnChange=false"],
-            });
-            builder.Logging.ClearProviders();
-            builder.WebHost.ConfigureKestrel(k =>
-            {
-                k.Listen(IPAddress.Loopback, 0);
-                k.Limits.MaxRequestBodySize = null;
-            });
-            var app = builder.Build();
-            var sink = new CountingSink(app);
-            app.Run(sink.HandleAsync);
-            await app.StartAsync();
-            sink.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-            return sink;
-        }
-
-        private async Task HandleAsync(HttpContext context)
-        {
-            if (context.Request.Path == "/v1/traces")
-            {
-                await HandleProtobufAsync(context);
-                return;
-            }
-
-            // Streams the body through a small pooled buffer: the sink must not be what allocates or pauses.
-            var token = "\"spanId\":"u8.ToArray();
-            var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-            try
-            {
-                long length = 0;
-                var count = 0;
-                var carry = 0; // bytes kept from the previous read, so a token split across reads is still found
-                int read;
-                while ((read = await context.Request.Body.ReadAsync(buffer.AsMemory(carry))) > 0)
-                {
-                    length += read;
-                    var window = buffer.AsSpan(0, carry + read);
-                    var consumed = 0;
-                    for (var i = window.IndexOf(token); i >= 0; i = window[consumed..].IndexOf(token))
-                    {
-                        count++;
-                        consumed += i + token.Length;
-                    }
-
-                    carry = Math.Min(token.Length - 1, window.Length - consumed);
-                    window[^carry..].CopyTo(buffer);
-                }
-
-                Interlocked.Add(ref _spans, count);
-                Interlocked.Increment(ref _requests);
-                Interlocked.Add(ref _bytes, length);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-
-            context.Response.StatusCode = 200;
-            await context.Response.WriteAsync("{}");
-        }
-
-        private async Task HandleProtobufAsync(HttpContext context)
-        {
-            var body = new ArrayBufferWriter<byte>(256 * 1024);
-            int read;
-            while ((read = await context.Request.Body.ReadAsync(body.GetMemory(64 * 1024))) > 0)
-            {
-                body.Advance(read);
-            }
-
-            Interlocked.Add(ref _spans, OtlpProtobuf.CountSpans(body.WrittenSpan));
-            Interlocked.Increment(ref _requests);
-            Interlocked.Add(ref _bytes, body.WrittenCount);
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/x-protobuf";
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-    }
-}
-
-/// <summary>A loopback ingest endpoint that counts the spans it receives.</summary>
-internal interface ISink : IAsyncDisposable
-{
-    string BaseUrl { get; }
-
-    long Spans { get; }
-
-    long Requests { get; }
-
-    long Bytes { get; }
-
-    void Reset();
 }

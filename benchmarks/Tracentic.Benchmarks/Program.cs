@@ -8,5 +8,10 @@ if (args.Length > 0 && args[0] == "load")
     return await LoadTest.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "sink")
+{
+    return await SinkProcess.ServeAsync(); // the load test's child process
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -58,7 +58,7 @@ public static class TracenticServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         AddCore(services);
-        services.Configure<TracenticAspNetCoreOptions>(options => TracenticConfigurationReader.Apply(configuration, options));
+        services.Configure<TracenticAspNetCoreOptions>(options => TracenticSectionBinder.Apply(configuration, options));
         if (configure is not null)
         {
             services.Configure(configure);

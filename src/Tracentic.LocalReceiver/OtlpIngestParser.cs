@@ -3,27 +3,6 @@ using System.Text.Json;
 
 namespace Tracentic.Local;
 
-/// <summary>A request body that is not the OTLP/HTTP JSON the ingest API accepts. The message names the field.</summary>
-public sealed class OtlpFormatException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public OtlpFormatException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception with its cause.</summary>
-    public OtlpFormatException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    /// <summary>Creates the exception.</summary>
-    public OtlpFormatException()
-    {
-    }
-}
-
 /// <summary>
 /// Parses an ingest request body (OTLP/HTTP JSON: <c>resourceSpans[].scopeSpans[].spans[]</c>) strictly: a
 /// missing or malformed required field is an <see cref="OtlpFormatException"/> whose message gives its path,
@@ -32,6 +11,10 @@ public sealed class OtlpFormatException : Exception
 /// </summary>
 public static class OtlpIngestParser
 {
+    /// <summary>Counts and durations of the wire contract, which the ingest refuses when negative.</summary>
+    private static readonly string[] NonNegativeAttributes =
+        ["llm.usage.input_tokens", "llm.usage.output_tokens", "llm.usage.total_tokens", "llm.duration_ms"];
+
     /// <summary>Parses a request body into its spans.</summary>
     /// <exception cref="OtlpFormatException">The body is not valid OTLP/HTTP JSON.</exception>
     public static IReadOnlyList<ReceivedSpan> Parse(ReadOnlyMemory<byte> body)
@@ -130,6 +113,17 @@ public static class OtlpIngestParser
             parent = ReadId(parentElement, 8, path + ".parentSpanId");
         }
 
+        var parsedAttributes = span.TryGetProperty("attributes", out var attributes)
+            ? ParseAttributes(attributes, path + ".attributes")
+            : new Dictionary<string, object?>();
+        foreach (var key in NonNegativeAttributes)
+        {
+            if (parsedAttributes.TryGetValue(key, out var value) && value is long number && number < 0)
+            {
+                throw new OtlpFormatException($"{path}.attributes: \"{key}\" must not be negative, got {number}");
+            }
+        }
+
         return new ReceivedSpan
         {
             TraceId = ReadId(Required(span, "traceId", path), 16, path + ".traceId"),
@@ -139,9 +133,7 @@ public static class OtlpIngestParser
             Kind = span.TryGetProperty("kind", out var kind) ? (int)ReadInteger(kind, path + ".kind") : 0,
             StartTimeUnixNano = start,
             EndTimeUnixNano = end,
-            Attributes = span.TryGetProperty("attributes", out var attributes)
-                ? ParseAttributes(attributes, path + ".attributes")
-                : new Dictionary<string, object?>(),
+            Attributes = parsedAttributes,
             StatusCode = statusCode,
             StatusMessage = statusMessage,
             Resource = resource,

@@ -2,29 +2,6 @@ using System.Globalization;
 
 namespace Tracentic.Local;
 
-/// <summary>The resource a batch of spans came from: the sending service.</summary>
-public sealed class ReceivedResource
-{
-    /// <summary>Creates a resource from its OTLP attributes.</summary>
-    public ReceivedResource(IReadOnlyDictionary<string, object?> attributes)
-    {
-        ArgumentNullException.ThrowIfNull(attributes);
-        Attributes = attributes;
-    }
-
-    /// <summary>Every resource attribute as sent.</summary>
-    public IReadOnlyDictionary<string, object?> Attributes { get; }
-
-    /// <summary><c>service.name</c>, or <c>"unknown-service"</c> when absent.</summary>
-    public string ServiceName => Attributes.TryGetValue("service.name", out var value) && value is string name ? name : "unknown-service";
-
-    /// <summary><c>service.version</c>, when sent.</summary>
-    public string? ServiceVersion => Attributes.TryGetValue("service.version", out var value) ? value as string : null;
-
-    /// <summary><c>deployment.environment</c>, when sent.</summary>
-    public string? Environment => Attributes.TryGetValue("deployment.environment", out var value) ? value as string : null;
-}
-
 /// <summary>
 /// One span as the receiver got it, parsed from OTLP/HTTP JSON. Ids are lowercase hex whatever encoding was sent.
 /// The typed properties read the attributes of the Tracentic wire contract.
@@ -139,28 +116,3 @@ public sealed class ReceivedSpan
     /// <inheritdoc/>
     public override string ToString() => $"{Name} ({SpanId}) in {ScopeName ?? "no scope"}";
 }
-
-/// <summary>One accepted request: its resource, its spans, and when it arrived.</summary>
-public sealed class ReceivedBatch
-{
-    internal ReceivedBatch(IReadOnlyList<ReceivedSpan> spans, DateTimeOffset receivedAt, string? userAgent)
-    {
-        Spans = spans;
-        ReceivedAt = receivedAt;
-        UserAgent = userAgent;
-    }
-
-    /// <summary>The spans of the request, in the order sent.</summary>
-    public IReadOnlyList<ReceivedSpan> Spans { get; }
-
-    /// <summary>When the request was accepted.</summary>
-    public DateTimeOffset ReceivedAt { get; }
-
-    /// <summary>The sender's <c>User-Agent</c> header.</summary>
-    public string? UserAgent { get; }
-}
-
-/// <summary>A request the receiver turned down, with the status it answered and why.</summary>
-/// <param name="StatusCode">HTTP status sent back.</param>
-/// <param name="Reason">The error message sent back.</param>
-public sealed record RejectedRequest(int StatusCode, string Reason);

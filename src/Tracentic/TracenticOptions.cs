@@ -83,7 +83,10 @@ public sealed class TracenticOptions
     /// <summary>Where log messages go. Without one, messages are written to stderr prefixed <c>[tracentic]</c>.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
-    /// <summary>Spans held for export at most; when full, the oldest is dropped and counted. Default 2,048.</summary>
+    /// <summary>
+    /// Spans that may wait for export; when full, the oldest waiting span is dropped and counted. Spans in flight (at
+    /// most twice <see cref="MaxBatchSize"/>) come on top. Default 2,048.
+    /// </summary>
     public int QueueCapacity { get; set; } = 2048;
 
     /// <summary>Spans sent in one request at most. Default 512.</summary>

@@ -1,5 +1,6 @@
 using Tracentic.Engine;
 using Tracentic.Export;
+using Tracentic.Local;
 
 namespace Tracentic.Testing;
 
@@ -11,11 +12,11 @@ namespace Tracentic.Testing;
 internal sealed class InMemoryExporter : IExportOutput
 {
     private readonly object _gate = new();
-    private readonly List<ExportedSpan> _spans = [];
+    private readonly List<ReceivedSpan> _spans = [];
     private readonly List<byte[]> _bodies = [];
     private OtlpJsonWriter? _writer;
 
-    public IReadOnlyList<ExportedSpan> Spans
+    public IReadOnlyList<ReceivedSpan> Spans
     {
         get
         {
@@ -58,8 +59,9 @@ internal sealed class InMemoryExporter : IExportOutput
         lock (_gate)
         {
             var count = (_writer ?? throw new InvalidOperationException("Attach was not called")).Write(batch, out var body);
-            _bodies.Add(body.ToArray());
-            _spans.AddRange(OtlpPayload.ParseSpans(body.Span));
+            var bytes = body.ToArray();
+            _bodies.Add(bytes);
+            _spans.AddRange(OtlpIngestParser.Parse(bytes));
             return Task.FromResult(new ExportResult(ExportStatus.Delivered, count));
         }
     }

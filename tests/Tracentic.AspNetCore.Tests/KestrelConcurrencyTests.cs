@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Tracentic.AspNetCore.Tests.Infrastructure;
 using Tracentic.Testing;
 using Xunit.Abstractions;
+using Tracentic.Local;
 
 namespace Tracentic.AspNetCore.Tests;
 
@@ -107,7 +108,7 @@ public sealed class KestrelConcurrencyTests(ITestOutputHelper output) : ProcessW
         }
     }
 
-    private static async Task<(IReadOnlyList<ExportedSpan> Spans, int Mismatches, int PeakInFlight)> Run(TestApp app, int requests)
+    private static async Task<(IReadOnlyList<ReceivedSpan> Spans, int Mismatches, int PeakInFlight)> Run(TestApp app, int requests)
     {
         InFlight.Reset();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));

@@ -1,3 +1,4 @@
+using Tracentic.Local;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -150,7 +151,7 @@ public sealed class RegistrationTests : ProcessWideTest
         Assert.Equal("eu-west-1", span["region"]);
         Assert.Equal("search", span["team"]);
         Assert.Equal(10 / 1e6 * 2.5 + 5 / 1e6 * 10, (double)span["llm.cost.total_usd"]!, 12);
-        var resource = OtlpPayload.ParseResourceAttributes(app.Exporter.Bodies[0]);
+        var resource = OtlpIngestParser.Parse(app.Exporter.Bodies[0])[0].Resource.Attributes;
         Assert.Equal("rag-api", resource["service.name"]);
         Assert.Equal("1.2.3", resource["service.version"]);
         Assert.Equal("staging", resource["deployment.environment"]);
@@ -166,6 +167,9 @@ public sealed class RegistrationTests : ProcessWideTest
                 ["Tracentic:ServiceName"] = "from-config",
                 ["Tracentic:ApiKey"] = "",
                 ["Tracentic:Environment"] = "  ",
+                ["Tracentic:ExportTimeout"] = "",
+                ["Tracentic:QueueCapacity"] = "",
+                ["Tracentic:Debug"] = "",
             },
             Environment = new()
             {
@@ -181,6 +185,9 @@ public sealed class RegistrationTests : ProcessWideTest
         Assert.Equal("key-from-env", options.ApiKey);
         Assert.Equal("staging", options.Environment);
         Assert.Equal("http://127.0.0.1:9", options.Endpoint);
+        Assert.Equal(new TracenticOptions().ExportTimeout, options.ExportTimeout); // empty values of any type count as unset
+        Assert.Equal(100_000, options.QueueCapacity); // as the test app sets it before the section is read
+        Assert.False(options.Debug);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class ValidationTests : ProcessWideTest
         { "negative timeout", o => o.ExportTimeout = TimeSpan.FromSeconds(-5), "Tracentic setting ExportTimeout must be a positive time span" },
         { "zero batch delay", o => o.BatchDelay = TimeSpan.Zero, "Tracentic setting BatchDelay" },
         { "zero queue capacity", o => o.QueueCapacity = 0, "Tracentic setting QueueCapacity must be at least 1" },
-        { "api key with a newline", o => o.ApiKey = "key\n", "Tracentic setting ApiKey is invalid" },
+        { "api key with a newline", o => o.ApiKey = "key\n", "Tracentic setting ApiKey contains a line break" },
     };
 
     [Theory]
@@ -35,11 +35,39 @@ public sealed class ValidationTests : ProcessWideTest
     [InlineData("QueueCapacity", "lots", "Tracentic:QueueCapacity must be a whole number")]
     [InlineData("Debug", "yes please", "Tracentic:Debug must be true or false")]
     [InlineData("CustomPricing:gpt-4o:InputPerMillion", "2.5", "Tracentic:CustomPricing:gpt-4o needs both InputPerMillion and OutputPerMillion")]
+    [InlineData("CustomPricing:gpt-4o:InputPerMillion", "cheap", "Tracentic:CustomPricing:gpt-4o:InputPerMillion must be a number such as 2.5")]
+    [InlineData("AttributeLimits:MaxKeyLength", "1e3", "Tracentic:AttributeLimits:MaxKeyLength must be a whole number")]
     public async Task Invalid_configuration_values_fail_startup_naming_the_key(string key, string value, string expected)
     {
         var error = await StartExpectingFailure(new TestAppSetup { Configuration = new() { ["Tracentic:" + key] = value } });
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_price_the_engine_refuses_fails_startup_naming_the_model_key()
+    {
+        var error = await StartExpectingFailure(new TestAppSetup
+        {
+            Configuration = new()
+            {
+                ["Tracentic:CustomPricing:gpt-4o:InputPerMillion"] = "-1",
+                ["Tracentic:CustomPricing:gpt-4o:OutputPerMillion"] = "10",
+            },
+        });
+
+        Assert.Contains("Tracentic:CustomPricing:gpt-4o: A model price must be a finite, non-negative number", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_setting_message_says_where_it_can_be_set()
+    {
+        var error = await StartExpectingFailure(new TestAppSetup { Configure = o => o.ServiceName = " " });
+
+        Assert.Equal(
+            "Tracentic setting ServiceName must not be empty; leave it unset for \"unknown-service\". It can be set as Tracentic:ServiceName " +
+            "in configuration, the TRACENTIC_SERVICE_NAME environment variable, or options.ServiceName.",
+            Assert.Single(error.Failures));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Tracentic.Generators.Tests.Infrastructure;
 using Tracentic.Testing;
+using Tracentic.Local;
 
 namespace Tracentic.Generators.Tests;
 
@@ -22,13 +23,13 @@ public class CallShapeTests
 
         """;
 
-    private static async Task<IReadOnlyList<ExportedSpan>> RunAsync(string code)
+    private static async Task<IReadOnlyList<ReceivedSpan>> RunAsync(string code)
     {
         var (assembly, _) = GeneratorHarness.CompileAndLoad(Usings + Reply + code);
         return await TracedRun.RunAsync(assembly);
     }
 
-    private static async Task<(IReadOnlyList<ExportedSpan> Spans, object? Result)> RunWithResultAsync(string code)
+    private static async Task<(IReadOnlyList<ReceivedSpan> Spans, object? Result)> RunWithResultAsync(string code)
     {
         var (assembly, _) = GeneratorHarness.CompileAndLoad(Usings + Reply + code);
         object? result = null;
@@ -444,7 +445,7 @@ public class CallShapeTests
         System.Reflection.Assembly? Resolve(System.Runtime.Loader.AssemblyLoadContext _, System.Reflection.AssemblyName name) =>
             name.Name == libraryAssembly.GetName().Name ? libraryAssembly : null;
         System.Runtime.Loader.AssemblyLoadContext.Default.Resolving += Resolve;
-        IReadOnlyList<ExportedSpan> spans;
+        IReadOnlyList<ReceivedSpan> spans;
         try
         {
             spans = await TracedRun.RunAsync(System.Reflection.Assembly.Load(appImage.ToArray()));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Tracentic.Testing;
 using Tracentic.Tests.Infrastructure;
+using Tracentic.Local;
 
 namespace Tracentic.Tests;
 
@@ -14,7 +15,7 @@ public class AttributeMergerTests
         "tracentic.scope.name", "tracentic.scope.started_at", "tracentic.scope.parent_id", "tracentic.scope.correlation_id",
     ];
 
-    private static Dictionary<string, object?> UserAttributes(ExportedSpan span) =>
+    private static Dictionary<string, object?> UserAttributes(ReceivedSpan span) =>
         span.Attributes.Where(kv => !BuiltInKeys.Contains(kv.Key)).ToDictionary();
 
     [Fact]

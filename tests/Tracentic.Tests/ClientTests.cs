@@ -168,14 +168,14 @@ public class ClientTests
         var spans = exporter.Spans;
         var now = (clock.GetUtcNow().UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
         var startNanos = (start.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
-        Assert.Equal(now.ToString(System.Globalization.CultureInfo.InvariantCulture), spans[0].StartTimeUnixNano);
-        Assert.Equal(now.ToString(System.Globalization.CultureInfo.InvariantCulture), spans[0].EndTimeUnixNano);
+        Assert.Equal(now, spans[0].StartTimeUnixNano);
+        Assert.Equal(now, spans[0].EndTimeUnixNano);
         Assert.Null(spans[0]["llm.usage.input_tokens"]);
         Assert.Equal(7L, spans[0]["llm.usage.output_tokens"]);
         Assert.Equal(spans[1].StartTimeUnixNano, spans[1].EndTimeUnixNano);
-        Assert.Equal(startNanos.ToString(System.Globalization.CultureInfo.InvariantCulture), spans[1].StartTimeUnixNano);
+        Assert.Equal(startNanos, spans[1].StartTimeUnixNano);
         Assert.Equal(0L, spans[1]["llm.duration_ms"]);
-        Assert.Equal(now.ToString(System.Globalization.CultureInfo.InvariantCulture), spans[2].EndTimeUnixNano);
+        Assert.Equal(now, spans[2].EndTimeUnixNano);
         var warnings = log.Warnings.ToList();
         Assert.Single(warnings, w => w.Contains("negative token count", StringComparison.Ordinal));
         Assert.Single(warnings, w => w.Contains("without StartedAt or EndedAt", StringComparison.Ordinal));

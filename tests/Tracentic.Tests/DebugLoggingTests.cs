@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Tracentic.Engine;
 using Tracentic.Testing;
 using Tracentic.Tests.Infrastructure;
+using Tracentic.Local;
 
 namespace Tracentic.Tests;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Tracentic.Testing;
+using Tracentic.Local;
 
 namespace Tracentic.Tests;
 

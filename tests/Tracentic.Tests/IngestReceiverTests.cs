@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Tracentic.Testing;
+using Tracentic.Local;
 
 namespace Tracentic.Tests;
 

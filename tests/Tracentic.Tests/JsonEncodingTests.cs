@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Tracentic.Testing;
 using Tracentic.Tests.Infrastructure;
+using Tracentic.Local;
 
 namespace Tracentic.Tests;
 
@@ -40,7 +41,7 @@ public class JsonEncodingTests
     private sealed record Point(int X, int Y);
 
     /// <summary>Records one span with <paramref name="value"/> and returns the raw JSON of its "value" object.</summary>
-    private static async Task<(string? RawValue, ExportedSpan Span)> EncodeAsync(object? value, Action<TracenticOptions>? configure = null)
+    private static async Task<(string? RawValue, ReceivedSpan Span)> EncodeAsync(object? value, Action<TracenticOptions>? configure = null)
     {
         var (client, exporter) = InMemoryExporter.CreateClient(configure);
         await using (client)
@@ -315,13 +316,13 @@ public class JsonEncodingTests
         await client.FlushAsync();
 
         var span = Assert.Single(await receiver.WaitForSpansAsync(1, TimeSpan.FromSeconds(5)));
-        Assert.Equal("NaN", span["nan"]);
-        Assert.Equal("Infinity", span["inf"]);
+        Assert.Equal(double.NaN, span["nan"]); // "NaN" on the wire
+        Assert.Equal(double.PositiveInfinity, span["inf"]);
         Assert.Equal("\uFFFD", span["lone"]);
         Assert.Equal("\u0001\u001f", span["ctl"]);
         Assert.Equal(4096, ((string)span["huge"]!).Length);
         Assert.Equal("<unserializable Bomb: InvalidOperationException>", span["bomb"]);
-        Assert.Equal([1.0, "-Infinity"], (List<object?>)span["list"]!);
+        Assert.Equal([1.0, double.NegativeInfinity], (List<object?>)span["list"]!);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Tracentic.Local;
 using Tracentic.Engine;
 using Tracentic.Testing;
 using Tracentic.Tests.Infrastructure;
@@ -104,7 +105,7 @@ public class OptionsTests
 
         Assert.Equal("original", client.Settings.ServiceName);
         Assert.Equal("production", client.Settings.Environment);
-        var resource = OtlpPayload.ParseResourceAttributes(exporter.Bodies[0]);
+        var resource = OtlpIngestParser.Parse(exporter.Bodies[0])[0].Resource.Attributes;
         Assert.Equal("original", resource["service.name"]);
         Assert.Equal("production", resource["deployment.environment"]);
         var spans = exporter.Spans;

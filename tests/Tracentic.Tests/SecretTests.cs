@@ -1,6 +1,7 @@
 using Tracentic.Engine;
 using Tracentic.Testing;
 using Tracentic.Tests.Infrastructure;
+using Tracentic.Local;
 
 namespace Tracentic.Tests;
 

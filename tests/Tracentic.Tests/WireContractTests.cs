@@ -1,3 +1,4 @@
+using Tracentic.Local;
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
@@ -75,7 +76,7 @@ public class WireContractTests
         var resourceSpans = Assert.Single(root.GetProperty("resourceSpans").EnumerateArray());
         Assert.Equal(["resource", "scopeSpans"], Names(resourceSpans));
 
-        var resource = OtlpPayload.ParseAttributes(resourceSpans.GetProperty("resource").GetProperty("attributes"));
+        var resource = OtlpIngestParser.ParseAttributes(resourceSpans.GetProperty("resource").GetProperty("attributes"), "resource.attributes");
         Assert.Equal(new Dictionary<string, object?>
         {
             ["service.name"] = "rag-api",
@@ -167,9 +168,9 @@ public class WireContractTests
             var spans = await receiver.WaitForSpansAsync(2, TimeSpan.FromSeconds(5));
             foreach (var span in spans)
             {
-                Assert.Equal(activity.TraceId.ToHexString(), Hex(span.TraceId));
-                Assert.Equal(activity.SpanId.ToHexString(), Hex(span.ParentSpanId!));
-                Assert.NotEqual(activity.SpanId.ToHexString(), Hex(span.SpanId));
+                Assert.Equal(activity.TraceId.ToHexString(), span.TraceId);
+                Assert.Equal(activity.SpanId.ToHexString(), span.ParentSpanId);
+                Assert.NotEqual(activity.SpanId.ToHexString(), span.SpanId);
             }
 
             Assert.Equal(scope.Id, spans[0].ScopeId); // the scope still shows in the attributes
@@ -193,11 +194,13 @@ public class WireContractTests
         var spans = receiver.Spans;
         Assert.All(spans, s => Assert.Null(s.ParentSpanId));
         Assert.DoesNotContain("parentSpanId", receiver.Requests.Select(r => r.BodyText).Single());
-        Assert.All(spans, s => Assert.Equal(16, Convert.FromBase64String(s.TraceId).Length));
-        Assert.All(spans, s => Assert.Contains(Convert.FromBase64String(s.TraceId), b => b != 0));
+        using var body = JsonDocument.Parse(Assert.Single(receiver.Requests).Body);
+        var wireSpans = body.RootElement.GetProperty("resourceSpans")[0].GetProperty("scopeSpans")[0].GetProperty("spans").EnumerateArray().ToList();
+        Assert.All(wireSpans, s => Assert.Equal(16, s.GetProperty("traceId").GetBytesFromBase64().Length)); // base64 on the wire
+        Assert.All(spans, s => Assert.Matches("^[0-9a-f]{32}$", s.TraceId)); // the receiver refuses an all-zero id
         Assert.NotEqual(spans[0].TraceId, spans[1].TraceId);
-        Assert.Equal(scope.Id, Hex(spans[2].TraceId));
-        Assert.Equal(scope.Id, Hex(spans[3].TraceId));
+        Assert.Equal(scope.Id, spans[2].TraceId);
+        Assert.Equal(scope.Id, spans[3].TraceId);
         Assert.Equal(4, spans.Select(s => s.SpanId).Distinct().Count());
     }
 
@@ -225,7 +228,6 @@ public class WireContractTests
         });
     }
 
-    private static string Hex(string base64) => Convert.ToHexString(Convert.FromBase64String(base64)).ToLowerInvariant();
 
     private static List<string> Names(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];
 }

@@ -29,7 +29,7 @@ internal sealed class TracenticClient : ITracentic, IDisposable
 
         var outputs = new List<IExportOutput>(2);
         var ingest = setup.Output?.Invoke(Settings, Log)
-            ?? (Settings.ApiKey is null ? null : new TracenticIngestOutput(Settings, Log, setup.WireLimits));
+            ?? (Settings.ApiKey is null ? null : TracenticIngestOutput.Create(Settings, Log, setup.WireLimits));
         if (ingest is not null)
         {
             outputs.Add(ingest);
@@ -37,7 +37,7 @@ internal sealed class TracenticClient : ITracentic, IDisposable
 
         if (Settings.Otlp is { } otlp)
         {
-            outputs.Add(new OtlpTracesOutput(Settings, otlp, Log, setup.WireLimits));
+            outputs.Add(OtlpTracesOutput.Create(Settings, otlp, Log, setup.WireLimits));
         }
 
         if (outputs.Count == 0)

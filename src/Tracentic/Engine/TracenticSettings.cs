@@ -8,17 +8,21 @@ internal sealed class TracenticSettings
     public TracenticSettings(TracenticOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (Check(options) is [var problem, ..])
+        {
+            throw new ArgumentException(problem.Message, problem.Setting);
+        }
 
-        ApiKey = string.IsNullOrWhiteSpace(options.ApiKey) ? null : ValidateApiKey(options.ApiKey);
-        ServiceName = RequireText(options.ServiceName, nameof(options.ServiceName), "leave it unset for \"unknown-service\"");
-        Environment = RequireText(options.Environment, nameof(options.Environment), "leave it unset for \"production\"");
+        ApiKey = string.IsNullOrWhiteSpace(options.ApiKey) ? null : options.ApiKey.Trim();
+        ServiceName = options.ServiceName;
+        Environment = options.Environment;
         ServiceVersion = options.ServiceVersion ?? EntryAssemblyVersion();
         IngestUri = BuildIngestUri(options.Endpoint);
-        Otlp = OtlpOutputSettings.From(options.Otlp);
-        ExportTimeout = RequirePositive(options.ExportTimeout, nameof(options.ExportTimeout));
-        BatchDelay = RequirePositive(options.BatchDelay, nameof(options.BatchDelay));
-        QueueCapacity = RequirePositive(options.QueueCapacity, nameof(options.QueueCapacity));
-        MaxBatchSize = RequirePositive(options.MaxBatchSize, nameof(options.MaxBatchSize));
+        Otlp = OtlpOutputSettings.From(options.Otlp); // throws ArgumentException saying what to fix
+        ExportTimeout = options.ExportTimeout;
+        BatchDelay = options.BatchDelay;
+        QueueCapacity = options.QueueCapacity;
+        MaxBatchSize = options.MaxBatchSize;
         Limits = (options.AttributeLimits ?? new AttributeLimits()).Clone();
         Pricing = options.CustomPricing is null
             ? new Dictionary<string, ModelPricing>(StringComparer.Ordinal)
@@ -31,7 +35,38 @@ internal sealed class TracenticSettings
         CaptureMessageContent = options.CaptureMessageContent
             ?? string.Equals(System.Environment.GetEnvironmentVariable(CaptureContentVariable)?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
         RedactMessageContent = options.RedactMessageContent;
-        MaxMessageContentLength = RequirePositive(options.MaxMessageContentLength, nameof(options.MaxMessageContentLength));
+        MaxMessageContentLength = options.MaxMessageContentLength;
+    }
+
+    /// <summary>
+    /// Every invalid setting of <paramref name="options"/>, in declaration order; empty when they are all valid. The
+    /// one set of rules for the engine (which throws for the first) and the ASP.NET Core integration (which
+    /// reports them all when the host starts).
+    /// </summary>
+    public static List<OptionsProblem> Check(TracenticOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<OptionsProblem>();
+        if (!string.IsNullOrWhiteSpace(options.ApiKey) && CheckApiKey(options.ApiKey) is { } apiKeyProblem)
+        {
+            problems.Add(apiKeyProblem);
+        }
+
+        RequireText(problems, options.ServiceName, nameof(options.ServiceName), "leave it unset for \"unknown-service\"");
+        RequireText(problems, options.Environment, nameof(options.Environment), "leave it unset for \"production\"");
+        if (!IsHttpUrl(options.Endpoint))
+        {
+            problems.Add(new OptionsProblem(
+                nameof(options.Endpoint),
+                $"must be an absolute http:// or https:// URL such as \"{TracenticOptions.DefaultEndpoint}\"; got \"{options.Endpoint}\""));
+        }
+
+        RequirePositive(problems, options.ExportTimeout, nameof(options.ExportTimeout));
+        RequirePositive(problems, options.BatchDelay, nameof(options.BatchDelay));
+        RequirePositive(problems, options.QueueCapacity, nameof(options.QueueCapacity));
+        RequirePositive(problems, options.MaxBatchSize, nameof(options.MaxBatchSize));
+        RequirePositive(problems, options.MaxMessageContentLength, nameof(options.MaxMessageContentLength));
+        return problems;
     }
 
     /// <summary>The OpenTelemetry GenAI convention that turns content capture on when the option is left unset.</summary>
@@ -69,55 +104,65 @@ internal sealed class TracenticSettings
     /// </summary>
     public TimeSpan ExitTimeout => ExportTimeout < TimeSpan.FromSeconds(5) ? ExportTimeout : TimeSpan.FromSeconds(5);
 
-    private static string ValidateApiKey(string key)
+    private static OptionsProblem? CheckApiKey(string key)
     {
         for (var i = 0; i < key.Length; i++)
         {
             var c = key[i];
             if (c is '\r' or '\n')
             {
-                throw new ArgumentException(
-                    $"TracenticOptions.ApiKey contains a line break at position {i}. It would break the HTTP header; " +
-                    "check for a trailing newline copied from a secret store or file.", nameof(TracenticOptions.ApiKey));
+                // The key itself is never echoed: the message may end up in a log.
+                return new OptionsProblem(
+                    nameof(TracenticOptions.ApiKey),
+                    $"contains a line break at position {i}. It would break the HTTP header",
+                    "check for a trailing newline copied from a secret store or file");
             }
 
             if (c < 0x20 || c > 0x7E)
             {
-                throw new ArgumentException(
-                    $"TracenticOptions.ApiKey contains a non-printable or non-ASCII character (U+{(int)c:X4}) at position {i}. " +
-                    "API keys are printable ASCII; copy the key again from the Tracentic dashboard.", nameof(TracenticOptions.ApiKey));
+                return new OptionsProblem(
+                    nameof(TracenticOptions.ApiKey),
+                    $"contains a non-printable or non-ASCII character (U+{(int)c:X4}) at position {i}",
+                    "API keys are printable ASCII; copy the key again from the Tracentic dashboard");
             }
         }
 
-        return key.Trim();
+        return null;
     }
 
-    private static string RequireText(string? value, string name, string hint) =>
-        string.IsNullOrWhiteSpace(value)
-            ? throw new ArgumentException($"TracenticOptions.{name} must not be empty; {hint}.", name)
-            : value;
-
-    private static TimeSpan RequirePositive(TimeSpan value, string name) =>
-        value > TimeSpan.Zero
-            ? value
-            : throw new ArgumentOutOfRangeException(name, value, $"TracenticOptions.{name} must be a positive time span.");
-
-    private static int RequirePositive(int value, string name) =>
-        value > 0
-            ? value
-            : throw new ArgumentOutOfRangeException(name, value, $"TracenticOptions.{name} must be at least 1.");
-
-    private static Uri BuildIngestUri(string? endpoint)
+    private static void RequireText(List<OptionsProblem> problems, string? value, string name, string fix)
     {
-        if (string.IsNullOrWhiteSpace(endpoint)
-            || !Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out var baseUri)
-            || (baseUri.Scheme != Uri.UriSchemeHttp && baseUri.Scheme != Uri.UriSchemeHttps))
+        if (string.IsNullOrWhiteSpace(value))
         {
-            throw new ArgumentException(
-                $"TracenticOptions.Endpoint must be an absolute http:// or https:// URL such as \"{TracenticOptions.DefaultEndpoint}\"; got \"{endpoint}\".",
-                nameof(TracenticOptions.Endpoint));
+            problems.Add(new OptionsProblem(name, "must not be empty", fix));
         }
+    }
 
+    private static void RequirePositive(List<OptionsProblem> problems, TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            problems.Add(new OptionsProblem(name, $"must be a positive time span such as \"00:00:30\"; got {value}"));
+        }
+    }
+
+    private static void RequirePositive(List<OptionsProblem> problems, int value, string name)
+    {
+        if (value < 1)
+        {
+            problems.Add(new OptionsProblem(name, $"must be at least 1; got {value}"));
+        }
+    }
+
+    private static bool IsHttpUrl(string? endpoint) =>
+        !string.IsNullOrWhiteSpace(endpoint)
+        && Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary><c>{endpoint}/v1/ingest</c>; the endpoint was checked by <see cref="Check"/>.</summary>
+    private static Uri BuildIngestUri(string endpoint)
+    {
+        var baseUri = new Uri(endpoint.Trim(), UriKind.Absolute);
         var text = baseUri.GetLeftPart(UriPartial.Path).TrimEnd('/');
         return new Uri(text + "/v1/ingest", UriKind.Absolute);
     }

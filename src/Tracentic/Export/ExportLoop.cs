@@ -4,7 +4,8 @@ namespace Tracentic.Export;
 
 /// <summary>
 /// Decides when to send: a full batch at once, a partial one after the batch delay, everything at a flush or
-/// shutdown. One request is in flight at a time. Delivery is at-least-once: a batch leaves the queue only when the
+/// shutdown. While a backlog lasts, two requests are in flight, so one batch is serialized while the previous one
+/// travels; after a failure, and while a refused batch is split, one at a time. Delivery is at-least-once: a batch leaves the queue only when the
 /// output settled it (delivered, or refused for its content); after any other failure it stays queued and is retried
 /// with capped backoff, honouring <c>Retry-After</c>. A refused batch is split in halves until the refused span is
 /// alone, so the good spans still arrive.
@@ -12,6 +13,9 @@ namespace Tracentic.Export;
 internal sealed class ExportLoop
 {
     private static readonly TimeSpan DropWarningInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>Requests in flight while all goes well; outputs must accept this many concurrent exports.</summary>
+    public const int MaxInFlight = 2;
 
     private readonly SpanQueue _queue;
     private readonly IExportOutput _output;
@@ -30,6 +34,7 @@ internal sealed class ExportLoop
     private int _flushCount;
     private long _wakeAtCount = long.MaxValue; // the queue length at which recording wakes the waiting loop
     private TaskCompletionSource? _wake;
+    private int _events; // flushes and shutdown requests so far
     private long _droppedSinceWarning;
     private long _lastDropWarning = long.MinValue; // never
 
@@ -86,7 +91,7 @@ internal sealed class ExportLoop
         }
 
         CompleteFlushes(); // the loop may have settled them in between
-        Wake();
+        Signal();
         try
         {
             await done.Task.WaitAsync(timeout, _clock, cancellationToken).ConfigureAwait(false);
@@ -116,7 +121,7 @@ internal sealed class ExportLoop
     public async Task StopAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         _stopping = true;
-        Wake();
+        Signal();
         try
         {
             await _run.WaitAsync(timeout, _clock, cancellationToken).ConfigureAwait(false);
@@ -136,87 +141,152 @@ internal sealed class ExportLoop
 
     private async Task RunAsync()
     {
-        var batch = new List<RecordedSpan>(_maxBatchSize);
-        var resolved = new List<ResolvedSpan>(_maxBatchSize);
+        var attempts = new List<ExportAttempt>(MaxInFlight);
+        var idle = new Stack<ExportAttempt>(MaxInFlight);
         var failures = 0;
-        var limit = _maxBatchSize; // lowered while a refused batch is being split
-        var splitUntil = 0L;       // the sequence number where the refused batch ended
+        var limit = _maxBatchSize;    // lowered while a refused batch is being split
+        var splitUntil = 0L;          // the sequence number where the refused batch ended
+        var failedAt = 0L;            // when the last attempt failed
+        var backoff = TimeSpan.Zero;  // how long after that nothing is sent
+        long? partialSince = null;    // when a partial batch began to wait for the batch delay
         try
         {
-            while (await WaitForBatchAsync().ConfigureAwait(false))
+            while (!_abandon.IsCancellationRequested)
             {
-                var first = _queue.Peek(limit, batch);
-                if (batch.Count == 0)
+                var eventsSeen = Volatile.Read(ref _events);
+
+                // Start what is ready. A second request goes out only when the previous ones succeeded and a full batch
+                // waits (a backlog); after a failure, and while a refused batch is being split, one at a time.
+                var wait = Timeout.InfiniteTimeSpan;
+                var canStart = true;
+                while (canStart = attempts.Count < (failures == 0 && limit == _maxBatchSize ? MaxInFlight : 1))
                 {
-                    continue;
+                    if (backoff > TimeSpan.Zero)
+                    {
+                        // Timers have millisecond resolution: less than that left is over.
+                        var left = backoff - _clock.GetElapsedTime(failedAt);
+                        if (left >= TimeSpan.FromMilliseconds(1))
+                        {
+                            wait = left;
+                            canStart = false;
+                            break;
+                        }
+
+                        backoff = TimeSpan.Zero;
+                    }
+
+                    var waiting = _queue.WaitingCount;
+                    var due = waiting >= limit || (waiting > 0 && (_stopping || Volatile.Read(ref _flushCount) > 0));
+                    if (!due && waiting > 0 && attempts.Count == 0)
+                    {
+                        partialSince ??= _clock.GetTimestamp();
+                        var left = _batchDelay - _clock.GetElapsedTime(partialSince.Value);
+                        due = left < TimeSpan.FromMilliseconds(1);
+                        wait = due ? wait : left;
+                    }
+
+                    if (!due)
+                    {
+                        break;
+                    }
+
+                    partialSince = null;
+                    var attempt = idle.Count > 0 ? idle.Pop() : new ExportAttempt(_maxBatchSize);
+                    _queue.Take(limit, attempt.Batch, attempt.Sequence);
+                    if (attempt.Batch.Count == 0)
+                    {
+                        idle.Push(attempt);
+                        break;
+                    }
+
+                    attempt.Resolved.Clear();
+                    foreach (var span in attempt.Batch)
+                    {
+                        attempt.Resolved.Add(_resolver.Resolve(span));
+                    }
+
+                    attempt.FailuresAtStart = failures;
+                    attempt.Task = SendAsync(attempt.Resolved);
+                    attempts.Add(attempt);
                 }
 
-                resolved.Clear();
-                foreach (var span in batch)
-                {
-                    resolved.Add(_resolver.Resolve(span));
-                }
-
-                ExportResult result;
-                try
-                {
-                    result = await _output.ExportAsync(resolved, _abandon.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+                if (attempts.Count == 0 && _stopping && _queue.Count == 0)
                 {
                     return;
                 }
-                catch (Exception ex)
+
+                var wakeAt = !canStart ? long.MaxValue : _queue.WaitingCount == 0 ? 1 : limit;
+                await WaitAsync(attempts, wait, wakeAt, eventsSeen).ConfigureAwait(false);
+
+                for (var i = 0; i < attempts.Count; i++)
                 {
-                    _log.Logger.ExportCrashed(ex.GetType().Name);
-                    result = new ExportResult(ExportStatus.Retry, resolved.Count);
-                }
+                    var attempt = attempts[i];
+                    if (!attempt.Task!.IsCompleted)
+                    {
+                        continue;
+                    }
 
-                var count = Math.Clamp(result.Count, 1, resolved.Count);
-                switch (result.Status)
-                {
-                    case ExportStatus.Delivered:
-                    case ExportStatus.Rejected when count == 1:
-                        if (result.Status == ExportStatus.Rejected)
-                        {
-                            _log.Logger.SpanRejected(resolved[0].Name, result.Problem ?? "");
-                        }
-                        else if (failures > 0)
-                        {
-                            _log.Logger.ExportRecovered(failures);
-                        }
+                    attempts.RemoveAt(i--);
+                    idle.Push(attempt);
+                    var result = await attempt.Task.ConfigureAwait(false);
+                    var count = Math.Clamp(result.Count, 1, attempt.Resolved.Count);
+                    switch (result.Status)
+                    {
+                        case ExportStatus.Abandoned:
+                            Dropped(_queue.Release(attempt.Batch, attempt.Sequence));
+                            return;
 
-                        failures = 0;
-                        _queue.Acknowledge(first + count);
+                        case ExportStatus.Delivered:
+                        case ExportStatus.Rejected when count == 1:
+                            if (result.Status == ExportStatus.Rejected)
+                            {
+                                _log.Logger.SpanRejected(attempt.Resolved[0].Name, result.Problem ?? "");
+                            }
+                            else if (failures > 0)
+                            {
+                                _log.Logger.ExportRecovered(failures);
+                            }
 
-                        // Past the refused batch: full batches again; inside it, grow back after each success so
-                        // finding k bad spans among n costs about k·log(n) requests.
-                        limit = first + count >= splitUntil ? _maxBatchSize : Math.Min(_maxBatchSize, limit * 2);
+                            failures = 0;
+                            Dropped(_queue.Settle(attempt.Batch, attempt.Sequence, count));
 
-                        CompleteFlushes();
-                        WarnDropped(force: false);
-                        break;
+                            // Past the refused batch: full batches again; inside it, grow back after each success so
+                            // finding k bad spans among n costs about k·log(n) requests.
+                            limit = attempt.Sequence[count - 1] + 1 >= splitUntil ? _maxBatchSize : Math.Min(_maxBatchSize, limit * 2);
 
-                    case ExportStatus.Rejected:
-                        _log.Logger.BatchRejected(count, result.Problem ?? "");
-                        limit = Math.Max(1, count / 2);
-                        splitUntil = Math.Max(splitUntil, first + count);
-                        break;
+                            CompleteFlushes();
+                            WarnDropped(force: false);
+                            break;
 
-                    default:
-                        failures++;
-                        var delay = _retry.Delay(failures, result.RetryAfter);
-                        if (failures == 1)
-                        {
-                            _log.Logger.ExportFailed(result.Problem ?? "", count, delay.TotalMilliseconds);
-                        }
-                        else
-                        {
-                            _log.Logger.ExportFailedAgain(failures, result.Problem ?? "", delay.TotalMilliseconds);
-                        }
+                        case ExportStatus.Rejected:
+                            _log.Logger.BatchRejected(count, result.Problem ?? "");
+                            Dropped(_queue.Release(attempt.Batch, attempt.Sequence));
+                            limit = Math.Max(1, count / 2);
+                            splitUntil = Math.Max(splitUntil, attempt.Sequence[count - 1] + 1);
+                            break;
 
-                        await Task.Delay(delay, _clock, _abandon.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                        break;
+                        default:
+                            Dropped(_queue.Release(attempt.Batch, attempt.Sequence));
+                            if (attempt.FailuresAtStart != failures)
+                            {
+                                break; // sent alongside one that failed already: the same outage, already backing off
+                            }
+
+                            failures++;
+                            var delay = _retry.Delay(failures, result.RetryAfter);
+                            if (failures == 1)
+                            {
+                                _log.Logger.ExportFailed(result.Problem ?? "", count, delay.TotalMilliseconds);
+                            }
+                            else
+                            {
+                                _log.Logger.ExportFailedAgain(failures, result.Problem ?? "", delay.TotalMilliseconds);
+                            }
+
+                            failedAt = _clock.GetTimestamp();
+                            backoff = delay;
+                            break;
+                    }
                 }
             }
         }
@@ -226,60 +296,74 @@ internal sealed class ExportLoop
         }
     }
 
-    /// <summary>Waits until a batch should go out; false when the loop should end (stopping with nothing left, or abandoned).</summary>
-    private async Task<bool> WaitForBatchAsync()
+    /// <summary>One attempt never throws: a crash of the output is a failed attempt, abandonment says so.</summary>
+    private async Task<ExportResult> SendAsync(List<ResolvedSpan> batch)
     {
-        long? partialSince = null;
-        while (true)
+        try
         {
-            if (_abandon.IsCancellationRequested)
+            return await _output.ExportAsync(batch, _abandon.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+        {
+            return new ExportResult(ExportStatus.Abandoned, batch.Count);
+        }
+        catch (Exception ex)
+        {
+            _log.Logger.ExportCrashed(ex.GetType().Name);
+            return new ExportResult(ExportStatus.Retry, batch.Count);
+        }
+    }
+
+    /// <summary>
+    /// Sleeps until an attempt ends, recording brings <paramref name="wakeAt"/> waiting spans (a batch, or the first
+    /// span), a flush or shutdown asks, or <paramref name="wait"/> (the batch delay, a backoff) ends: one wake-up per
+    /// batch, not one per span. The wake-up is armed before the re-check, so nothing slips in between.
+    /// </summary>
+    private async Task WaitAsync(List<ExportAttempt> attempts, TimeSpan wait, long wakeAt, int eventsSeen)
+    {
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Exchange(ref _wake, signal);
+        Interlocked.Exchange(ref _wakeAtCount, wakeAt);
+        try
+        {
+            if (_queue.WaitingCount >= wakeAt || Volatile.Read(ref _events) != eventsSeen || attempts.Exists(a => a.Task!.IsCompleted))
             {
-                return false;
+                return;
             }
 
-            var count = _queue.Count;
-            if (count >= _maxBatchSize || (count > 0 && (_stopping || Volatile.Read(ref _flushCount) > 0)))
+            Task woken = attempts.Count switch
             {
-                return true;
-            }
-
-            if (count == 0 && _stopping)
-            {
-                return false;
-            }
-
-            var wait = Timeout.InfiniteTimeSpan;
-            if (count > 0)
-            {
-                partialSince ??= _clock.GetTimestamp();
-                wait = _batchDelay - _clock.GetElapsedTime(partialSince.Value);
-                if (wait <= TimeSpan.Zero)
-                {
-                    return true;
-                }
-            }
-
-            // Sleep until recording fills a batch (or brings the first span), a flush or shutdown asks, or the batch
-            // delay ends: one wake-up per batch, not one per span. Published before the re-check, so nothing slips in.
-            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            Interlocked.Exchange(ref _wake, signal);
-            Interlocked.Exchange(ref _wakeAtCount, count == 0 ? 1 : _maxBatchSize);
-            try
-            {
-                if (_queue.Count == count && !_stopping && Volatile.Read(ref _flushCount) == 0)
-                {
-                    await signal.Task.WaitAsync(wait, _clock, _abandon.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                }
-            }
-            finally
-            {
-                Interlocked.Exchange(ref _wakeAtCount, long.MaxValue);
-                Interlocked.CompareExchange(ref _wake, null, signal);
-            }
+                0 => signal.Task,
+                1 => Task.WhenAny(signal.Task, attempts[0].Task!),
+                _ => Task.WhenAny([signal.Task, .. attempts.Select(a => (Task)a.Task!)]),
+            };
+            await woken.WaitAsync(wait, _clock, _abandon.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _wakeAtCount, long.MaxValue);
+            Interlocked.CompareExchange(ref _wake, null, signal);
         }
     }
 
     private void Wake() => Interlocked.Exchange(ref _wake, null)?.TrySetResult();
+
+    /// <summary>Counts spans a failed batch lost on its way back to a full queue.</summary>
+    private void Dropped(int count)
+    {
+        if (count > 0)
+        {
+            Interlocked.Add(ref _droppedSinceWarning, count);
+            WarnDropped(force: false);
+        }
+    }
+
+    /// <summary>A flush or shutdown asked for something: the loop re-evaluates even if it was about to sleep.</summary>
+    private void Signal()
+    {
+        Interlocked.Increment(ref _events);
+        Wake();
+    }
 
     private void CompleteFlushes(bool all = false)
     {

@@ -14,7 +14,7 @@ internal sealed class ExportPipeline
     public ExportPipeline(TracenticSettings settings, TracenticLog log, RetryPolicy retry, IReadOnlyList<IExportOutput> outputs)
     {
         var resolver = new SpanResolver(settings, log);
-        _loops = [.. outputs.Select(output => new ExportLoop(new SpanQueue(settings.QueueCapacity), output, resolver, retry, settings, log))];
+        _loops = [.. outputs.Select(output => new ExportLoop(new SpanQueue(settings.QueueCapacity, ExportLoop.MaxInFlight * settings.MaxBatchSize), output, resolver, retry, settings, log))];
         _sendsScopes = [.. outputs.Select(output => output.SendsScopes)];
         SendsScopes = _sendsScopes.Contains(true);
     }

@@ -11,6 +11,9 @@ internal enum ExportStatus
 
     /// <summary>Nothing was accepted but it may be later: keep the spans queued and try again after a backoff.</summary>
     Retry,
+
+    /// <summary>Shutdown gave up on the attempt: the loop ends, the spans stay queued (and are reported as left).</summary>
+    Abandoned,
 }
 
 /// <summary>The result of one export attempt.</summary>

@@ -12,7 +12,7 @@ namespace Tracentic.Export;
 /// <c>tracentic.truncated</c>. What many spans share is encoded once: the resource, each scope's attributes, each
 /// shared user attribute, the common built-in values. Not thread-safe: one instance per output.
 /// </summary>
-internal sealed class OtlpJsonWriter
+internal sealed class OtlpJsonWriter : ISpanBodyWriter
 {
     public const string TruncatedKey = "tracentic.truncated";
 

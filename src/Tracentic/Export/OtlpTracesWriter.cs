@@ -13,9 +13,9 @@ namespace Tracentic.Export;
 /// 64-bit integers as strings) for any OpenTelemetry endpoint. Scopes are INTERNAL spans; LLM calls are CLIENT spans
 /// named and tagged by the GenAI semantic conventions (<c>{operation} {model}</c>, <c>gen_ai.*</c>), beside the
 /// Tracentic attributes of the ingest wire and the merged user attributes. Keeps the same wire bounds as the
-/// ingest writer (<see cref="WireLimits"/>). Only serializes; not thread-safe: one instance per output.
+/// ingest writer (<see cref="WireLimits"/>). Only serializes; not thread-safe: one per request in flight.
 /// </summary>
-internal sealed class OtlpTracesWriter
+internal sealed class OtlpTracesWriter : ISpanBodyWriter
 {
     private const int InternalKind = 1;
     private const int ClientKind = 3;

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tracentic.AspNetCore.Configuration;
 using Tracentic.Testing;
+using Tracentic.Local;
 
 namespace Tracentic.AspNetCore.Tests.Infrastructure;
 
@@ -136,7 +137,7 @@ internal sealed class TestApp : IAsyncDisposable
     }
 
     /// <summary>Flushes the engine and returns everything exported so far.</summary>
-    public async Task<IReadOnlyList<ExportedSpan>> FlushAsync()
+    public async Task<IReadOnlyList<ReceivedSpan>> FlushAsync()
     {
         await Engine.FlushAsync();
         return Exporter.Spans;

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Tracentic.Engine;
 using Tracentic.Testing;
+using Tracentic.Local;
 
 namespace Tracentic.Generators.Tests.Infrastructure;
 
@@ -10,7 +11,7 @@ namespace Tracentic.Generators.Tests.Infrastructure;
 /// </summary>
 internal static class TracedRun
 {
-    public static async Task<IReadOnlyList<ExportedSpan>> RunAsync(Assembly assembly, Action<TracenticOptions>? configure = null, Func<Task>? run = null)
+    public static async Task<IReadOnlyList<ReceivedSpan>> RunAsync(Assembly assembly, Action<TracenticOptions>? configure = null, Func<Task>? run = null)
     {
         var (client, exporter) = InMemoryExporter.CreateClient(configure);
         TracenticSdk.Install(client);

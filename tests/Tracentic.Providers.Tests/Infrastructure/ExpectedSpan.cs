@@ -1,4 +1,5 @@
 using Tracentic.Testing;
+using Tracentic.Local;
 
 namespace Tracentic.Providers.Tests.Infrastructure;
 
@@ -21,7 +22,7 @@ internal sealed record ExpectedSpan
     /// <summary>Null for success; else the exception type name recorded as <c>llm.error.type</c>.</summary>
     public string? ErrorType { get; init; }
 
-    public void AssertMatches(ExportedSpan span)
+    public void AssertMatches(ReceivedSpan span)
     {
         Assert.Equal(Name, span.Name);
         Assert.Equal(Provider, span["llm.provider"]);

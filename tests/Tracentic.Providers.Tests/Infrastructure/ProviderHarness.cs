@@ -8,6 +8,7 @@ using OpenAI.Embeddings;
 using OpenAI.Responses;
 using Tracentic.Providers.Tests.FakeServers;
 using Tracentic.Testing;
+using Tracentic.Local;
 
 namespace Tracentic.Providers.Tests.Infrastructure;
 
@@ -75,7 +76,7 @@ internal sealed class ProviderHarness : IAsyncDisposable
     });
 
     /// <summary>Flushes the process-wide instance and returns the one span the ingest receiver got.</summary>
-    public async Task<ExportedSpan> SingleSpanAsync()
+    public async Task<ReceivedSpan> SingleSpanAsync()
     {
         await _tracentic!.FlushAsync();
         return Assert.Single(Ingest.Spans);

@@ -1,6 +1,7 @@
 using Tracentic.Engine;
 using Tracentic.Export;
 using Tracentic.Testing;
+using Tracentic.Local;
 
 namespace Tracentic.Tests.Infrastructure;
 
@@ -58,7 +59,7 @@ internal static class TestClients
     }
 
     /// <summary>Records one span through an in-memory engine and returns it as exported.</summary>
-    public static async Task<ExportedSpan> ExportOneAsync(TracenticSpan span, Action<TracenticOptions>? configure = null, TracenticScope? scope = null)
+    public static async Task<ReceivedSpan> ExportOneAsync(TracenticSpan span, Action<TracenticOptions>? configure = null, TracenticScope? scope = null)
     {
         var (client, exporter) = InMemoryExporter.CreateClient(configure);
         await using (client)

@@ -1,4 +1,5 @@
 using Tracentic.Testing;
+using Tracentic.Local;
 
 namespace Tracentic.Transparency.Tests.Infrastructure;
 
@@ -24,7 +25,7 @@ public sealed class CorpusFixture : IAsyncLifetime
 
     internal CorpusRun Configured { get; private set; } = null!;
 
-    internal IReadOnlyList<ExportedSpan> Spans { get; private set; } = [];
+    internal IReadOnlyList<ReceivedSpan> Spans { get; private set; } = [];
 
     internal string Timings { get; private set; } = "";
 

@@ -1,0 +1,9 @@
+namespace Tracentic.AspNetCore.Configuration;
+
+/// <summary>One model's prices in configuration (<c>CustomPricing:{model}</c>), US dollars per million tokens.</summary>
+internal sealed class PricingSection
+{
+    public double? InputPerMillion { get; set; }
+
+    public double? OutputPerMillion { get; set; }
+}

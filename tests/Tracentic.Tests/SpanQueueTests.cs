@@ -1,0 +1,85 @@
+using Tracentic.Engine;
+using Tracentic.Export;
+
+namespace Tracentic.Tests;
+
+/// <summary>The queue's bookkeeping when batches overlap: order kept, capacity for waiting spans only, settling out of order.</summary>
+public class SpanQueueTests
+{
+    private static readonly RecordedSpan[] Spans = [.. Enumerable.Range(0, 32).Select(i => new RecordedSpan { StartUnixNanos = i })];
+
+    private static (List<RecordedSpan> Batch, List<long> Sequence) Take(SpanQueue queue, int max)
+    {
+        var batch = new List<RecordedSpan>();
+        var sequence = new List<long>();
+        queue.Take(max, batch, sequence);
+        return (batch, sequence);
+    }
+
+    [Fact]
+    public void Batches_that_come_back_in_any_order_wait_in_sequence_order()
+    {
+        var queue = new SpanQueue(capacity: 8, inFlightRoom: 8);
+        for (var i = 0; i < 10; i++)
+        {
+            queue.Add(Spans[i]); // 8 and 9 push out 0 and 1
+        }
+
+        var a = Take(queue, 3); // 2, 3, 4
+        var b = Take(queue, 3); // 5, 6, 7
+        Assert.Equal([2, 3, 4, 5, 6, 7], a.Sequence.Concat(b.Sequence));
+        Assert.Equal(2, queue.WaitingCount);
+        Assert.Equal(2, queue.Settled);
+
+        Assert.Equal(0, queue.Release(b.Batch, b.Sequence)); // the later batch fails first
+        Assert.Equal(0, queue.Settle(a.Batch, a.Sequence, count: 1)); // the earlier one delivers only its first span
+        Assert.Equal(3, queue.Settled);
+
+        var again = Take(queue, 16);
+        Assert.Equal([3, 4, 5, 6, 7, 8, 9], again.Sequence);
+        Assert.Equal(again.Sequence, again.Batch.Select(s => s.StartUnixNanos));
+        Assert.Equal(2, queue.Dropped);
+    }
+
+    [Fact]
+    public void Spans_in_flight_do_not_count_against_the_capacity_but_a_failed_batch_returning_to_a_full_queue_gives_way()
+    {
+        var queue = new SpanQueue(capacity: 4, inFlightRoom: 4);
+        for (var i = 0; i < 4; i++)
+        {
+            queue.Add(Spans[i]);
+        }
+
+        var inFlight = Take(queue, 4);
+        for (var i = 4; i < 8; i++)
+        {
+            Assert.False(queue.Add(Spans[i]).DroppedOldest);
+        }
+
+        Assert.Equal(8, queue.Count);
+        Assert.Equal(4, queue.Release(inFlight.Batch, inFlight.Sequence)); // 0-3 are the oldest: they go
+        Assert.Equal([4, 5, 6, 7], Take(queue, 8).Sequence);
+        Assert.Equal(4, queue.Dropped);
+    }
+
+    [Fact]
+    public void Settled_is_the_oldest_span_still_waiting_or_in_flight()
+    {
+        var queue = new SpanQueue(capacity: 8, inFlightRoom: 8);
+        Assert.Equal(0, queue.Settled);
+        for (var i = 0; i < 6; i++)
+        {
+            queue.Add(Spans[i]);
+        }
+
+        var a = Take(queue, 2);
+        var b = Take(queue, 2);
+        queue.Settle(b.Batch, b.Sequence, 2);
+        Assert.Equal(0, queue.Settled); // 0 and 1 still out
+        queue.Settle(a.Batch, a.Sequence, 2);
+        Assert.Equal(4, queue.Settled);
+        var c = Take(queue, 8);
+        queue.Settle(c.Batch, c.Sequence, 2);
+        Assert.Equal(6, queue.Settled);
+    }
+}
