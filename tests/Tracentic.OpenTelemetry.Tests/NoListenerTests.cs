@@ -32,8 +32,9 @@ public sealed class NoListenerTests
                 }
             },
         };
-        meters.SetMeasurementEventCallback<long>((_, _, _, _) => measurements++);
-        meters.SetMeasurementEventCallback<double>((_, _, _, _) => measurements++);
+        // Only Tracentic's instruments count: other meters (the runtime's, Kestrel's from an earlier test) may measure.
+        meters.SetMeasurementEventCallback<long>((instrument, _, _, _) => measurements += instrument.Meter.Name == "Tracentic" ? 1 : 0);
+        meters.SetMeasurementEventCallback<double>((instrument, _, _, _) => measurements += instrument.Meter.Name == "Tracentic" ? 1 : 0);
         meters.Start();
 
         var engine = Engines.InProcessOnly();
@@ -51,6 +52,7 @@ public sealed class NoListenerTests
         Assert.Null(scope.Activity);
         Assert.DoesNotContain(started, a => a.Source.Name == "Tracentic");
         Assert.Equal(0, measurements);
+        Assert.False(Telemetry.GenAiMetrics.Enabled); // no Tracentic instrument was enabled, so none measured
         Assert.Equal(32, scope.TraceId.Length); // trace identity does not need a listener
     }
 }

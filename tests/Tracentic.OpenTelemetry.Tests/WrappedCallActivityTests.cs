@@ -38,7 +38,10 @@ public sealed class WrappedCallActivityTests
 
         Assert.Null(Activity.Current);
         reply.SetResult(new Reply(100, 20, "gpt-4o-2024-08-06"));
-        await traced;
+
+        // A plain await resumes on xunit's context, possibly before the recording continuation has run; a continuation
+        // registered after it runs after it, on the completing thread.
+        await traced.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
         var scope = otel.Single("answer");
         var llm = otel.Single("chat gpt-4o");

@@ -13,7 +13,7 @@ internal sealed class OpenTelemetryCapture : IDisposable
 {
     private readonly TracerProvider _tracing;
     private readonly MeterProvider _metering;
-    private readonly List<Activity> _activities = [];
+    private readonly ActivityLog _activities = new();
     private readonly List<MetricSnapshot> _metrics = [];
 
     public OpenTelemetryCapture(params string[] otherSources)
@@ -30,9 +30,10 @@ internal sealed class OpenTelemetryCapture : IDisposable
     }
 
     /// <summary>Activities exported so far (an activity is exported when it stops).</summary>
-    public IReadOnlyList<Activity> Activities => _activities;
+    public IReadOnlyList<Activity> Activities => _activities.Snapshot();
 
-    public Activity Single(string displayName) => Assert.Single(_activities, a => a.DisplayName == displayName);
+    /// <summary>The one activity named <paramref name="displayName"/>, waiting (bounded) for it if it stops on another thread.</summary>
+    public Activity Single(string displayName) => _activities.Single(a => a.DisplayName == displayName);
 
     /// <summary>Collects the metrics now and returns the snapshot of each instrument by name.</summary>
     public IReadOnlyDictionary<string, MetricSnapshot> CollectMetrics()
