@@ -65,7 +65,9 @@ public class OtlpJsonWriterBenchmarks
                 recorded.ErrorMessage = "Response status code does not indicate success: 429 (Too Many Requests).";
             }
 
-            return resolver.Resolve(recorded);
+            var resolved = new ResolvedSpan();
+            resolver.Resolve(recorded, resolved);
+            return resolved;
         })];
         _writer.Write(_batch, out var body);
         BytesPerBatch = body.Length;

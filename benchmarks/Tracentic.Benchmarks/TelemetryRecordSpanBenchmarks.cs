@@ -5,7 +5,7 @@ namespace Tracentic.Benchmarks;
 
 /// <summary>
 /// RecordSpan (and a scope begun and ended around one span) with nothing listening and with an OpenTelemetry SDK
-/// listener, with the ingest output alone (discarding) and with the standard OTLP output beside it (HTTP to a raw
+/// listener, with the ingest output alone (discarding) and with the standard OTLP output beside it (HTTP to the counting
 /// loopback sink). Same span as <see cref="RecordSpanBenchmarks"/>.
 /// </summary>
 [MemoryDiagnoser]
@@ -16,7 +16,7 @@ public class TelemetryRecordSpanBenchmarks
     private TracenticScope _scope = null!;
     private TracenticSpan _span = null!;
     private OpenTelemetryListener? _listener;
-    private RawSocketSink? _otlpSink;
+    private LoadSink? _otlpSink;
 
     [Params(Listener.None, Listener.OpenTelemetry)]
     public Listener Listener { get; set; }
@@ -28,7 +28,7 @@ public class TelemetryRecordSpanBenchmarks
     public void Setup()
     {
         _listener = OpenTelemetryListener.Start(Listener);
-        _otlpSink = Outputs == Outputs.IngestAndOtlp ? new RawSocketSink() : null;
+        _otlpSink = Outputs == Outputs.IngestAndOtlp ? LoadSink.StartAsync().GetAwaiter().GetResult() : null;
         _client = new TracenticClient(new TracenticOptions
         {
             ServiceName = "bench",

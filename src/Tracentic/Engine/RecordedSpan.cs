@@ -83,8 +83,8 @@ internal sealed class RecordedSpan
     /// <summary>The span id of the recording thread's ambient activity when it is in the span's trace (the ingest names it as parent); 0 for none.</summary>
     public ulong ActivityParentSpanId;
 
-    /// <summary>Set once by the export side (<see cref="SpanResolver"/>), so every attempt and output sends the same span.</summary>
-    public ResolvedSpan? Resolved;
+    /// <summary>The span's own attributes, normalized once by the export side (user <c>ToString</c> runs once, however many attempts and outputs).</summary>
+    public ResolvedAttribute[]? OwnAttributes;
 
     private const long UnixEpochTicks = 621_355_968_000_000_000;
 

@@ -9,7 +9,26 @@ internal sealed class ExportAttempt(int capacity)
 
     public List<long> Sequence { get; } = new(capacity);
 
+    /// <summary>The batch resolved, in instances this attempt reuses from one batch to the next.</summary>
     public List<ResolvedSpan> Resolved { get; } = new(capacity);
+
+    private readonly List<ResolvedSpan> _reused = new(capacity);
+
+    /// <summary>Resolves <see cref="Batch"/> into <see cref="Resolved"/>.</summary>
+    public void Resolve(SpanResolver resolver)
+    {
+        Resolved.Clear();
+        for (var i = 0; i < Batch.Count; i++)
+        {
+            if (i == _reused.Count)
+            {
+                _reused.Add(new ResolvedSpan());
+            }
+
+            resolver.Resolve(Batch[i], _reused[i]);
+            Resolved.Add(_reused[i]);
+        }
+    }
 
     public Task<ExportResult>? Task { get; set; }
 

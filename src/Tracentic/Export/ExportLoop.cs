@@ -199,11 +199,7 @@ internal sealed class ExportLoop
                         break;
                     }
 
-                    attempt.Resolved.Clear();
-                    foreach (var span in attempt.Batch)
-                    {
-                        attempt.Resolved.Add(_resolver.Resolve(span));
-                    }
+                    attempt.Resolve(_resolver);
 
                     attempt.FailuresAtStart = failures;
                     attempt.Task = SendAsync(attempt.Resolved);

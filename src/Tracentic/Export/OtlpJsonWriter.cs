@@ -88,7 +88,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     /// <summary>One span object as JSON, trimmed to the span bound.</summary>
     private ReadOnlySpan<byte> WriteSpan(ResolvedSpan span)
     {
-        var attributeEnds = WriteSpan(span, span.Attributes.Length, truncated: false);
+        var attributeEnds = WriteSpan(span, span.Attributes.Count, truncated: false);
         if (_span.WrittenCount <= _limits.MaxSpanBytes)
         {
             return _span.WrittenSpan;
@@ -98,7 +98,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
         var firstAttributeStart = attributeEnds[0];
         var available = _limits.MaxSpanBytes - (_span.WrittenCount - attributeEnds[^1]) - 64;
         var keep = 0;
-        while (keep < span.Attributes.Length && attributeEnds[keep + 1] - firstAttributeStart <= available - firstAttributeStart)
+        while (keep < span.Attributes.Count && attributeEnds[keep + 1] - firstAttributeStart <= available - firstAttributeStart)
         {
             keep++;
         }

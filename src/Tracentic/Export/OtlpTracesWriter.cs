@@ -85,7 +85,7 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
     /// <summary>One span object as JSON, trimmed to the span bound (the lowest-priority user attributes go first).</summary>
     private ReadOnlySpan<byte> WriteSpan(ResolvedSpan span)
     {
-        var attributeEnds = WriteSpan(span, span.Attributes.Length, truncated: false);
+        var attributeEnds = WriteSpan(span, span.Attributes.Count, truncated: false);
         if (_span.WrittenCount <= _limits.MaxSpanBytes)
         {
             return _span.WrittenSpan;
@@ -93,7 +93,7 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
 
         var available = _limits.MaxSpanBytes - (_span.WrittenCount - attributeEnds[^1]) - 64;
         var keep = 0;
-        while (keep < span.Attributes.Length && attributeEnds[keep + 1] <= available)
+        while (keep < span.Attributes.Count && attributeEnds[keep + 1] <= available)
         {
             keep++;
         }

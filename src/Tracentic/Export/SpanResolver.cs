@@ -20,7 +20,6 @@ internal sealed class SpanResolver
     private readonly ConditionalWeakTable<TracenticScope, ResolvedScope> _scopes = new();
     private readonly ResolvedAttribute[] _optionsLayer;
     private readonly HashSet<string> _seenKeys = new(StringComparer.Ordinal);
-    private readonly List<ResolvedAttribute> _merged = [];
     private readonly Dictionary<(string?, string?), string> _names = [];
     private readonly ConditionalWeakTable<object, ResolvedAttribute[]>.CreateValueCallback _normalizeLayer;
 
@@ -40,60 +39,58 @@ internal sealed class SpanResolver
         _ => "llm.call",
     };
 
-    /// <summary>The span's resolved form, created on first use and kept on the span.</summary>
-    public ResolvedSpan Resolve(RecordedSpan span)
+    /// <summary>Fills <paramref name="into"/> (an export attempt's reused instance) with the span's resolved form.</summary>
+    public void Resolve(RecordedSpan span, ResolvedSpan into)
     {
-        if (Volatile.Read(ref span.Resolved) is { } resolved)
-        {
-            return resolved;
-        }
-
         lock (_gate)
         {
-            return span.Resolved ??= Create(span);
+            Fill(span, into);
         }
     }
 
-    private ResolvedSpan Create(RecordedSpan span)
+    private void Fill(RecordedSpan span, ResolvedSpan into)
     {
-        // Ids come from the span's trace identity (stamped when it was recorded), so every output names the same span.
-        var trace = span.Trace.IsEmpty ? new Telemetry.TraceIdentity(RandomNonZero(), RandomNonZero(), RandomNonZero()) : span.Trace;
+        // Ids come from the span's trace identity (stamped when it was recorded), so every output and every attempt
+        // names the same span; a span recorded without one gets it here, once.
+        if (span.Trace.IsEmpty)
+        {
+            span.Trace = new Telemetry.TraceIdentity(RandomNonZero(), RandomNonZero(), RandomNonZero());
+        }
+
+        var trace = span.Trace;
         long? total = span.InputTokens is { } i && span.OutputTokens is { } o
             ? (i > long.MaxValue - o ? long.MaxValue : i + o) // saturating: both are non-negative
             : null;
         var end = Math.Max(span.EndUnixNanos, span.StartUnixNanos);
-        return new ResolvedSpan
-        {
-            TraceIdHigh = trace.TraceHigh,
-            TraceIdLow = trace.TraceLow,
-            SpanId = trace.SpanId,
-            ParentSpanId = span.ActivityParentSpanId,
-            TreeParentSpanId = span.ParentSpanId,
-            IsScope = span.IsScope,
-            Name = span.IsScope && span.Scope is { } named ? _scopes.GetValue(named, ResolveScope).Name : Name(span.Provider, span.OperationType),
-            StartUnixNanos = span.StartUnixNanos,
-            EndUnixNanos = end,
-            Provider = BuiltIn(span.Provider),
-            Model = BuiltIn(span.Model),
-            ResponseModel = BuiltIn(span.ResponseModel),
-            FinishReason = BuiltIn(span.FinishReason),
-            ResponseId = BuiltIn(span.ResponseId),
-            InputMessages = span.InputMessages,
-            OutputMessages = span.OutputMessages,
-            OperationType = BuiltIn(span.OperationType),
-            InputTokens = span.InputTokens,
-            OutputTokens = span.OutputTokens,
-            TotalTokens = total,
+        into.TraceIdHigh = trace.TraceHigh;
+        into.TraceIdLow = trace.TraceLow;
+        into.SpanId = trace.SpanId;
+        into.ParentSpanId = span.ActivityParentSpanId;
+        into.TreeParentSpanId = span.ParentSpanId;
+        into.IsScope = span.IsScope;
+        into.Name = span.IsScope && span.Scope is { } named ? _scopes.GetValue(named, ResolveScope).Name : Name(span.Provider, span.OperationType);
+        into.StartUnixNanos = span.StartUnixNanos;
+        into.EndUnixNanos = end;
+        into.Provider = BuiltIn(span.Provider);
+        into.Model = BuiltIn(span.Model);
+        into.ResponseModel = BuiltIn(span.ResponseModel);
+        into.FinishReason = BuiltIn(span.FinishReason);
+        into.ResponseId = BuiltIn(span.ResponseId);
+        into.InputMessages = span.InputMessages;
+        into.OutputMessages = span.OutputMessages;
+        into.OperationType = BuiltIn(span.OperationType);
+        into.InputTokens = span.InputTokens;
+        into.OutputTokens = span.OutputTokens;
+        into.TotalTokens = total;
 
-            // Rounded like Python's round() (half to even), as the Python SDK does.
-            DurationMs = (long)Math.Round((end - span.StartUnixNanos) / 1e6, MidpointRounding.ToEven),
-            CostUsd = Cost(span),
-            ErrorType = BuiltIn(span.ErrorType),
-            ErrorFullType = BuiltIn(span.ErrorFullType),
-            ErrorMessage = span.ErrorType is null ? null : BuiltIn(span.ErrorMessage ?? ""),
-            Scope = span.Scope is { } s ? _scopes.GetValue(s, ResolveScope) : null,
-            Attributes = MergeUserAttributes(span),
-        };
+        // Rounded like Python's round() (half to even), as the Python SDK does.
+        into.DurationMs = (long)Math.Round((end - span.StartUnixNanos) / 1e6, MidpointRounding.ToEven);
+        into.CostUsd = Cost(span);
+        into.ErrorType = BuiltIn(span.ErrorType);
+        into.ErrorFullType = BuiltIn(span.ErrorFullType);
+        into.ErrorMessage = span.ErrorType is null ? null : BuiltIn(span.ErrorMessage ?? "");
+        into.Scope = span.Scope is { } s ? _scopes.GetValue(s, ResolveScope) : null;
+        MergeUserAttributes(span, into.Attributes);
     }
 
     private string Name(string? provider, string? operation)
@@ -147,68 +144,76 @@ internal sealed class SpanResolver
     /// Merges span &gt; scope &gt; request &gt; global context &gt; options globals: the first layer to name a key wins,
     /// a null value hides the key from lower layers, and at the count cap the lower layers lose.
     /// </summary>
-    private ResolvedAttribute[] MergeUserAttributes(RecordedSpan span)
+    private void MergeUserAttributes(RecordedSpan span, List<ResolvedAttribute> merged)
     {
         _seenKeys.Clear();
-        _merged.Clear();
+        merged.Clear();
         var capped = false;
         if (span.Attributes is { } own)
         {
-            foreach (var (key, value) in own)
-            {
-                if (NormalizeOne(key, value) is { } attribute)
-                {
-                    Admit(attribute, ref capped);
-                }
-            }
+            span.OwnAttributes ??= NormalizeOwn(own);
+            AdmitLayer(span.OwnAttributes, merged, ref capped);
         }
 
         if (span.Scope is { Attributes.Count: > 0 } scope)
         {
-            AdmitLayer(Layer(scope.Attributes), ref capped);
+            AdmitLayer(Layer(scope.Attributes), merged, ref capped);
         }
 
         if (span.Request is { Attributes.Count: > 0 } request)
         {
-            AdmitLayer(Layer(request.Attributes), ref capped);
+            AdmitLayer(Layer(request.Attributes), merged, ref capped);
         }
 
         if (span.GlobalContext is { Count: > 0 } context)
         {
-            AdmitLayer(Layer(context), ref capped);
+            AdmitLayer(Layer(context), merged, ref capped);
         }
 
-        AdmitLayer(_optionsLayer, ref capped);
+        AdmitLayer(_optionsLayer, merged, ref capped);
         if (capped && _log.FirstTime("attribute-count"))
         {
             _log.Logger.AttributeCountCapped(_settings.Limits.MaxAttributeCount);
         }
-
-        return _merged.Count == 0 ? [] : [.. _merged];
     }
 
-    private void AdmitLayer(ResolvedAttribute[] layer, ref bool capped)
+    /// <summary>The span's own attributes in order, unusable keys left out; a repeated key keeps its first value.</summary>
+    private ResolvedAttribute[] NormalizeOwn(KeyValuePair<string, object?>[] own)
+    {
+        var entries = new List<ResolvedAttribute>(own.Length);
+        foreach (var (key, value) in own)
+        {
+            if (NormalizeOne(key, value) is { } attribute)
+            {
+                entries.Add(attribute);
+            }
+        }
+
+        return [.. entries];
+    }
+
+    private void AdmitLayer(ResolvedAttribute[] layer, List<ResolvedAttribute> merged, ref bool capped)
     {
         foreach (var attribute in layer)
         {
-            Admit(attribute, ref capped);
+            Admit(attribute, merged, ref capped);
         }
     }
 
-    private void Admit(ResolvedAttribute attribute, ref bool capped)
+    private void Admit(ResolvedAttribute attribute, List<ResolvedAttribute> merged, ref bool capped)
     {
         if (!_seenKeys.Add(attribute.Key) || attribute.Value.Kind == AttributeKind.None)
         {
             return; // named by a higher layer, or hidden by a null
         }
 
-        if (_merged.Count >= _settings.Limits.MaxAttributeCount)
+        if (merged.Count >= _settings.Limits.MaxAttributeCount)
         {
             capped = true;
             return;
         }
 
-        _merged.Add(attribute);
+        merged.Add(attribute);
     }
 
     private ResolvedAttribute[] Layer(IReadOnlyDictionary<string, object?> attributes) => _layers.GetValue(attributes, _normalizeLayer);
