@@ -201,6 +201,27 @@ public sealed class StandardOtlpOutputTests
     }
 
     [Fact]
+    public async Task Refused_credentials_point_to_the_collector_headers_and_never_log_them()
+    {
+        await using var receiver = await OtlpTracesReceiver.StartAsync(401);
+        var log = new CapturingLoggerProvider();
+        var engine = Engines.Create(o =>
+        {
+            o.ServiceName = "otlp-tests";
+            o.LoggerFactory = log.CreateFactory();
+            o.Otlp = new OtlpOutputOptions { Endpoint = receiver.BaseUrl, Headers = new() { ["authorization"] = "Bearer collector-secret-123" } };
+        });
+
+        engine.RecordSpan(null, Engines.Chat());
+        await engine.FlushAsync();
+        await engine.ShutdownAsync();
+
+        Assert.Contains(log.Warnings, w => w.Contains("401", StringComparison.Ordinal) && w.Contains("check the headers in TracenticOptions.Otlp", StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Warnings, w => w.Contains("TracenticOptions.ApiKey", StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Entries, e => e.Message.Contains("collector-secret-123", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_batch_refused_for_its_content_is_halved_so_only_the_refused_span_is_lost()
     {
         await using var receiver = await OtlpTracesReceiver.StartAsync(400, 400);

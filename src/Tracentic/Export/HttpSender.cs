@@ -22,9 +22,11 @@ internal sealed class HttpSender : IDisposable
     private readonly TimeProvider _clock;
     private readonly SecretRedactor _redactor;
     private readonly HttpClient _client;
+    private readonly string _credentialsHint; // what to check when the endpoint refuses the credentials (401, 403)
 
-    public HttpSender(Uri uri, IReadOnlyList<KeyValuePair<string, string>> headers, TimeSpan timeout, TimeProvider clock, SecretRedactor redactor, Func<HttpMessageHandler>? handlerFactory)
+    public HttpSender(Uri uri, IReadOnlyList<KeyValuePair<string, string>> headers, TimeSpan timeout, TimeProvider clock, SecretRedactor redactor, Func<HttpMessageHandler>? handlerFactory, string credentialsHint)
     {
+        _credentialsHint = credentialsHint;
         _uri = uri;
         _headers = headers;
         _timeout = timeout;
@@ -70,7 +72,7 @@ internal sealed class HttpSender : IDisposable
             }
             else if (status is 401 or 403)
             {
-                problem.Append(": check TracenticOptions.ApiKey");
+                problem.Append(": ").Append(_credentialsHint);
             }
 
             if (detail.Length > 0)

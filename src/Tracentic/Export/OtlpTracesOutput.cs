@@ -21,7 +21,8 @@ internal static class OtlpTracesOutput
             settings.ExportTimeout,
             settings.Clock,
             new SecretRedactor(output.Headers.Select(header => header.Value).Where(value => value.Length >= MinSecretLength)),
-            settings.HttpMessageHandlerFactory),
+            settings.HttpMessageHandlerFactory,
+            "check the headers in TracenticOptions.Otlp (or OTEL_EXPORTER_OTLP_HEADERS)"),
         log,
         sendsScopes: true);
 }

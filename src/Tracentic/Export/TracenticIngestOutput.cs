@@ -13,6 +13,7 @@ internal static class TracenticIngestOutput
             settings.ExportTimeout,
             settings.Clock,
             new SecretRedactor(settings.ApiKey),
-            settings.HttpMessageHandlerFactory),
+            settings.HttpMessageHandlerFactory,
+            "check TracenticOptions.ApiKey"),
         log);
 }
