@@ -1,13 +1,14 @@
 using BenchmarkDotNet.Attributes;
 using Tracentic;
 using Tracentic.Engine;
+using Tracentic.Local;
 
 namespace Tracentic.Generators.Benchmarks;
 
 /// <summary>
 /// Generated wrappers with a configured engine (a discarding output), with nothing listening and with an
 /// OpenTelemetry SDK listener: a scope becomes an INTERNAL activity, an LLM call a CLIENT activity plus the GenAI
-/// metrics.
+/// metrics. With both outputs, the standard OTLP output sends to a counting loopback receiver as well.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -17,15 +18,28 @@ public class TelemetryWrapperBenchmarks
     private ITracentic? _tracentic;
     private OpenTelemetryListener? _listener;
 
+    private LocalReceiver? _otlpReceiver;
+
     [Params(Listener.None, Listener.OpenTelemetry)]
     public Listener Listener { get; set; }
+
+    [Params(false, true)]
+    public bool BothOutputs { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
         _listener = OpenTelemetryListener.Start(Listener);
+        _otlpReceiver = BothOutputs
+            ? LocalReceiver.StartAsync(new LocalReceiverOptions { MaxRequestBodyBytes = long.MaxValue }, new ReceiverSetup { CountOnly = true }).GetAwaiter().GetResult()
+            : null;
         var client = new TracenticClient(
-            new TracenticOptions { ServiceName = "bench", CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0) } },
+            new TracenticOptions
+            {
+                ServiceName = "bench",
+                CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0) },
+                Otlp = _otlpReceiver is null ? null : new OtlpOutputOptions { Endpoint = _otlpReceiver.Endpoint },
+            },
             new ExportSetup { Output = static (_, _) => new DiscardExporter(), HookExits = false });
         TracenticSdk.Install(client);
         _tracentic = client;
@@ -36,6 +50,10 @@ public class TelemetryWrapperBenchmarks
     {
         await _tracentic!.ShutdownAsync();
         _listener?.Dispose();
+        if (_otlpReceiver is not null)
+        {
+            await _otlpReceiver.DisposeAsync();
+        }
     }
 
     [Benchmark]

@@ -473,7 +473,9 @@ public sealed class LocalReceiver : IAsyncDisposable
     {
         int spans;
         long bytes;
-        if (string.Equals(context.Request.Path.Value, OtlpTracesPath, StringComparison.Ordinal))
+        // OTLP/HTTP protobuf on /v1/traces (the OpenTelemetry SDK); JSON anywhere (the ingest, the engine's standard OTLP output).
+        var json = context.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
+        if (!json && string.Equals(context.Request.Path.Value, OtlpTracesPath, StringComparison.Ordinal))
         {
             (spans, bytes) = await CountProtobufAsync(context.Request.Body, context.RequestAborted).ConfigureAwait(false);
             context.Response.ContentType = "application/x-protobuf";
