@@ -17,6 +17,9 @@ public sealed class ValidationTests : ProcessWideTest
         { "zero batch delay", o => o.BatchDelay = TimeSpan.Zero, "Tracentic setting BatchDelay" },
         { "zero queue capacity", o => o.QueueCapacity = 0, "Tracentic setting QueueCapacity must be at least 1" },
         { "api key with a newline", o => o.ApiKey = "key\n", "Tracentic setting ApiKey contains a line break" },
+        { "standard OTLP output without an endpoint", o => o.Sdk.Otlp = new OtlpOutputOptions(), "Tracentic setting Otlp needs an Endpoint" },
+        { "relative OTLP endpoint", o => o.Sdk.Otlp = new OtlpOutputOptions { Endpoint = "collector:4318" }, "Tracentic setting Otlp.Endpoint must be an absolute http:// or https:// URL" },
+        { "OTLP header with a newline", o => o.Sdk.Otlp = new OtlpOutputOptions { Endpoint = "http://localhost:4318", Headers = new() { ["api-key"] = "k\n" } }, "OTEL_EXPORTER_OTLP_* environment variables" },
     };
 
     [Theory]

@@ -21,7 +21,9 @@ internal sealed class TracenticOptionsValidator : IValidateOptions<TracenticAspN
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static string WhereToSet(string setting) => Variable(setting) is { } variable
+    private static string WhereToSet(string setting) => setting.StartsWith(nameof(TracenticOptions.Otlp), StringComparison.Ordinal)
+        ? $"It can be set as options.{setting}, or from the OTEL_EXPORTER_OTLP_* environment variables with OtlpOutputOptions.FromEnvironment()."
+        : Variable(setting) is { } variable
         ? $"It can be set as Tracentic:{setting} in configuration, the {variable} environment variable, or options.{setting}."
         : $"It can be set as Tracentic:{setting} in configuration or options.{setting}.";
 

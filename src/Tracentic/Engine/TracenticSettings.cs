@@ -66,6 +66,11 @@ internal sealed class TracenticSettings
         RequirePositive(problems, options.QueueCapacity, nameof(options.QueueCapacity));
         RequirePositive(problems, options.MaxBatchSize, nameof(options.MaxBatchSize));
         RequirePositive(problems, options.MaxMessageContentLength, nameof(options.MaxMessageContentLength));
+        if (options.Otlp is { } otlp && OtlpOutputSettings.Check(otlp) is { } otlpProblem)
+        {
+            problems.Add(otlpProblem);
+        }
+
         return problems;
     }
 
