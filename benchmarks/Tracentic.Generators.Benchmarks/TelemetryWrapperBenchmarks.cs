@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Tracentic;
+using Tracentic.Benchmarks;
 using Tracentic.Engine;
 using Tracentic.Local;
 

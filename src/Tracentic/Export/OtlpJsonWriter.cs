@@ -16,9 +16,6 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
 {
     public const string TruncatedKey = "tracentic.truncated";
 
-    // "]}]}]}" closes spans, the scopeSpans entry, scopeSpans, the resourceSpans entry, resourceSpans and the body.
-    private const int ClosingBytes = 8;
-
     // Distinct built-in values (providers, models, names) kept encoded; cleared when exceeded, so it stays bounded.
     private const int MaxEncodedValues = 1024;
 
@@ -40,50 +37,25 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
 
     private readonly TracenticLog _log;
     private readonly WireLimits _limits;
-    private readonly ArrayBufferWriter<byte> _body = new(64 * 1024);
+    private readonly RequestBody _body;
+    private readonly RequestBody.SpanWriter _writeSpan;
     private readonly ArrayBufferWriter<byte> _span = new(4 * 1024);
     private readonly List<int> _attributeEnds = [];
     private readonly Dictionary<string, byte[]> _encodedValues = new(StringComparer.Ordinal);
-    private readonly byte[] _header;
 
     public OtlpJsonWriter(TracenticSettings settings, TracenticLog log, WireLimits limits)
     {
         _log = log;
         _limits = limits;
-        _header = EncodeHeader(settings);
+        _body = new RequestBody(EncodeHeader(settings), limits);
+        _writeSpan = WriteSpan;
     }
 
     /// <summary>
     /// Writes the first spans of <paramref name="batch"/> (at least one, as many as fit) as a request body; returns how
     /// many. The body is valid until the next call.
     /// </summary>
-    public int Write(IReadOnlyList<ResolvedSpan> batch, out ReadOnlyMemory<byte> body)
-    {
-        _body.ResetWrittenCount();
-        _body.Write(_header);
-        var count = 0;
-        while (count < batch.Count)
-        {
-            var span = WriteSpan(batch[count]);
-            var separator = count == 0 ? 0 : 1;
-            if (count > 0 && _body.WrittenCount + separator + span.Length + ClosingBytes > _limits.MaxRequestBytes)
-            {
-                break;
-            }
-
-            if (separator == 1)
-            {
-                _body.Write(","u8);
-            }
-
-            _body.Write(span);
-            count++;
-        }
-
-        _body.Write("]}]}]}"u8);
-        body = _body.WrittenMemory;
-        return count;
-    }
+    public int Write(IReadOnlyList<ResolvedSpan> batch, out ReadOnlyMemory<byte> body) => _body.Write(batch, _writeSpan, out body);
 
     /// <summary>One span object as JSON, trimmed to the span bound.</summary>
     private ReadOnlySpan<byte> WriteSpan(ResolvedSpan span)
@@ -94,14 +66,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
             return _span.WrittenSpan;
         }
 
-        // Too large: keep the user attributes that fit (highest layers first) with room for what follows them.
-        var firstAttributeStart = attributeEnds[0];
-        var available = _limits.MaxSpanBytes - (_span.WrittenCount - attributeEnds[^1]) - 64;
-        var keep = 0;
-        while (keep < span.Attributes.Count && attributeEnds[keep + 1] - firstAttributeStart <= available - firstAttributeStart)
-        {
-            keep++;
-        }
+        var keep = _body.AttributesThatFit(attributeEnds, _span.WrittenCount);
 
         if (_log.FirstTime("span-trimmed"))
         {

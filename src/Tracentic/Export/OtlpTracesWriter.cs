@@ -34,15 +34,12 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
         GenAiConventions.ErrorType,
     };
 
-    // "]}]}]}" closes spans, the scopeSpans entry, scopeSpans, the resourceSpans entry, resourceSpans and the body.
-    private const int ClosingBytes = 8;
-
     private readonly TracenticLog _log;
     private readonly WireLimits _limits;
-    private readonly ArrayBufferWriter<byte> _body = new(64 * 1024);
+    private readonly RequestBody _body;
+    private readonly RequestBody.SpanWriter _writeSpan;
     private readonly ArrayBufferWriter<byte> _span = new(4 * 1024);
     private readonly Utf8JsonWriter _json;
-    private readonly byte[] _header;
     private readonly List<int> _attributeEnds = [];
     private readonly Dictionary<(string?, string?), (string Operation, string Name)> _names = [];
 
@@ -51,36 +48,12 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
         _log = log;
         _limits = limits;
         _json = new Utf8JsonWriter(_span, WriterOptions);
-        _header = EncodeHeader(settings);
+        _body = new RequestBody(EncodeHeader(settings), limits);
+        _writeSpan = WriteSpan;
     }
 
     /// <summary>Writes the first spans of <paramref name="batch"/> (at least one, as many as fit) as a request body; returns how many.</summary>
-    public int Write(IReadOnlyList<ResolvedSpan> batch, out ReadOnlyMemory<byte> body)
-    {
-        _body.ResetWrittenCount();
-        _body.Write(_header);
-        var count = 0;
-        while (count < batch.Count)
-        {
-            var span = WriteSpan(batch[count]);
-            if (count > 0 && _body.WrittenCount + 1 + span.Length + ClosingBytes > _limits.MaxRequestBytes)
-            {
-                break;
-            }
-
-            if (count > 0)
-            {
-                _body.Write(","u8);
-            }
-
-            _body.Write(span);
-            count++;
-        }
-
-        _body.Write("]}]}]}"u8);
-        body = _body.WrittenMemory;
-        return count;
-    }
+    public int Write(IReadOnlyList<ResolvedSpan> batch, out ReadOnlyMemory<byte> body) => _body.Write(batch, _writeSpan, out body);
 
     /// <summary>One span object as JSON, trimmed to the span bound (the lowest-priority user attributes go first).</summary>
     private ReadOnlySpan<byte> WriteSpan(ResolvedSpan span)
@@ -91,12 +64,7 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
             return _span.WrittenSpan;
         }
 
-        var available = _limits.MaxSpanBytes - (_span.WrittenCount - attributeEnds[^1]) - 64;
-        var keep = 0;
-        while (keep < span.Attributes.Count && attributeEnds[keep + 1] <= available)
-        {
-            keep++;
-        }
+        var keep = _body.AttributesThatFit(attributeEnds, _span.WrittenCount);
 
         if (_log.FirstTime("span-trimmed"))
         {
