@@ -65,6 +65,9 @@ internal static partial class LogMessages
     [LoggerMessage(209, LogLevel.Warning, "export failed unexpectedly: {ExceptionType}; the spans stay queued. This is a bug in Tracentic, please report it.")]
     public static partial void ExportCrashed(this ILogger logger, string exceptionType);
 
+    [LoggerMessage(210, LogLevel.Error, "the export loop stopped: {ExceptionType}; spans are no longer exported. This is a bug in Tracentic, please report it.")]
+    public static partial void ExportLoopCrashed(this ILogger logger, string exceptionType);
+
     [LoggerMessage(300, LogLevel.Warning, "no pricing for model '{Model}': llm.cost.total_usd is omitted. Add it to TracenticOptions.CustomPricing, e.g. [\"{Model}\"] = new ModelPricing(inputPerMillion, outputPerMillion).")]
     public static partial void MissingPricing(this ILogger logger, string model);
 

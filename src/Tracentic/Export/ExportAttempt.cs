@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tracentic.Engine;
 
 namespace Tracentic.Export;
@@ -15,6 +16,7 @@ internal sealed class ExportAttempt(int capacity)
     private readonly List<ResolvedSpan> _reused = new(capacity);
 
     /// <summary>Resolves <see cref="Batch"/> into <see cref="Resolved"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Resolve(SpanResolver resolver)
     {
         Resolved.Clear();

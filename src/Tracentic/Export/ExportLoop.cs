@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tracentic.Engine;
 
 namespace Tracentic.Export;
@@ -9,6 +10,8 @@ namespace Tracentic.Export;
 /// output settled it (delivered, or refused for its content); after any other failure it stays queued and is retried
 /// with capped backoff, honouring <c>Retry-After</c>. A refused batch is split in halves until the refused span is
 /// alone, so the good spans still arrive.
+/// The loop runs on a thread of its own that sleeps on an event between batches, as the OpenTelemetry SDK's batch
+/// processor does: waking pool threads for every batch, and their spinning afterwards, cost more CPU than the export.
 /// </summary>
 internal sealed class ExportLoop
 {
@@ -28,12 +31,13 @@ internal sealed class ExportLoop
     private readonly CancellationTokenSource _abandon = new();
     private readonly object _flushGate = new();
     private readonly List<(long Target, TaskCompletionSource Done)> _flushes = [];
-    private readonly Task _run;
+    private readonly ManualResetEventSlim _wakeEvent = new(false, spinCount: 0);
+    private readonly TaskCompletionSource _run = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private volatile bool _stopping;
     private int _flushCount;
     private long _wakeAtCount = long.MaxValue; // the queue length at which recording wakes the waiting loop
-    private TaskCompletionSource? _wake;
+    private int _sleeping; // 1 while the loop sleeps (or is about to): the first wake-up sets the event
     private int _events; // flushes and shutdown requests so far
     private long _droppedSinceWarning;
     private long _lastDropWarning = long.MinValue; // never
@@ -48,7 +52,8 @@ internal sealed class ExportLoop
         _log = log;
         _maxBatchSize = settings.MaxBatchSize;
         _batchDelay = settings.BatchDelay;
-        _run = Task.Run(RunAsync);
+        _abandon.Token.Register(Wake);
+        new Thread(Run) { IsBackground = true, Name = "Tracentic export" }.Start();
     }
 
     public SpanQueue Queue => _queue;
@@ -124,7 +129,7 @@ internal sealed class ExportLoop
         Signal();
         try
         {
-            await _run.WaitAsync(timeout, _clock, cancellationToken).ConfigureAwait(false);
+            await _run.Task.WaitAsync(timeout, _clock, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
@@ -133,13 +138,14 @@ internal sealed class ExportLoop
         finally
         {
             _abandon.Cancel();
-            await _run.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await _run.Task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             _output.Dispose();
             WarnDropped(force: true);
         }
     }
 
-    private async Task RunAsync()
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Run()
     {
         var attempts = new List<ExportAttempt>(MaxInFlight);
         var idle = new Stack<ExportAttempt>(MaxInFlight);
@@ -203,6 +209,11 @@ internal sealed class ExportLoop
 
                     attempt.FailuresAtStart = failures;
                     attempt.Task = SendAsync(attempt.Resolved);
+                    if (!attempt.Task.IsCompleted)
+                    {
+                        attempt.Task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(Wake);
+                    }
+
                     attempts.Add(attempt);
                 }
 
@@ -212,7 +223,7 @@ internal sealed class ExportLoop
                 }
 
                 var wakeAt = !canStart ? long.MaxValue : _queue.WaitingCount == 0 ? 1 : limit;
-                await WaitAsync(attempts, wait, wakeAt, eventsSeen).ConfigureAwait(false);
+                Sleep(attempts, wait, wakeAt, eventsSeen);
 
                 for (var i = 0; i < attempts.Count; i++)
                 {
@@ -224,7 +235,7 @@ internal sealed class ExportLoop
 
                     attempts.RemoveAt(i--);
                     idle.Push(attempt);
-                    var result = await attempt.Task.ConfigureAwait(false);
+                    var result = attempt.Task.GetAwaiter().GetResult(); // completed; SendAsync never throws
                     var count = Math.Clamp(result.Count, 1, attempt.Resolved.Count);
                     switch (result.Status)
                     {
@@ -286,9 +297,15 @@ internal sealed class ExportLoop
                 }
             }
         }
+        catch (Exception ex)
+        {
+            // A thread of our own: an exception escaping it would end the application.
+            _log.Logger.ExportLoopCrashed(ex.GetType().Name);
+        }
         finally
         {
             CompleteFlushes(all: true);
+            _run.TrySetResult();
         }
     }
 
@@ -315,34 +332,36 @@ internal sealed class ExportLoop
     /// span), a flush or shutdown asks, or <paramref name="wait"/> (the batch delay, a backoff) ends: one wake-up per
     /// batch, not one per span. The wake-up is armed before the re-check, so nothing slips in between.
     /// </summary>
-    private async Task WaitAsync(List<ExportAttempt> attempts, TimeSpan wait, long wakeAt, int eventsSeen)
+    private void Sleep(List<ExportAttempt> attempts, TimeSpan wait, long wakeAt, int eventsSeen)
     {
-        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Interlocked.Exchange(ref _wake, signal);
+        _wakeEvent.Reset();
+        Volatile.Write(ref _sleeping, 1);
         Interlocked.Exchange(ref _wakeAtCount, wakeAt);
         try
         {
-            if (_queue.WaitingCount >= wakeAt || Volatile.Read(ref _events) != eventsSeen || attempts.Exists(a => a.Task!.IsCompleted))
+            if (_queue.WaitingCount >= wakeAt || Volatile.Read(ref _events) != eventsSeen || _abandon.IsCancellationRequested
+                || attempts.Exists(a => a.Task!.IsCompleted))
             {
                 return;
             }
 
-            Task woken = attempts.Count switch
-            {
-                0 => signal.Task,
-                1 => Task.WhenAny(signal.Task, attempts[0].Task!),
-                _ => Task.WhenAny([signal.Task, .. attempts.Select(a => (Task)a.Task!)]),
-            };
-            await woken.WaitAsync(wait, _clock, _abandon.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            using var timer = wait == Timeout.InfiniteTimeSpan ? null : _clock.CreateTimer(static loop => ((ExportLoop)loop!).Wake(), this, wait, Timeout.InfiniteTimeSpan);
+            _wakeEvent.Wait();
         }
         finally
         {
             Interlocked.Exchange(ref _wakeAtCount, long.MaxValue);
-            Interlocked.CompareExchange(ref _wake, null, signal);
+            Volatile.Write(ref _sleeping, 0);
         }
     }
 
-    private void Wake() => Interlocked.Exchange(ref _wake, null)?.TrySetResult();
+    private void Wake()
+    {
+        if (Interlocked.Exchange(ref _sleeping, 0) == 1)
+        {
+            _wakeEvent.Set();
+        }
+    }
 
     /// <summary>Counts spans a failed batch lost on its way back to a full queue.</summary>
     private void Dropped(int count)

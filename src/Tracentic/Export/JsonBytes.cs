@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
@@ -24,6 +25,7 @@ internal static class JsonBytes
     public static void Raw(IBufferWriter<byte> writer, ReadOnlySpan<byte> bytes) => writer.Write(bytes);
 
     /// <summary>A JSON string: quoted and escaped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Quoted(IBufferWriter<byte> writer, string text)
     {
         if (text.AsSpan().ContainsAnyExcept(Plain))
@@ -42,6 +44,7 @@ internal static class JsonBytes
     }
 
     /// <summary>A 64-bit integer as a quoted decimal string, as the protobuf JSON mapping carries it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void QuotedDigits(IBufferWriter<byte> writer, long value)
     {
         var span = writer.GetSpan(22);
@@ -51,6 +54,7 @@ internal static class JsonBytes
         writer.Advance(length + 2);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Digits(IBufferWriter<byte> writer, long value)
     {
         var span = writer.GetSpan(20);
@@ -59,6 +63,7 @@ internal static class JsonBytes
     }
 
     /// <summary>A double: the shortest text that round-trips; the protobuf JSON names for non-finite values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Number(IBufferWriter<byte> writer, double value)
     {
         if (!double.IsFinite(value))
@@ -73,6 +78,7 @@ internal static class JsonBytes
     }
 
     /// <summary>Bytes as a quoted base64 string (OTLP/JSON ids in the ingest flavour).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void QuotedBase64(IBufferWriter<byte> writer, ReadOnlySpan<byte> bytes)
     {
         var span = writer.GetSpan(Base64.GetMaxEncodedToUtf8Length(bytes.Length) + 2);
@@ -83,6 +89,7 @@ internal static class JsonBytes
     }
 
     /// <summary>Bytes as a quoted lowercase hex string (ids in standard OTLP/JSON).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void QuotedHex(IBufferWriter<byte> writer, ReadOnlySpan<byte> bytes)
     {
         var span = writer.GetSpan(bytes.Length * 2 + 2);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Buffers.Binary;
 using Tracentic.Engine;
@@ -58,6 +59,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     public int Write(IReadOnlyList<ResolvedSpan> batch, out ReadOnlyMemory<byte> body) => _body.Write(batch, _writeSpan, out body);
 
     /// <summary>One span object as JSON, trimmed to the span bound.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<byte> WriteSpan(ResolvedSpan span)
     {
         var attributeEnds = WriteSpan(span, span.Attributes.Count, truncated: false);
@@ -78,6 +80,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     }
 
     /// <summary>Writes the span into the span buffer; returns where its user attributes start and where each ends.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<int> WriteSpan(ResolvedSpan span, int userAttributes, bool truncated)
     {
         var json = _span;
@@ -136,6 +139,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     }
 
     /// <summary>The built-in attributes, comma-separated; the first always exists (the duration).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteBuiltIns(ResolvedSpan span)
     {
         var first = true;
@@ -167,6 +171,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Start(byte[] prefix, ref bool first)
     {
         if (!first)
@@ -178,6 +183,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
         _span.Write(prefix);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteString(byte[] prefix, string? value, bool cache, ref bool first)
     {
         if (value is null)
@@ -199,6 +205,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
         JsonBytes.Raw(_span, "}}"u8);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteInt(byte[] prefix, long? value, ref bool first)
     {
         if (value is { } v)
@@ -211,6 +218,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     }
 
     /// <summary>A value many spans repeat (a provider, a model, a span name) as a quoted JSON string, encoded once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte[] Encoded(string value)
     {
         if (!_encodedValues.TryGetValue(value, out var encoded))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace Tracentic.Export;
@@ -17,6 +18,7 @@ internal sealed class RequestBody(byte[] header, WireLimits limits)
     public delegate ReadOnlySpan<byte> SpanWriter(ResolvedSpan span);
 
     /// <summary>Writes the first spans of <paramref name="batch"/> that fit; returns how many. The body is valid until the next call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Write(IReadOnlyList<ResolvedSpan> batch, SpanWriter writeSpan, out ReadOnlyMemory<byte> body)
     {
         _body.ResetWrittenCount();

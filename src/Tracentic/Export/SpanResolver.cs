@@ -40,6 +40,7 @@ internal sealed class SpanResolver
     };
 
     /// <summary>Fills <paramref name="into"/> (an export attempt's reused instance) with the span's resolved form.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Resolve(RecordedSpan span, ResolvedSpan into)
     {
         lock (_gate)
@@ -48,6 +49,7 @@ internal sealed class SpanResolver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fill(RecordedSpan span, ResolvedSpan into)
     {
         // Ids come from the span's trace identity (stamped when it was recorded), so every output and every attempt
@@ -93,6 +95,7 @@ internal sealed class SpanResolver
         MergeUserAttributes(span, into.Attributes);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string Name(string? provider, string? operation)
     {
         if (!_names.TryGetValue((provider, operation), out var name))
@@ -118,6 +121,7 @@ internal sealed class SpanResolver
         BuiltIn(scope.ParentId),
         BuiltIn(scope.CorrelationId));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double? Cost(RecordedSpan span)
     {
         if (span.ErrorType is not null || span.Model is not { } model || span.InputTokens is not { } input || span.OutputTokens is not { } output)
@@ -144,6 +148,7 @@ internal sealed class SpanResolver
     /// Merges span &gt; scope &gt; request &gt; global context &gt; options globals: the first layer to name a key wins,
     /// a null value hides the key from lower layers, and at the count cap the lower layers lose.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MergeUserAttributes(RecordedSpan span, List<ResolvedAttribute> merged)
     {
         _seenKeys.Clear();
@@ -192,6 +197,7 @@ internal sealed class SpanResolver
         return [.. entries];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AdmitLayer(ResolvedAttribute[] layer, List<ResolvedAttribute> merged, ref bool capped)
     {
         foreach (var attribute in layer)
@@ -200,6 +206,7 @@ internal sealed class SpanResolver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Admit(ResolvedAttribute attribute, List<ResolvedAttribute> merged, ref bool capped)
     {
         if (!_seenKeys.Add(attribute.Key) || attribute.Value.Kind == AttributeKind.None)
