@@ -37,6 +37,7 @@ public sealed class LocalReceiver : IAsyncDisposable
 
     /// <summary>The path of the standard OTLP/HTTP traces endpoint, counted (not stored) in counting mode.</summary>
     private const string OtlpTracesPath = "/v1/traces";
+    private const int MaxCountedBody = 64 * 1024 * 1024;
 
     private static readonly ReadOnlyMemory<byte> EmptyJson = "{}"u8.ToArray();
 
@@ -477,7 +478,7 @@ public sealed class LocalReceiver : IAsyncDisposable
         var json = context.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
         if (!json && string.Equals(context.Request.Path.Value, OtlpTracesPath, StringComparison.Ordinal))
         {
-            (spans, bytes) = await CountProtobufAsync(context.Request.Body, context.RequestAborted).ConfigureAwait(false);
+            (spans, bytes) = await CountProtobufAsync(context.Request.Body, context.Request.ContentLength, context.RequestAborted).ConfigureAwait(false);
             context.Response.ContentType = "application/x-protobuf";
         }
         else
@@ -492,16 +493,37 @@ public sealed class LocalReceiver : IAsyncDisposable
         Interlocked.Add(ref _countedBytes, bytes);
     }
 
-    private static async Task<(int Spans, long Bytes)> CountProtobufAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>Reads the whole body (a protobuf message is not countable in pieces) into a pooled buffer: the receiver must not allocate per request.</summary>
+    private static async Task<(int Spans, long Bytes)> CountProtobufAsync(Stream body, long? length, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(256 * 1024);
-        int read;
-        while ((read = await body.ReadAsync(buffer.GetMemory(64 * 1024), cancellationToken).ConfigureAwait(false)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(length ?? 0, 64 * 1024, MaxCountedBody) + 1);
+        try
         {
-            buffer.Advance(read);
-        }
+            var filled = 0;
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                filled += read;
+                if (filled == buffer.Length)
+                {
+                    if (buffer.Length > MaxCountedBody)
+                    {
+                        throw new InvalidDataException($"a protobuf body over {MaxCountedBody} bytes");
+                    }
 
-        return (OtlpSpanCounter.CountProtobuf(buffer.WrittenSpan), buffer.WrittenCount);
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+
+            return (OtlpSpanCounter.CountProtobuf(buffer.AsSpan(0, filled)), filled);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private void PulseLocked()

@@ -53,6 +53,31 @@ public sealed class CountingModeTests
         Assert.Equal(body.Length, receiver.CountedBytes);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)] // streamed: no Content-Length to size the buffer by
+    public async Task Counts_a_protobuf_body_larger_than_the_first_buffer(bool withLength)
+    {
+        await using var receiver = await Receiver.StartAsync(new LocalReceiverOptions(), new ReceiverSetup { CountOnly = true });
+        using var http = new HttpClient();
+        var body = Message(Field(1, Message([.. Enumerable.Range(0, 100).Select(_ => Field(2, Spans(200)))])));
+        Assert.True(body.Length > 256 * 1024);
+        using var content = withLength ? new ByteArrayContent(body) : (HttpContent)new StreamContent(new MemoryStream(body));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-protobuf");
+        if (!withLength)
+        {
+            content.Headers.ContentLength = null;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, receiver.Endpoint + "/v1/traces") { Content = content };
+        request.Headers.TransferEncodingChunked = !withLength;
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(20_000, receiver.CountedSpans);
+        Assert.Equal(body.Length, receiver.CountedBytes);
+    }
+
     /// <summary>A ScopeSpans message: a scope (field 1), then <paramref name="count"/> spans (field 2) of a few bytes each.</summary>
     private static byte[] Spans(int count) =>
         Message([Field(1, [0x0A, 0x01, (byte)'s']), .. Enumerable.Range(0, count).Select(i => Field(2, [.. Varint(5, (ulong)i + 1), 0x09, 1, 2, 3, 4, 5, 6, 7, 8]))]);
