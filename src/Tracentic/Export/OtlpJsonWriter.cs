@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Tracentic.Engine;
 
 namespace Tracentic.Export;
@@ -36,19 +36,14 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     private static readonly byte[] ErrorTypePrefix = AttributeJson.Prefix(SpanAttributeKeys.ErrorType);
     private static readonly byte[] Truncated = AttributeJson.Encode(TruncatedKey, AttributeValue.Bool(true));
 
-    private readonly TracenticLog _log;
-    private readonly WireLimits _limits;
     private readonly RequestBody _body;
     private readonly RequestBody.SpanWriter _writeSpan;
     private readonly ArrayBufferWriter<byte> _span = new(4 * 1024);
-    private readonly List<int> _attributeEnds = [];
     private readonly Dictionary<string, byte[]> _encodedValues = new(StringComparer.Ordinal);
 
     public OtlpJsonWriter(TracenticSettings settings, TracenticLog log, WireLimits limits)
     {
-        _log = log;
-        _limits = limits;
-        _body = new RequestBody(EncodeHeader(settings), limits);
+        _body = new RequestBody(EncodeHeader(settings), limits, log);
         _writeSpan = WriteSpan;
     }
 
@@ -58,34 +53,12 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     /// </summary>
     public int Write(IReadOnlyList<ResolvedSpan> batch, out ReadOnlyMemory<byte> body) => _body.Write(batch, _writeSpan, out body);
 
-    /// <summary>One span object as JSON, trimmed to the span bound.</summary>
+    /// <summary>Writes the span into the span buffer (a <see cref="RequestBody.SpanWriter"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private ReadOnlySpan<byte> WriteSpan(ResolvedSpan span)
-    {
-        var attributeEnds = WriteSpan(span, span.Attributes.Count, truncated: false);
-        if (_span.WrittenCount <= _limits.MaxSpanBytes)
-        {
-            return _span.WrittenSpan;
-        }
-
-        var keep = _body.AttributesThatFit(attributeEnds, _span.WrittenCount);
-
-        if (_log.FirstTime("span-trimmed"))
-        {
-            _log.Logger.SpanTrimmed(span.Name, _limits.MaxSpanBytes);
-        }
-
-        WriteSpan(span, keep, truncated: true);
-        return _span.WrittenSpan;
-    }
-
-    /// <summary>Writes the span into the span buffer; returns where its user attributes start and where each ends.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private List<int> WriteSpan(ResolvedSpan span, int userAttributes, bool truncated)
+    private ReadOnlySpan<byte> WriteSpan(ResolvedSpan span, int userAttributes, bool truncated, List<int> attributeEnds)
     {
         var json = _span;
         json.ResetWrittenCount();
-        _attributeEnds.Clear();
 
         Span<byte> id = stackalloc byte[16];
         BinaryPrimitives.WriteUInt64BigEndian(id, span.TraceIdHigh);
@@ -116,12 +89,12 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
             json.Write(Truncated);
         }
 
-        _attributeEnds.Add(json.WrittenCount);
+        attributeEnds.Add(json.WrittenCount);
         for (var i = 0; i < userAttributes; i++)
         {
             JsonBytes.Raw(json, ","u8);
             json.Write(span.Attributes[i].Json);
-            _attributeEnds.Add(json.WrittenCount);
+            attributeEnds.Add(json.WrittenCount);
         }
 
         if (span.ErrorMessage is null)
@@ -135,7 +108,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
             JsonBytes.Raw(json, "}}"u8);
         }
 
-        return _attributeEnds;
+        return _span.WrittenSpan;
     }
 
     /// <summary>The built-in attributes, comma-separated; the first always exists (the duration).</summary>

@@ -34,53 +34,27 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
         GenAiConventions.ErrorType,
     };
 
-    private readonly TracenticLog _log;
-    private readonly WireLimits _limits;
     private readonly RequestBody _body;
     private readonly RequestBody.SpanWriter _writeSpan;
     private readonly ArrayBufferWriter<byte> _span = new(4 * 1024);
     private readonly Utf8JsonWriter _json;
-    private readonly List<int> _attributeEnds = [];
     private readonly Dictionary<(string?, string?), (string Operation, string Name)> _names = [];
 
     public OtlpTracesWriter(TracenticSettings settings, TracenticLog log, WireLimits limits)
     {
-        _log = log;
-        _limits = limits;
         _json = new Utf8JsonWriter(_span, WriterOptions);
-        _body = new RequestBody(EncodeHeader(settings), limits);
+        _body = new RequestBody(EncodeHeader(settings), limits, log);
         _writeSpan = WriteSpan;
     }
 
     /// <summary>Writes the first spans of <paramref name="batch"/> (at least one, as many as fit) as a request body; returns how many.</summary>
     public int Write(IReadOnlyList<ResolvedSpan> batch, out ReadOnlyMemory<byte> body) => _body.Write(batch, _writeSpan, out body);
 
-    /// <summary>One span object as JSON, trimmed to the span bound (the lowest-priority user attributes go first).</summary>
-    private ReadOnlySpan<byte> WriteSpan(ResolvedSpan span)
-    {
-        var attributeEnds = WriteSpan(span, span.Attributes.Count, truncated: false);
-        if (_span.WrittenCount <= _limits.MaxSpanBytes)
-        {
-            return _span.WrittenSpan;
-        }
-
-        var keep = _body.AttributesThatFit(attributeEnds, _span.WrittenCount);
-
-        if (_log.FirstTime("span-trimmed"))
-        {
-            _log.Logger.SpanTrimmed(span.Name, _limits.MaxSpanBytes);
-        }
-
-        WriteSpan(span, keep, truncated: true);
-        return _span.WrittenSpan;
-    }
-
-    /// <summary>Writes the span into the span buffer; returns where its user attributes start and where each ends.</summary>
-    private List<int> WriteSpan(ResolvedSpan span, int userAttributes, bool truncated)
+    /// <summary>Writes the span into the span buffer (a <see cref="RequestBody.SpanWriter"/>).</summary>
+    private ReadOnlySpan<byte> WriteSpan(ResolvedSpan span, int userAttributes, bool truncated, List<int> attributeEnds)
     {
         _span.ResetWrittenCount();
         _json.Reset(_span);
-        _attributeEnds.Clear();
 
         Span<byte> id = stackalloc byte[16];
         Span<char> hex = stackalloc char[32];
@@ -119,7 +93,7 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
         }
 
         _json.Flush();
-        _attributeEnds.Add(_span.WrittenCount);
+        attributeEnds.Add(_span.WrittenCount);
         for (var i = 0; i < userAttributes; i++)
         {
             var attribute = span.Attributes[i];
@@ -129,7 +103,7 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
             }
 
             _json.Flush();
-            _attributeEnds.Add(_span.WrittenCount);
+            attributeEnds.Add(_span.WrittenCount);
         }
 
         _json.WriteEndArray();
@@ -145,7 +119,7 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
         _json.WriteEndObject();
         _json.WriteEndObject();
         _json.Flush();
-        return _attributeEnds;
+        return _span.WrittenSpan;
     }
 
     /// <summary>The GenAI semantic-convention attributes, spelled as Microsoft.Extensions.AI writes them.</summary>
