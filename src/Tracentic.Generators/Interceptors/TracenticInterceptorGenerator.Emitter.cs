@@ -40,9 +40,9 @@ public sealed partial class TracenticInterceptorGenerator
 
             // A project setting that rules out every wrapper: one clear diagnostic and nothing generated, instead of a
             // compiler error on every call (CS9137) or in generated code (CS8936 below C# 11).
-            if (project.LanguageVersion < ProjectSpec.MinimumLanguageVersion)
+            if (project.LanguageVersionTooLow)
             {
-                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooLow, FirstCall(sites), project.LanguageVersion.ToString(CultureInfo.InvariantCulture)));
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooLow, FirstCall(sites), project.LanguageVersionText));
                 return;
             }
 
@@ -231,7 +231,7 @@ public sealed partial class TracenticInterceptorGenerator
                 arguments.Add(ReceiverArgument(method, names.Receiver));
             }
 
-            arguments.AddRange(method.Parameters.Select(p => ArgumentModifier(p.RefKind) + Identifier(p.Name)));
+            arguments.AddRange(method.Parameters.Select(p => ArgumentModifier(p.RefKind) + Passed(p)));
             arguments.Add($"{shape.Name}_Site{index}");
 
             WriteHiddenAttributes(writer);
@@ -309,7 +309,10 @@ public sealed partial class TracenticInterceptorGenerator
             }
 
             writer.OpenBlock("try");
-            writer.WriteLine(isVoid ? $"{call};" : $"{names.Result} = {call};");
+            // [return: MaybeNull] lets the method return default for a non-nullable T, which the local (typed T) is
+            // told to accept: the value is handed back unchanged, under the same attribute.
+            var mayBeDefault = method.ReturnAttributes.Any(a => a.Type == "global::System.Diagnostics.CodeAnalysis.MaybeNull") ? "!" : "";
+            writer.WriteLine(isVoid ? $"{call};" : $"{names.Result} = {call}{mayBeDefault};");
             writer.CloseBlock();
             writer.OpenBlock($"catch (global::System.Exception {names.Exception}) when ({names.Call}.Fail({names.Exception}))");
             writer.WriteLine("throw; // never reached: Fail records and returns false, so the exception travels on untouched");
@@ -388,12 +391,12 @@ public sealed partial class TracenticInterceptorGenerator
             var arguments = new List<string> { Literal(scope.Name) };
             if (Captured(method, CaptureKind.CorrelationId) is { } correlation)
             {
-                arguments.Add($"correlationId: {Capture}.Text({Identifier(correlation.Name)})");
+                arguments.Add($"correlationId: {Capture}.Text({Passed(correlation)})");
             }
 
             if (Captured(method, CaptureKind.ParentScopeId) is { } parent)
             {
-                arguments.Add($"parentScopeId: {Capture}.Text({Identifier(parent.Name)})");
+                arguments.Add($"parentScopeId: {Capture}.Text({Passed(parent)})");
             }
 
             if (AttributeList(method, project) is { } attributes)
@@ -409,7 +412,7 @@ public sealed partial class TracenticInterceptorGenerator
             var arguments = new List<string> { site };
             if (Captured(method, CaptureKind.Model) is { } model)
             {
-                arguments.Add($"model: {Capture}.Text({Identifier(model.Name)})");
+                arguments.Add($"model: {Capture}.Text({Passed(model)})");
             }
             else if (method.Llm?.RequestModel is { } request)
             {
@@ -430,6 +433,16 @@ public sealed partial class TracenticInterceptorGenerator
             return string.Join(", ", arguments);
         }
 
+        /// <summary>
+        /// A parameter as an argument. A <c>dynamic</c> one is passed as <c>object</c>: an argument of type dynamic
+        /// would bind the wrapper's call at run time (the runtime binder: another overload could win, and trimming
+        /// and AOT break), where the user's call was bound at compile time.
+        /// </summary>
+        private static string Passed(ParameterSpec parameter) =>
+            parameter.IsDynamic && parameter.RefKind == ParameterRefKind.None
+                ? $"({(parameter.Type.EndsWith("?", StringComparison.Ordinal) ? "object?" : "object")}){Identifier(parameter.Name)}"
+                : Identifier(parameter.Name);
+
         private static ParameterSpec? Captured(MethodSpec method, CaptureKind kind) =>
             method.Parameters.FirstOrDefault(p => p.Capture == kind);
 
@@ -437,7 +450,7 @@ public sealed partial class TracenticInterceptorGenerator
         {
             var entries = method.Parameters
                 .Where(p => p.Capture == CaptureKind.Attribute)
-                .Select(p => $"new({Literal(p.AttributeKey)}, {Capture}.Value({Identifier(p.Name)}))")
+                .Select(p => $"new({Literal(p.AttributeKey)}, {Capture}.Value({Passed(p)}))")
                 .ToList();
             if (entries.Count == 0)
             {
@@ -453,7 +466,7 @@ public sealed partial class TracenticInterceptorGenerator
         private static string CallExpression(MethodSpec method, Names names, string shapeName)
         {
             var methodTypeArguments = method.MethodTypeParameters.Count == 0 ? "" : $"<{string.Join(", ", method.MethodTypeParameters.Select(t => t.Name))}>";
-            var arguments = method.Parameters.Select(p => ArgumentModifier(p.RefKind) + Identifier(p.Name)).ToList();
+            var arguments = method.Parameters.Select(p => ArgumentModifier(p.RefKind) + Passed(p)).ToList();
             if (method.UsesAccessor)
             {
                 var typeArguments = method.TypeTypeParameters.Count == 0 ? "" : $"<{string.Join(", ", method.TypeTypeParameters.Select(t => t.Name))}>";

@@ -373,6 +373,7 @@ public sealed partial class TracenticInterceptorGenerator
                 IsScoped: parameter.ScopedKind != ScopedKind.None,
                 capture,
                 key,
+                parameter.Type.TypeKind == TypeKind.Dynamic,
                 ParameterAttributes(parameter, compilation));
         }
 

@@ -61,9 +61,7 @@ public sealed partial class TracenticInterceptorGenerator : IIncrementalGenerato
             options.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out projectDir);
         }
 
-        // LanguageVersion values are the C# version times 100 from 7.1 on (7 for C# 7, 1100 for C# 11, ...).
         var version = parseOptions is CSharpParseOptions { LanguageVersion: var language } ? (int)language : (int)LanguageVersion.Latest;
-        var major = version >= 100 ? version / 100 : version;
-        return new ProjectSpec(enabled, string.IsNullOrWhiteSpace(projectDir) ? null : projectDir, major);
+        return new ProjectSpec(enabled, string.IsNullOrWhiteSpace(projectDir) ? null : projectDir, version);
     }
 }
