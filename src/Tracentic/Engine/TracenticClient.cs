@@ -64,6 +64,9 @@ internal sealed class TracenticClient : ITracentic, IDisposable
     /// <summary>Whether message content is recorded (<see cref="TracenticOptions"/> content capture).</summary>
     internal bool CapturesContent => Settings.CaptureMessageContent;
 
+    /// <summary>Whether any output exports spans (without one, and without an in-process listener, nothing is recorded).</summary>
+    internal bool HasOutputs => _pipeline is not null;
+
     /// <summary>Spans dropped because the queue was full (oldest first).</summary>
     public long DroppedSpans => _pipeline?.Dropped ?? 0;
 

@@ -30,7 +30,8 @@ internal static class LlmCallTelemetry
     /// recorded by hand, creates one with the span's own times), gives the span the activity's ids so every output
     /// names the same span, and records the metrics. Nothing happens without a listener.
     /// </summary>
-    public static void Record(TracenticSettings settings, RecordedSpan span, Activity? activity, bool recordedByHand, Exception? exception)
+    /// <remarks><paramref name="exported"/>: whether an output will write the span (only then does it need the activity's ids).</remarks>
+    public static void Record(TracenticSettings settings, RecordedSpan span, Activity? activity, bool recordedByHand, Exception? exception, bool exported = true)
     {
         if (activity is null && recordedByHand && TracenticTelemetry.Source.HasListeners())
         {
@@ -53,8 +54,11 @@ internal static class LlmCallTelemetry
             }
 
             TracenticTelemetry.Stop(activity);
-            span.Trace = TraceIdentity.Of(activity);
-            span.ParentSpanId = ParentSpanId(activity);
+            if (exported)
+            {
+                span.Trace = TraceIdentity.Of(activity);
+                span.ParentSpanId = ParentSpanId(activity);
+            }
         }
 
         GenAiMetrics.Record(span, errorType, cost);
@@ -79,9 +83,10 @@ internal static class LlmCallTelemetry
 
         if (activity.IsAllDataRequested)
         {
-            activity.SetTag(GenAiConventions.OperationName, operation);
-            activity.SetTag(GenAiConventions.ProviderName, provider);
-            activity.SetTag(GenAiConventions.RequestModel, model);
+            // A new activity has no tags yet: added, not looked up (null values are left out, as SetTag leaves them).
+            activity.AddTag(GenAiConventions.OperationName, operation);
+            AddTag(activity, GenAiConventions.ProviderName, provider);
+            AddTag(activity, GenAiConventions.RequestModel, model);
         }
 
         return activity;
@@ -98,32 +103,33 @@ internal static class LlmCallTelemetry
                 activity.SetTag(GenAiConventions.RequestModel, model);
             }
 
-            activity.SetTag(GenAiConventions.ResponseModel, span.ResponseModel);
-            activity.SetTag(GenAiConventions.ResponseId, span.ResponseId);
+            // Keys no earlier tag has (the start set only the operation, provider and request model).
+            AddTag(activity, GenAiConventions.ResponseModel, span.ResponseModel);
+            AddTag(activity, GenAiConventions.ResponseId, span.ResponseId);
             if (span.InputTokens is { } input)
             {
-                activity.SetTag(GenAiConventions.InputTokens, input);
+                activity.AddTag(GenAiConventions.InputTokens, input);
             }
 
             if (span.OutputTokens is { } output)
             {
-                activity.SetTag(GenAiConventions.OutputTokens, output);
+                activity.AddTag(GenAiConventions.OutputTokens, output);
             }
 
             if (span.FinishReason is { } finish)
             {
-                activity.SetTag(GenAiConventions.FinishReasons, new[] { finish });
+                activity.AddTag(GenAiConventions.FinishReasons, new[] { finish });
             }
 
             if (cost is { } usd)
             {
-                activity.SetTag(SpanAttributeKeys.CostUsd, usd);
+                activity.AddTag(SpanAttributeKeys.CostUsd, usd);
             }
 
             if (span.Scope is { } scope)
             {
-                activity.SetTag(SpanAttributeKeys.ScopeId, scope.Id);
-                activity.SetTag(SpanAttributeKeys.ScopeName, scope.Name);
+                activity.AddTag(SpanAttributeKeys.ScopeId, scope.Id);
+                activity.AddTag(SpanAttributeKeys.ScopeName, scope.Name);
             }
 
             if (span.Attributes is { } attributes)
@@ -152,6 +158,14 @@ internal static class LlmCallTelemetry
             && (settings.Pricing.TryGetValue(model, out var pricing) || (span.ResponseModel is { } answered && settings.Pricing.TryGetValue(answered, out pricing)))
             ? pricing.CostOf(input, output)
             : null;
+
+    private static void AddTag(Activity activity, string key, string? value)
+    {
+        if (value is not null)
+        {
+            activity.AddTag(key, value);
+        }
+    }
 
     private static ulong ParentSpanId(Activity activity)
     {
