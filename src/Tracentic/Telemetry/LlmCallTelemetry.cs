@@ -118,7 +118,7 @@ internal static class LlmCallTelemetry
 
             if (span.FinishReason is { } finish)
             {
-                activity.AddTag(GenAiConventions.FinishReasons, new[] { finish });
+                activity.AddTag(GenAiConventions.FinishReasons, GenAiConventions.FinishReasonsOf(finish));
             }
 
             if (cost is { } usd)
@@ -134,13 +134,7 @@ internal static class LlmCallTelemetry
 
             if (span.Attributes is { } attributes)
             {
-                foreach (var (key, value) in attributes)
-                {
-                    if (!string.IsNullOrEmpty(key) && activity.GetTagItem(key) is null)
-                    {
-                        activity.SetTag(key, value);
-                    }
-                }
+                AddAttributes(activity, attributes);
             }
 
             activity.SetTag(GenAiConventions.ErrorType, errorType);
@@ -158,6 +152,52 @@ internal static class LlmCallTelemetry
             && (settings.Pricing.TryGetValue(model, out var pricing) || (span.ResponseModel is { } answered && settings.Pricing.TryGetValue(answered, out pricing)))
             ? pricing.CostOf(input, output)
             : null;
+
+    /// <summary>
+    /// The span's attributes under the built-ins: a key already set (a built-in, an earlier attribute) keeps its
+    /// value, and a null value adds nothing. Keys outside the built-in namespaces are checked against the earlier
+    /// attributes only (a short list), not looked up in the activity's tags.
+    /// </summary>
+    private static void AddAttributes(Activity activity, KeyValuePair<string, object?>[] attributes)
+    {
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            var (key, value) = attributes[i];
+            if (string.IsNullOrEmpty(key) || value is null)
+            {
+                continue;
+            }
+
+            if (attributes.Length > 16 || key.StartsWith("gen_ai.", StringComparison.Ordinal) || key.StartsWith("tracentic.", StringComparison.Ordinal)
+                || key == GenAiConventions.ErrorType || key == SpanAttributeKeys.CostUsd)
+            {
+                if (activity.GetTagItem(key) is null)
+                {
+                    activity.SetTag(key, value);
+                }
+
+                continue;
+            }
+
+            if (!SetBefore(attributes, i, key))
+            {
+                activity.AddTag(key, value);
+            }
+        }
+    }
+
+    private static bool SetBefore(KeyValuePair<string, object?>[] attributes, int index, string key)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (attributes[j].Value is not null && string.Equals(attributes[j].Key, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static void AddTag(Activity activity, string key, string? value)
     {
