@@ -53,8 +53,10 @@ internal sealed class ExportLoop
         _maxBatchSize = settings.MaxBatchSize;
         _batchDelay = settings.BatchDelay;
         _abandon.Token.Register(Wake);
-        new Thread(Run) { IsBackground = true, Name = "Tracentic export" }.Start();
     }
+
+    /// <summary>Starts the loop on a thread of its own (once; the pipeline starts every loop it made).</summary>
+    public void Start() => new Thread(Run) { IsBackground = true, Name = "Tracentic export" }.Start();
 
     public SpanQueue Queue => _queue;
 
