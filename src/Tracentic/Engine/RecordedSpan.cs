@@ -86,6 +86,43 @@ internal sealed class RecordedSpan
     /// <summary>The span's own attributes, normalized once by the export side (user <c>ToString</c> runs once, however many attempts and outputs).</summary>
     public ResolvedAttribute[]? OwnAttributes;
 
+    [ThreadStatic]
+    private static RecordedSpan? t_scratch;
+
+    /// <summary>
+    /// A cleared instance for a span that no output will export (it only feeds the in-process telemetry, synchronously):
+    /// the thread's scratch instance, or a new one while that is in use. Give it back with <see cref="ReturnScratch"/>.
+    /// </summary>
+    public static RecordedSpan TakeScratch()
+    {
+        var scratch = t_scratch;
+        if (scratch is null)
+        {
+            return new RecordedSpan();
+        }
+
+        t_scratch = null;
+        return scratch;
+    }
+
+    public static void ReturnScratch(RecordedSpan span)
+    {
+        span.Scope = null;
+        span.Request = null;
+        span.GlobalContext = null;
+        span.StartUnixNanos = span.EndUnixNanos = 0;
+        span.Provider = span.Model = span.ResponseModel = span.FinishReason = span.ResponseId = null;
+        span.InputMessages = span.OutputMessages = span.OperationType = null;
+        span.InputTokens = span.OutputTokens = null;
+        span.Attributes = null;
+        span.Error = null;
+        span.IsScope = false;
+        span.Trace = default;
+        span.ParentSpanId = span.ActivityParentSpanId = 0;
+        span.OwnAttributes = null;
+        t_scratch = span;
+    }
+
     private const long UnixEpochTicks = 621_355_968_000_000_000;
 
     /// <summary>The latest time OTLP's unsigned 64-bit nanoseconds can hold that a signed long can too (year 2262).</summary>

@@ -117,7 +117,7 @@ internal sealed class SpanResolver
     private static ResolvedScope ResolveScope(TracenticScope scope) => new(
         scope.Id,
         BuiltIn(scope.Name)!,
-        PythonIsoTimestamp.Format(scope.StartedAt),
+        scope.StartedAtText,
         BuiltIn(scope.ParentId),
         BuiltIn(scope.CorrelationId));
 

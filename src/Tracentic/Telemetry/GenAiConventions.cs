@@ -40,7 +40,50 @@ internal static class GenAiConventions
         _ => operationType,
     };
 
-    /// <summary>The conventions' span name: <c>{operation} {model}</c>, or the operation alone without a model.</summary>
-    public static string SpanName(string operation, string? model) =>
-        string.IsNullOrEmpty(model) ? operation : operation + " " + model;
+    private const int MaxCached = 256;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), string> SpanNames = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> FinishReasonArrays = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The conventions' span name: <c>{operation} {model}</c>, or the operation alone without a model. An application
+    /// calls few models: the names are kept (up to a bound), so a listened call does not build its name each time.
+    /// </summary>
+    public static string SpanName(string operation, string? model)
+    {
+        if (string.IsNullOrEmpty(model))
+        {
+            return operation;
+        }
+
+        if (SpanNames.TryGetValue((operation, model), out var name))
+        {
+            return name;
+        }
+
+        name = operation + " " + model;
+        if (SpanNames.Count < MaxCached)
+        {
+            SpanNames.TryAdd((operation, model), name);
+        }
+
+        return name;
+    }
+
+    /// <summary><c>gen_ai.response.finish_reasons</c> for one reason: a one-element array kept per reason (up to a bound; tag values are only read).</summary>
+    public static string[] FinishReasonsOf(string finishReason)
+    {
+        if (FinishReasonArrays.TryGetValue(finishReason, out var reasons))
+        {
+            return reasons;
+        }
+
+        reasons = [finishReason];
+        if (FinishReasonArrays.Count < MaxCached)
+        {
+            FinishReasonArrays.TryAdd(finishReason, reasons);
+        }
+
+        return reasons;
+    }
 }
