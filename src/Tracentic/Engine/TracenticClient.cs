@@ -256,6 +256,8 @@ internal sealed class TracenticClient : ITracentic, IDisposable
                 OperationType = span.OperationType,
                 InputTokens = span.InputTokens,
                 OutputTokens = span.OutputTokens,
+                // By hand the counts are parts of the totals, as Microsoft.Extensions.AI and OpenAI report them.
+                TokenDetails = RecordedTokenDetails.Of(span.CacheReadInputTokens, span.CacheWriteInputTokens, span.ReasoningOutputTokens, cacheSeparate: false),
                 Attributes = RecordedSpan.CopyAttributes(span.Attributes),
             };
 

@@ -131,6 +131,7 @@ public readonly struct LlmCall
             recorded.ResponseId = usage.ResponseId;
             recorded.InputTokens = usage.InputTokens;
             recorded.OutputTokens = usage.OutputTokens;
+            recorded.TokenDetails = RecordedTokenDetails.Of(usage.CacheReadInputTokens, usage.CacheWriteInputTokens, usage.ReasoningOutputTokens, usage.CacheTokensSeparate);
             recorded.Attributes = attributes;
             if (exception is not null)
             {

@@ -12,6 +12,9 @@ internal static class GenAiConventions
     public const string ResponseModel = "gen_ai.response.model";
     public const string InputTokens = "gen_ai.usage.input_tokens";
     public const string OutputTokens = "gen_ai.usage.output_tokens";
+    public const string CacheReadInputTokens = "gen_ai.usage.cache_read.input_tokens";
+    public const string CacheCreationInputTokens = "gen_ai.usage.cache_creation.input_tokens";
+    public const string ReasoningOutputTokens = "gen_ai.usage.reasoning.output_tokens";
     public const string FinishReasons = "gen_ai.response.finish_reasons";
     public const string ResponseId = "gen_ai.response.id";
     public const string TokenType = "gen_ai.token.type";

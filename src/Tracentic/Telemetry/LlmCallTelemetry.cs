@@ -44,7 +44,7 @@ internal static class LlmCallTelemetry
         }
 
         var errorType = exception?.GetType().FullName ?? span.ErrorFullType ?? span.ErrorType;
-        var cost = activity is not null || GenAiMetrics.CostEnabled ? Cost(settings, span) : null;
+        var cost = activity is not null || GenAiMetrics.CostEnabled ? span.Cost(settings.Pricing) : null;
         if (activity is not null)
         {
             Complete(activity, span, errorType, cost);
@@ -116,6 +116,13 @@ internal static class LlmCallTelemetry
                 activity.AddTag(GenAiConventions.OutputTokens, output);
             }
 
+            if (span.TokenDetails is { } details)
+            {
+                AddCount(activity, GenAiConventions.CacheReadInputTokens, details.CacheRead);
+                AddCount(activity, GenAiConventions.CacheCreationInputTokens, details.CacheWrite);
+                AddCount(activity, GenAiConventions.ReasoningOutputTokens, details.Reasoning);
+            }
+
             if (span.FinishReason is { } finish)
             {
                 activity.AddTag(GenAiConventions.FinishReasons, GenAiConventions.FinishReasonsOf(finish));
@@ -157,13 +164,6 @@ internal static class LlmCallTelemetry
             activity.SetStatus(ActivityStatusCode.Error, span.ErrorMessage);
         }
     }
-
-    /// <summary>Cost as the Tracentic outputs compute it: only with a model, both token counts and a price (by the model asked for, else the one that answered).</summary>
-    private static double? Cost(TracenticSettings settings, RecordedSpan span) =>
-        span.ErrorType is null && span.Model is { } model && span.InputTokens is { } input && span.OutputTokens is { } output
-            && (settings.Pricing.TryGetValue(model, out var pricing) || (span.ResponseModel is { } answered && settings.Pricing.TryGetValue(answered, out pricing)))
-            ? pricing.CostOf(input, output)
-            : null;
 
     /// <summary>
     /// The span's attributes under the built-ins: a key already set (a built-in, an earlier attribute) keeps its
@@ -214,6 +214,14 @@ internal static class LlmCallTelemetry
     private static void AddTag(Activity activity, string key, string? value)
     {
         if (value is not null)
+        {
+            activity.AddTag(key, value);
+        }
+    }
+
+    private static void AddCount(Activity activity, string key, long? count)
+    {
+        if (count is { } value)
         {
             activity.AddTag(key, value);
         }
