@@ -7,4 +7,16 @@ if (args is ["profile"])
     return;
 }
 
+if (args is ["cpu"])
+{
+    Tracentic.Generators.Benchmarks.CpuTimeMode.Run();
+    return;
+}
+
+if (args is ["analyzer"])
+{
+    await Tracentic.Generators.Benchmarks.AnalyzerTimingMode.RunAsync();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Tracentic.Generators.Calls;
 using Tracentic.Generators.Tests.Infrastructure;
 
@@ -115,6 +116,34 @@ public class NameFilterTests
         Assert.Empty(output.GetDiagnostics().Where(static d => d.Severity == DiagnosticSeverity.Error));
         Assert.Equal(4, Wrapped(driver.GetRunResult().Results.Single().GeneratedSources.Single().SourceText.ToString()));
         Assert.Equal(4, TracedNames.Of(app, TracenticSymbols.From(app)!, CancellationToken.None).BoundCalls); // Unrelated and Max are not bound
+    }
+
+    [Fact]
+    public async Task Calls_the_compiler_implies_are_still_reported_when_their_method_is_annotated_in_source_or_in_a_library()
+    {
+        var library = GeneratorHarness.CreateCompilation("""
+            using Tracentic;
+            namespace Lib;
+            public sealed class LibResource : System.IDisposable { [TracenticScope] void System.IDisposable.Dispose() { } }
+            """, path: "/src/Library/Lib.cs");
+        using var image = new MemoryStream();
+        Assert.True(library.Emit(image).Success);
+
+        var app = GeneratorHarness.CreateCompilation(Prelude + """
+            public sealed class Sequence { public Cursor GetEnumerator() => new(); }
+            public struct Cursor { [TracenticScope] public bool MoveNext() => false; public int Current => 0; }
+            public static class P
+            {
+                public static void R()
+                {
+                    foreach (var item in new Sequence()) { }
+                    using (new Lib.LibResource()) { }
+                }
+            }
+            """).AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+        var diagnostics = await app.WithAnalyzers([new Tracentic.Generators.Analyzers.TracedCallAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Equal(2, diagnostics.Count(static d => d.Id == "TRC108" && d.GetMessage().Contains("implied by the syntax", StringComparison.Ordinal)));
     }
 
     /// <summary>

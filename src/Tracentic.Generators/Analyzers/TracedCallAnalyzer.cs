@@ -64,7 +64,7 @@ public sealed class TracedCallAnalyzer : DiagnosticAnalyzer
 
     /// <summary>The methods <see cref="AnalyzeImpliedCalls"/> looks for: unless one is annotated, no syntax needs binding for them.</summary>
     private static readonly string[] ImpliedMethodNames =
-        ["GetEnumerator", "MoveNext", "get_Current", "Dispose", "DisposeAsync", "GetAwaiter", "get_IsCompleted", "GetResult", "Deconstruct"];
+        ["GetEnumerator", "GetAsyncEnumerator", "MoveNext", "MoveNextAsync", "get_Current", "Dispose", "DisposeAsync", "GetAwaiter", "get_IsCompleted", "GetResult", "Deconstruct"];
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, TracenticSymbols symbols, TracedNames names)
     {

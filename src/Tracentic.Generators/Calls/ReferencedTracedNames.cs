@@ -48,9 +48,12 @@ internal static class ReferencedTracedNames
                 {
                     types.Push(nested); // nested types, and C# 14 extension blocks
                 }
-                else if (member is IMethodSymbol { DeclaredAccessibility: not Accessibility.Private } method && IsAnnotated(method))
+                else if (member is IMethodSymbol method && IsAnnotated(method))
                 {
+                    // An explicit implementation is named after its interface ("System.IDisposable.Dispose"); the
+                    // compiler calls it by the member's own name (a foreach, a using), which the analyzer looks for.
                     names.Add(method.Name);
+                    names.Add(method.Name.Substring(method.Name.LastIndexOf('.') + 1));
                 }
             }
         }
