@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project benchmarks/Tracentic.Generators.Benchmarks -- --filter '*'
+// ... -- cpu       the generator benchmarks by CPU time, clock and allocations (for a machine shared with busy processes)
+// ... -- analyzer  the traced-call analyzer's own execution time on the library of LibraryCompileBenchmarks
 if (args is ["profile"])
 {
     Tracentic.Generators.Benchmarks.ProfileMode.Run();
