@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project benchmarks/Tracentic.Generators.Benchmarks -- --filter '*'
+// ... -- cpu       the generator benchmarks by CPU time, clock and allocations (for a machine shared with busy processes)
+// ... -- analyzer  the traced-call analyzer's own execution time on the library of LibraryCompileBenchmarks
 if (args is ["profile"])
 {
     Tracentic.Generators.Benchmarks.ProfileMode.Run();
@@ -10,6 +12,18 @@ if (args is ["profile"])
 if (args is ["alloc", ..])
 {
     Tracentic.Generators.Benchmarks.AllocMode.Run(args.Length > 1 ? args[1] : "none");
+    return;
+}
+
+if (args is ["cpu"])
+{
+    Tracentic.Generators.Benchmarks.CpuTimeMode.Run();
+    return;
+}
+
+if (args is ["analyzer"])
+{
+    await Tracentic.Generators.Benchmarks.AnalyzerTimingMode.RunAsync();
     return;
 }
 

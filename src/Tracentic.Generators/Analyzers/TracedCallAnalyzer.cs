@@ -47,20 +47,29 @@ public sealed class TracedCallAnalyzer : DiagnosticAnalyzer
                 return; // Tracentic is not referenced: nothing is traced.
             }
 
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeMethodReference(c, symbols), OperationKind.MethodReference);
+            // Most calls are to methods named like no annotated one: a name lookup dismisses them (as in the generator).
+            var names = TracedNames.Of(start.Compilation, symbols, start.CancellationToken);
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, names), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeMethodReference(c, symbols, names), OperationKind.MethodReference);
             start.RegisterSymbolAction(c => AnalyzeDeclaration(c, symbols), SymbolKind.Method);
-            start.RegisterSyntaxNodeAction(
-                c => AnalyzeImpliedCalls(c, symbols),
-                SyntaxKind.ForEachStatement, SyntaxKind.ForEachVariableStatement, SyntaxKind.AwaitExpression,
-                SyntaxKind.SimpleAssignmentExpression, SyntaxKind.UsingStatement, SyntaxKind.LocalDeclarationStatement);
+            if (names.ContainsAny(ImpliedMethodNames))
+            {
+                start.RegisterSyntaxNodeAction(
+                    c => AnalyzeImpliedCalls(c, symbols),
+                    SyntaxKind.ForEachStatement, SyntaxKind.ForEachVariableStatement, SyntaxKind.AwaitExpression,
+                    SyntaxKind.SimpleAssignmentExpression, SyntaxKind.UsingStatement, SyntaxKind.LocalDeclarationStatement);
+            }
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, TracenticSymbols symbols)
+    /// <summary>The methods <see cref="AnalyzeImpliedCalls"/> looks for: unless one is annotated, no syntax needs binding for them.</summary>
+    private static readonly string[] ImpliedMethodNames =
+        ["GetEnumerator", "GetAsyncEnumerator", "MoveNext", "MoveNextAsync", "get_Current", "Dispose", "DisposeAsync", "GetAwaiter", "get_IsCompleted", "GetResult", "Deconstruct"];
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, TracenticSymbols symbols, TracedNames names)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (TracedMethod.Find(invocation.TargetMethod, symbols) is not { } traced)
+        if (!names.Contains(invocation.TargetMethod.Name) || TracedMethod.Find(invocation.TargetMethod, symbols) is not { } traced)
         {
             return;
         }
@@ -173,10 +182,10 @@ public sealed class TracedCallAnalyzer : DiagnosticAnalyzer
             DiagnosticDescriptors.UnreachableMethod, location, TracedMethod.DisplayName(traced.Definition),
             "this call is implied by the syntax (foreach, await, using, a deconstruction, a collection initializer or a query clause), and only calls written as invocations can be intercepted; call the method explicitly to trace it"));
 
-    private static void AnalyzeMethodReference(OperationAnalysisContext context, TracenticSymbols symbols)
+    private static void AnalyzeMethodReference(OperationAnalysisContext context, TracenticSymbols symbols, TracedNames names)
     {
         var reference = (IMethodReferenceOperation)context.Operation;
-        if (TracedMethod.Find(reference.Method, symbols) is { } traced)
+        if (names.Contains(reference.Method.Name) && TracedMethod.Find(reference.Method, symbols) is { } traced)
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.MethodGroupNotTraced, reference.Syntax.GetLocation(), TracedMethod.DisplayName(traced.Definition)));

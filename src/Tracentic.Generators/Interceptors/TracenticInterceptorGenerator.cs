@@ -15,8 +15,10 @@ public sealed partial class TracenticInterceptorGenerator : IIncrementalGenerato
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Every invocation reaches the transform (its answer may change with any edit), but only those named like an
+        // annotated method are bound; the rest cost a name lookup (ParseNamedCall).
         var results = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, ct) => Parser.IsCandidate(node, ct), static (ctx, ct) => Parser.Parse(ctx, ct))
+            .CreateSyntaxProvider(static (node, ct) => Parser.IsCandidate(node, ct), static (ctx, ct) => Parser.ParseNamedCall(ctx, ct))
             .Where(static result => result is not null)
             .Select(static (result, _) => result!)
             .WithTrackingName(TrackingNames.CallSites);
