@@ -8,6 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tracentic;
 
+// A shell that starts the test runner in the background without job control starts it with SIGINT ignored, every
+// child inherits that, and .NET leaves an ignored SIGINT ignored (no handler runs, the process never ends). The probe
+// tests what happens to an ordinary process on SIGINT, so it takes the default disposition back before the SDK (or
+// anything else) registers for signals.
+SignalDisposition.RestoreDefault(PosixSignal.SIGINT);
+
 var mode = args[0];
 var endpoint = args[1];
 var count = int.Parse(args[2], CultureInfo.InvariantCulture);
