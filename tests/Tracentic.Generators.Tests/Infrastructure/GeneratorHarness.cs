@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Tracentic.Generators.Interceptors;
-using Tracentic.Testing;
 
 namespace Tracentic.Generators.Tests.Infrastructure;
 
@@ -24,7 +23,9 @@ internal static class GeneratorHarness
         MetadataReference.CreateFromFile(typeof(Anthropic.Models.Messages.Message).Assembly.Location),
     ]);
 
-    public static CSharpParseOptions ParseOptions(bool interceptorsEnabled = true) => InterceptorParseOptions.Create(interceptorsEnabled);
+    public static CSharpParseOptions ParseOptions(bool interceptorsEnabled = true) =>
+        new CSharpParseOptions(LanguageVersion.Latest)
+            .WithFeatures(interceptorsEnabled ? [new("InterceptorsNamespaces", "Tracentic.Generated")] : []);
 
     public static CSharpCompilation CreateCompilation(string source, bool interceptorsEnabled = true, string path = ProjectDirectory + "/Program.cs", bool executable = false) =>
         CreateCompilation([(path, source)], interceptorsEnabled, executable);
@@ -41,7 +42,7 @@ internal static class GeneratorHarness
         CSharpGeneratorDriver.Create(
             [new TracenticInterceptorGenerator().AsSourceGenerator()],
             parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
-            optionsProvider: new ProjectDirectoryOptions(ProjectDirectory),
+            optionsProvider: new ProjectOptions(ProjectDirectory),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator; returns the generated source (null when none), its diagnostics, and the output compilation.</summary>
@@ -81,6 +82,23 @@ internal static class GeneratorHarness
         return (Assembly.Load(stream.ToArray()), run);
     }
 
+    private sealed class ProjectOptions(string projectDirectory) : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _global = new(new Dictionary<string, string> { ["build_property.ProjectDir"] = projectDirectory + "/" });
+
+        public override AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public static readonly Options Empty = new([]);
+
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
+    }
 }
 
 /// <param name="GeneratorDiagnostics">What Tracentic reports: the generator's diagnostics and the traced-call analyzer's (pragma-suppressed ones excluded).</param>

@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Tracentic.Generators.Interceptors;
-using Tracentic.Testing;
 
 namespace Tracentic.Transparency.Tests.Infrastructure;
 
@@ -32,7 +31,8 @@ internal static class Compiler
 
     public static CSharpCompilation Create(string assemblyName, IEnumerable<(string Path, string Text)> sources, bool generator, OutputKind kind, bool warningsAsErrors = false)
     {
-        var parse = InterceptorParseOptions.Create(interceptorsEnabled: generator);
+        var parse = new CSharpParseOptions(LanguageVersion.Latest)
+            .WithFeatures(generator ? [new("InterceptorsNamespaces", "Tracentic.Generated")] : []);
         var options = new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable)
             .WithAllowUnsafe(true)
             // Debug code: the JIT inlines nothing, so stack traces show every frame of user and generated code.
@@ -51,7 +51,7 @@ internal static class Compiler
         var driver = CSharpGeneratorDriver.Create(
             [new TracenticInterceptorGenerator().AsSourceGenerator()],
             parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
-            optionsProvider: new ProjectDirectoryOptions(ProjectDirectory));
+            optionsProvider: new ProjectOptions(ProjectDirectory));
         var run = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _).GetRunResult();
         var result = run.Results.Single();
         if (result.Exception is not null)
@@ -71,7 +71,7 @@ internal static class Compiler
         }
 
         var withAnalyzers = compilation.WithAnalyzers(s_analyzers.Value, new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions([], new ProjectDirectoryOptions(ProjectDirectory)), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+            new AnalyzerOptions([], new ProjectOptions(ProjectDirectory)), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         return await withAnalyzers.GetAnalyzerDiagnosticsAsync();
     }
 
@@ -83,4 +83,22 @@ internal static class Compiler
         d.Location.IsInSource
             ? $"{Path.GetFileName(d.Location.SourceTree!.FilePath)}({d.Location.GetLineSpan().StartLinePosition.Line + 1}): {d.Severity} {d.Id}: {d.GetMessage()}"
             : $"{d.Severity} {d.Id}: {d.GetMessage()}";
+
+    private sealed class ProjectOptions(string projectDirectory) : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _global = new(new Dictionary<string, string> { ["build_property.ProjectDir"] = projectDirectory + "/" });
+
+        public override AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public static readonly Options Empty = new([]);
+
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
+    }
 }
