@@ -1,17 +1,17 @@
-using Tracentic.Local;
+using Tracentic.Testing;
 
 namespace Tracentic.Benchmarks;
 
 /// <summary>
-/// The load test's loopback endpoint: the shipped <see cref="LocalReceiver"/> in counting mode, which counts the spans
-/// of Tracentic JSON on <c>/v1/ingest</c> and of OTLP http/protobuf on <c>/v1/traces</c> without parsing or keeping
-/// them, and answers 200.
+/// The load test's loopback endpoint: the repository's <see cref="CountingSink"/> (tests/Tracentic.Testing), which counts
+/// the spans of Tracentic JSON on <c>/v1/ingest</c> and of OTLP http/protobuf on <c>/v1/traces</c> without parsing or
+/// keeping them, and answers 200.
 /// </summary>
 internal sealed class LoadSink : ILoadSink
 {
-    private readonly LocalReceiver _receiver;
+    private readonly CountingSink _receiver;
 
-    private LoadSink(LocalReceiver receiver) => _receiver = receiver;
+    private LoadSink(CountingSink receiver) => _receiver = receiver;
 
     public string BaseUrl => _receiver.Endpoint;
 
@@ -22,7 +22,7 @@ internal sealed class LoadSink : ILoadSink
     public long Bytes => _receiver.CountedBytes;
 
     public static async Task<LoadSink> StartAsync() =>
-        new(await LocalReceiver.StartAsync(new LocalReceiverOptions { MaxRequestBodyBytes = long.MaxValue }, new ReceiverSetup { CountOnly = true }));
+        new(await CountingSink.StartAsync());
 
     public void Reset() => _receiver.ResetCounts();
 

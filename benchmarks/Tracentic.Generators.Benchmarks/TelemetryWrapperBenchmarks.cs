@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Tracentic;
 using Tracentic.Benchmarks;
 using Tracentic.Engine;
-using Tracentic.Local;
+using Tracentic.Testing;
 
 namespace Tracentic.Generators.Benchmarks;
 
@@ -19,7 +19,7 @@ public class TelemetryWrapperBenchmarks
     private ITracentic? _tracentic;
     private OpenTelemetryListener? _listener;
 
-    private LocalReceiver? _otlpReceiver;
+    private CountingSink? _otlpReceiver;
 
     [Params(Listener.None, Listener.OpenTelemetry)]
     public Listener Listener { get; set; }
@@ -32,7 +32,7 @@ public class TelemetryWrapperBenchmarks
     {
         _listener = OpenTelemetryListener.Start(Listener);
         _otlpReceiver = BothOutputs
-            ? LocalReceiver.StartAsync(new LocalReceiverOptions { MaxRequestBodyBytes = long.MaxValue }, new ReceiverSetup { CountOnly = true }).GetAwaiter().GetResult()
+            ? CountingSink.StartAsync().GetAwaiter().GetResult()
             : null;
         var client = new TracenticClient(
             new TracenticOptions

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,9 @@ public static class TracenticServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Sets options in code; runs after the environment variables are applied.</param>
+    // The two overloads differ by a required parameter, as Microsoft.Extensions' AddX(services, configure = null)
+    // pairs do, so no call is ambiguous; a new optional parameter later goes into a new overload.
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Overloads differ by a required parameter.")]
     public static IServiceCollection AddTracentic(
         this IServiceCollection services,
         Action<TracenticAspNetCoreOptions>? configure = null)
@@ -50,6 +54,9 @@ public static class TracenticServiceCollectionExtensions
     /// <param name="services">The application's services.</param>
     /// <param name="configuration">The section holding Tracentic's settings.</param>
     /// <param name="configure">Sets further options in code (e.g. <see cref="TracenticAspNetCoreOptions.RequestAttributes"/>); runs after the section is read.</param>
+    // The two overloads differ by a required parameter, as Microsoft.Extensions' AddX(services, configure = null)
+    // pairs do, so no call is ambiguous; a new optional parameter later goes into a new overload.
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Overloads differ by a required parameter.")]
     public static IServiceCollection AddTracentic(
         this IServiceCollection services,
         IConfiguration configuration,

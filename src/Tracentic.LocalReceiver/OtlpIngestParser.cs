@@ -143,7 +143,7 @@ public static class OtlpIngestParser
     }
 
     /// <summary>Parses an OTLP <c>KeyValue</c> array. A key that appears twice is an error.</summary>
-    public static Dictionary<string, object?> ParseAttributes(JsonElement attributes, string path)
+    internal static Dictionary<string, object?> ParseAttributes(JsonElement attributes, string path)
     {
         if (attributes.ValueKind != JsonValueKind.Array)
         {
@@ -176,7 +176,7 @@ public static class OtlpIngestParser
     /// Parses an OTLP <c>AnyValue</c>: stringValue → string, intValue → long, doubleValue → double, boolValue → bool,
     /// bytesValue → byte[], arrayValue → list, kvlistValue → dictionary; an empty value → null.
     /// </summary>
-    public static object? ParseValue(JsonElement value, string path)
+    internal static object? ParseValue(JsonElement value, string path)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {

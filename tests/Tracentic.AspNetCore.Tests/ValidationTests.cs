@@ -103,7 +103,7 @@ public sealed class ValidationTests : ProcessWideTest
 
     private static async Task<OptionsValidationException> StartExpectingFailure(TestAppSetup setup)
     {
-        await using var app = TestApp.Build(setup, new InMemoryExporter(), new ListLoggerProvider());
+        await using var app = TestApp.Build(setup, new InMemoryExporter(), new CapturingLoggerProvider());
         return await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
     }
 }

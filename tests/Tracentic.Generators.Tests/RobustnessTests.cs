@@ -66,6 +66,7 @@ public class RobustnessTests
         """;
 
     [Fact]
+    [Trait("Category", "Slow")] // a thousand generator runs (the longest test of the fast loop): left out of it (README, "Running the tests")
     public void A_thousand_prefixes_of_a_sample_file_never_make_the_generator_throw()
     {
         var compilation = GeneratorHarness.CreateCompilation(Sample);

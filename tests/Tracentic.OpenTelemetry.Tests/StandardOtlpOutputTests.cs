@@ -5,7 +5,6 @@ using System.Text.Json;
 using Tracentic.Engine;
 using Tracentic.OpenTelemetry.Tests.Infrastructure;
 using Tracentic.Testing;
-using Tracentic.Tests.Infrastructure;
 
 namespace Tracentic.OpenTelemetry.Tests;
 

@@ -11,12 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tracentic;
 
-// A background job of a non-interactive shell starts with SIGINT ignored, and children inherit that: restore the
-// default before the runtime installs its handlers, so the signal tests do not depend on how the test run was started.
-if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
-{
-    _ = NativeSignals.signal(2 /* SIGINT */, 0 /* SIG_DFL */);
-}
+// A shell that starts the test runner in the background without job control starts it with SIGINT ignored, every
+// child inherits that, and .NET leaves an ignored SIGINT ignored (no handler runs, the process never ends). The probe
+// tests what happens to an ordinary process on SIGINT, so it takes the default disposition back before the SDK (or
+// anything else) registers for signals.
+SignalDisposition.RestoreDefault(PosixSignal.SIGINT);
 
 var mode = args[0];
 var endpoint = args[1];
@@ -124,10 +123,4 @@ void Record(ITracentic sdk)
 
     Console.WriteLine($"recorded {count}");
     Console.Out.Flush();
-}
-
-internal static class NativeSignals
-{
-    [DllImport("libc", EntryPoint = "signal")]
-    internal static extern nint signal(int signum, nint handler);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Tracentic.Engine;
 using Tracentic.Testing;
 using Tracentic.Tests.Infrastructure;
@@ -150,7 +151,7 @@ public class ClientTests
     public async Task Bad_span_data_is_sanitized_with_one_warning_per_kind_instead_of_throwing()
     {
         var log = new CapturingLoggerProvider();
-        var clock = new ManualTimeProvider(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero));
         var (client, exporter) = InMemoryExporter.CreateClient(o =>
         {
             o.LoggerFactory = log.CreateFactory();

@@ -10,6 +10,7 @@ namespace Tracentic.Tests;
 /// records 5,000 spans and ends without flushing; the loopback receiver counts what arrived. With an endpoint that
 /// never answers, the process still ends, within a bound.
 /// </summary>
+[Trait("Category", "Slow")] // child processes: left out of the fast loop (README, "Running the tests")
 public class ExitTests
 {
     private const int Count = 5_000;

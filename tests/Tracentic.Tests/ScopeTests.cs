@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Time.Testing;
 using Tracentic.Testing;
 using Tracentic.Tests.Infrastructure;
 
@@ -11,7 +12,7 @@ public class ScopeTests
     [Fact]
     public async Task Begin_creates_a_root_scope_with_name_correlation_id_attributes_and_clock_start_time()
     {
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var (client, _) = InMemoryExporter.CreateClient(o => o.TimeProvider = clock);
         await using var _c = client;
 
@@ -218,7 +219,7 @@ public class ScopeTests
     [Fact]
     public async Task Spans_carry_the_scope_id_name_start_parent_and_correlation_id()
     {
-        var clock = new ManualTimeProvider(T0);
+        var clock = new FakeTimeProvider(T0);
         var (client, exporter) = InMemoryExporter.CreateClient(o => o.TimeProvider = clock);
         await using var _c = client;
         var parent = client.Begin("pipeline", correlationId: "order-42");

@@ -9,6 +9,7 @@ namespace Tracentic.Transparency.Tests;
 /// the truth; the generator build, run unconfigured and configured, must write the same event log line for line.
 /// Set TRACENTIC_TRANSPARENCY_LOGS=&lt;folder&gt; to keep the builds, generated code and per-shape logs there.
 /// </summary>
+[Trait("Category", "Slow")] // the corpus built and run as child processes: left out of the fast loop (README, "Running the tests")
 public sealed class DifferentialTests(CorpusFixture corpus) : IClassFixture<CorpusFixture>
 {
     /// <summary>The two differences DESIGN.md allows, each on its dedicated shape. Nothing else is exempt.</summary>

@@ -95,8 +95,9 @@ internal sealed partial class TracenticRequestMiddleware
         }
     }
 
+    // 3xx (data) in the one event-id catalogue of the SDK (Tracentic/Engine/LogMessages.cs): ids are never reused.
     [LoggerMessage(
-        EventId = 1,
+        EventId = 309,
         Level = LogLevel.Warning,
         Message = "TracenticAspNetCoreOptions.RequestAttributes threw; this request's spans carry no request attributes. Fix the function so it handles every request.")]
     private static partial void LogRequestAttributesFailed(ILogger logger, Exception exception);

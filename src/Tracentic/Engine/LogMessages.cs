@@ -5,8 +5,7 @@ namespace Tracentic.Engine;
 /// <summary>Every message the SDK logs, with a stable event id (1xx lifecycle, 2xx export, 3xx data).</summary>
 internal static partial class LogMessages
 {
-    [LoggerMessage(100, LogLevel.Warning, "{Message}")]
-    public static partial void Warning(this ILogger logger, string message);
+    // Event 100 was a free-text warning; retired so that every warning has an id of its own. Ids are never reused.
 
     [LoggerMessage(101, LogLevel.Debug, "debug logging enabled")]
     public static partial void DebugEnabled(this ILogger logger);
@@ -34,6 +33,9 @@ internal static partial class LogMessages
 
     [LoggerMessage(109, LogLevel.Warning, "a scope ended after ShutdownAsync and its span was not exported; end scopes before shutting down.")]
     public static partial void ScopeAfterShutdown(this ILogger logger);
+
+    [LoggerMessage(110, LogLevel.Warning, "scope '{Name}' was not begun, the call ran without it: {Problem}")]
+    public static partial void ScopeNotBegun(this ILogger logger, string name, string problem);
 
     [LoggerMessage(200, LogLevel.Debug, "enqueued span '{Name}' (queue: {Count})")]
     public static partial void SpanEnqueued(this ILogger logger, string name, int count);
@@ -91,4 +93,7 @@ internal static partial class LogMessages
 
     [LoggerMessage(307, LogLevel.Warning, "span '{Name}' was larger than {MaxBytes} bytes as JSON; its lowest-priority attributes were left out and tracentic.truncated was set.")]
     public static partial void SpanTrimmed(this ILogger logger, string name, int maxBytes);
+
+    [LoggerMessage(308, LogLevel.Warning, "RedactMessageContent threw {ExceptionType}: {Problem}; the content was left out.")]
+    public static partial void RedactionFailed(this ILogger logger, string exceptionType, string problem);
 }

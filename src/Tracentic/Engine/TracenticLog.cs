@@ -29,12 +29,12 @@ internal sealed class TracenticLog
     /// <summary>Whether <paramref name="kind"/> is seen for the first time (for warnings given once per kind).</summary>
     public bool FirstTime(string kind) => _warnedOnce.TryAdd(kind, true);
 
-    /// <summary>Warns the first time <paramref name="kind"/> is seen; later occurrences are silent.</summary>
-    public void WarnOnce(string kind, string message)
+    /// <summary>Warns (a <see cref="LogMessages"/> message) the first time <paramref name="kind"/> is seen; later occurrences are silent.</summary>
+    public void WarnOnce(string kind, Action<ILogger> warn)
     {
         if (FirstTime(kind))
         {
-            Logger.Warning(message);
+            warn(Logger);
         }
     }
 

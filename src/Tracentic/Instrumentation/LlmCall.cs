@@ -159,7 +159,7 @@ public readonly struct LlmCall
         }
         catch (Exception ex)
         {
-            engine.Log.WarnOnce("wrapper-record", $"a span could not be recorded: {ex.GetType().Name}");
+            engine.Log.WarnOnce("wrapper-record", log => log.RecordFailed(ex.GetType().Name));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using Tracentic.Engine;
 
 namespace Tracentic.Instrumentation;
 
@@ -48,7 +49,7 @@ public static class TracenticInstrumentation
         catch (ArgumentException ex)
         {
             // A bad name from an attribute must not break the user's call.
-            engine.Log.WarnOnce("scope-name:" + name, $"scope not begun: {ex.Message}");
+            engine.Log.WarnOnce("scope-name:" + name, log => log.ScopeNotBegun(name, ex.Message));
             return null;
         }
     }

@@ -1,4 +1,5 @@
 using Tracentic.Engine;
+using Tracentic.Testing;
 
 namespace Tracentic.AspNetCore.Tests.Infrastructure;
 
@@ -9,7 +10,7 @@ namespace Tracentic.AspNetCore.Tests.Infrastructure;
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ProcessWideCollection
 {
-    public const string Name = "Tracentic process-wide state";
+    public const string Name = ProcessWide.Collection;
 }
 
 /// <summary>Base for tests in <see cref="ProcessWideCollection"/>: restores the process-wide instance and global context.</summary>

@@ -42,7 +42,7 @@ internal sealed class TestAppSetup
 /// <summary>A started web application with Tracentic registered, and what a test needs to look at it.</summary>
 internal sealed class TestApp : IAsyncDisposable
 {
-    private TestApp(WebApplication app, InMemoryExporter exporter, ListLoggerProvider logs, HttpClient client)
+    private TestApp(WebApplication app, InMemoryExporter exporter, CapturingLoggerProvider logs, HttpClient client)
     {
         App = app;
         Exporter = exporter;
@@ -54,7 +54,7 @@ internal sealed class TestApp : IAsyncDisposable
 
     public InMemoryExporter Exporter { get; }
 
-    public ListLoggerProvider Logs { get; }
+    public CapturingLoggerProvider Logs { get; }
 
     public HttpClient Client { get; }
 
@@ -63,7 +63,7 @@ internal sealed class TestApp : IAsyncDisposable
     public Uri BaseAddress => Client.BaseAddress!;
 
     /// <summary>Builds the application without starting it (for tests that expect startup to fail).</summary>
-    public static WebApplication Build(TestAppSetup setup, InMemoryExporter exporter, ListLoggerProvider logs)
+    public static WebApplication Build(TestAppSetup setup, InMemoryExporter exporter, CapturingLoggerProvider logs)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Logging.ClearProviders();
@@ -112,7 +112,7 @@ internal sealed class TestApp : IAsyncDisposable
     public static async Task<TestApp> StartAsync(TestAppSetup setup)
     {
         var exporter = new InMemoryExporter();
-        var logs = new ListLoggerProvider();
+        var logs = new CapturingLoggerProvider();
         var app = Build(setup, exporter, logs);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await app.StartAsync(timeout.Token);

@@ -25,6 +25,7 @@ public sealed class NativeAotFactAttribute : FactAttribute
 /// <c>-p:PublishAot=true</c>: no trim or AOT warning, and the native program prints the same traced tree as
 /// the JIT build does (ids and durations masked).
 /// </summary>
+[Trait("Category", "Slow")] // a NativeAOT publish: left out of the fast loop (README, "Running the tests")
 [Collection(PackagesCollection.Name)]
 public sealed class NativeAotTests(PackedTracentic packed)
 {

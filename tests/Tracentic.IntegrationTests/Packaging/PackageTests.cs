@@ -10,6 +10,7 @@ namespace Tracentic.IntegrationTests.Packaging;
 /// What a user gets from the package: a fresh <c>dotnet new console</c> project, <c>dotnet add package</c>, an
 /// annotated method, and nothing else: it builds warning-free, its calls are intercepted, and its spans arrive.
 /// </summary>
+[Trait("Category", "Slow")] // packing and a fresh project built as a process: left out of the fast loop (README, "Running the tests")
 [Collection(PackagesCollection.Name)]
 public sealed class PackageTests(PackedTracentic packed)
 {

@@ -75,7 +75,9 @@ public sealed class PackedTracentic : IAsyncLifetime
     private void CopySources()
     {
         var repository = Repository.PathOf(".");
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "README.md" })
+        // What `dotnet pack` at the root reads: the shared props, the package conventions (license, symbols, API
+        // baselines, package validation), the SDK pin and the analyzer severities.
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "README.md", "global.json", ".editorconfig" })
         {
             Directory.CreateDirectory(Sources);
             File.Copy(Path.Combine(repository, file), Path.Combine(Sources, file));

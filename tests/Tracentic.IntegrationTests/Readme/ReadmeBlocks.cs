@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Tracentic.IntegrationTests.Readme;
 
-/// <summary>How a C# block of the README is compiled, from its info string.</summary>
+/// <summary>How a C# block of the README or of docs/ is compiled, from its info string.</summary>
 internal enum BlockKind
 {
     /// <summary><c>```csharp</c>: a complete file of a console project (its implicit usings apply).</summary>
@@ -19,9 +19,9 @@ internal enum BlockKind
 }
 
 /// <summary>One fenced C# block: where it starts, how to compile it, and the diagnostics it is meant to show.</summary>
-internal sealed record ReadmeBlock(int Line, BlockKind Kind, IReadOnlyList<string> ExpectedDiagnostics, string Code)
+internal sealed record ReadmeBlock(string File, int Line, BlockKind Kind, IReadOnlyList<string> ExpectedDiagnostics, string Code)
 {
-    public override string ToString() => $"README.md:{Line} ({Kind}{(ExpectedDiagnostics.Count > 0 ? ", expects " + string.Join(",", ExpectedDiagnostics) : "")})";
+    public override string ToString() => $"{File}:{Line} ({Kind}{(ExpectedDiagnostics.Count > 0 ? ", expects " + string.Join(",", ExpectedDiagnostics) : "")})";
 }
 
 internal static partial class ReadmeBlocks
@@ -31,7 +31,7 @@ internal static partial class ReadmeBlocks
     /// <c>diagnostic=TRC101[,TRC...]</c> for a block that demonstrates a diagnostic. Other spellings of C#
     /// (<c>cs</c>, <c>c#</c>) are refused, so that no block escapes compilation.
     /// </summary>
-    public static IReadOnlyList<ReadmeBlock> Parse(string markdown)
+    public static IReadOnlyList<ReadmeBlock> Parse(string markdown, string file)
     {
         var blocks = new List<ReadmeBlock>();
         var lines = markdown.ReplaceLineEndings("\n").Split('\n');
@@ -47,12 +47,12 @@ internal static partial class ReadmeBlocks
             var end = Array.FindIndex(lines, i + 1, l => l.TrimEnd() == "```");
             if (end < 0)
             {
-                throw new InvalidOperationException($"README.md:{i + 1}: the code block is never closed");
+                throw new InvalidOperationException($"{file}:{i + 1}: the code block is never closed");
             }
 
             if (language is "cs" or "c#" or "C#" or "CSharp")
             {
-                throw new InvalidOperationException($"README.md:{i + 1}: write ```csharp so the README test compiles this block");
+                throw new InvalidOperationException($"{file}:{i + 1}: write ```csharp so the README test compiles this block");
             }
 
             if (language == "csharp")
@@ -76,11 +76,11 @@ internal static partial class ReadmeBlocks
                     }
                     else
                     {
-                        throw new InvalidOperationException($"README.md:{i + 1}: unknown word '{word}' after ```csharp (use web, fragment or diagnostic=ID)");
+                        throw new InvalidOperationException($"{file}:{i + 1}: unknown word '{word}' after ```csharp (use web, fragment or diagnostic=ID)");
                     }
                 }
 
-                blocks.Add(new ReadmeBlock(i + 2, kind, expected, string.Join('\n', lines[(i + 1)..end])));
+                blocks.Add(new ReadmeBlock(file, i + 2, kind, expected, string.Join('\n', lines[(i + 1)..end])));
             }
 
             i = end;

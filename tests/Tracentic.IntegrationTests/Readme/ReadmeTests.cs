@@ -6,15 +6,27 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Tracentic.Generators.Interceptors;
 using Tracentic.IntegrationTests.Infrastructure;
+using Tracentic.Testing;
 
 namespace Tracentic.IntegrationTests.Readme;
 
-/// <summary>Every C# block of the README compiles, with the generator, warning-free: the README cannot drift from the code.</summary>
+/// <summary>
+/// Every C# block of the README and of the pages in docs/ compiles, with the generator, warning-free: the
+/// documentation cannot drift from the code.
+/// </summary>
 public class ReadmeTests
 {
     private static readonly string ReadmeText = File.ReadAllText(Repository.PathOf("README.md"));
 
-    private static readonly IReadOnlyList<ReadmeBlock> Blocks = ReadmeBlocks.Parse(ReadmeText);
+    /// <summary>README.md, then every docs/*.md, as paths relative to the repository root.</summary>
+    private static readonly string[] Documents =
+    [
+        "README.md",
+        .. Directory.GetFiles(Repository.PathOf("docs"), "*.md").Select(path => "docs/" + Path.GetFileName(path)).Order(StringComparer.Ordinal),
+    ];
+
+    private static readonly IReadOnlyList<ReadmeBlock> Blocks =
+        [.. Documents.SelectMany(document => ReadmeBlocks.Parse(File.ReadAllText(Repository.PathOf(document)), document))];
 
     private static readonly string[] ConsoleUsings =
         ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
@@ -49,12 +61,12 @@ public class ReadmeTests
         return [.. frameworks.Concat(own).Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
     });
 
-    public static TheoryData<int> BlockLines()
+    public static TheoryData<string, int> BlockLines()
     {
-        var data = new TheoryData<int>();
+        var data = new TheoryData<string, int>();
         foreach (var block in Blocks)
         {
-            data.Add(block.Line);
+            data.Add(block.File, block.Line);
         }
 
         return data;
@@ -62,9 +74,9 @@ public class ReadmeTests
 
     [Theory]
     [MemberData(nameof(BlockLines))]
-    public void Csharp_block_compiles_with_the_generator(int line)
+    public void Csharp_block_compiles_with_the_generator(string file, int line)
     {
-        var block = Blocks.Single(b => b.Line == line);
+        var block = Blocks.Single(b => b.File == file && b.Line == line);
         var (diagnostics, generated) = Compile(block);
 
         var problems = diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning && !block.ExpectedDiagnostics.Contains(d.Id)).ToList();
@@ -97,26 +109,35 @@ public class ReadmeTests
     }
 
     [Fact]
-    public void Every_diagnostic_id_is_in_the_readme()
+    public void The_readme_is_a_landing_page_of_at_most_400_lines_and_the_docs_hold_the_reference()
+    {
+        Assert.True(ReadmeText.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Length <= 400, "README.md is the NuGet landing page: reference material goes to docs/");
+        Assert.Contains(Documents, d => d == "docs/architecture.md");
+    }
+
+    [Fact]
+    public void Every_diagnostic_id_is_in_the_generator_docs()
     {
         var ids = System.Text.RegularExpressions.Regex.Matches(
                 File.ReadAllText(Repository.PathOf("src/Tracentic.Generators/Diagnostics/DiagnosticIds.cs")), "\"(TRC\\d{3})\"")
             .Select(m => m.Groups[1].Value)
             .ToList();
         Assert.NotEmpty(ids);
-        Assert.All(ids, id => Assert.Contains($"| {id} |", ReadmeText, StringComparison.Ordinal));
+        var generatorDocs = File.ReadAllText(Repository.PathOf("docs/generator.md"));
+        Assert.All(ids, id => Assert.Contains($"| {id} |", generatorDocs, StringComparison.Ordinal));
     }
 
     [Fact]
     public void Every_option_is_in_the_configuration_reference()
     {
         var options = typeof(TracenticOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name);
-        Assert.All(options, name => Assert.Contains($"| `{name}` |", ReadmeText, StringComparison.Ordinal));
+        var configurationDocs = File.ReadAllText(Repository.PathOf("docs/configuration.md"));
+        Assert.All(options, name => Assert.Contains($"| `{name}` |", configurationDocs, StringComparison.Ordinal));
     }
 
     private static (IReadOnlyList<Diagnostic> Diagnostics, string Generated) Compile(ReadmeBlock block)
     {
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest).WithFeatures([new("InterceptorsNamespaces", "Tracentic.Generated")]);
+        var parseOptions = InterceptorParseOptions.Create();
         var usings = block.Kind == BlockKind.File ? ConsoleUsings : WebUsings;
         var globalUsings = string.Join("\n", usings.Select(u => $"global using global::{u};"));
         var source = block.Kind == BlockKind.Fragment
@@ -130,14 +151,14 @@ public class ReadmeTests
                 {
                     public static async Task RunAsync(ITracentic tracentic, WebApplicationBuilder builder, IServiceCollection services, IChatClient chat)
                     {
-                #line {{block.Line}} "README.md"
+                #line {{block.Line}} "{{block.File}}"
                 {{block.Code}}
                 #line default
                         await Task.CompletedTask;
                     }
                 }
                 """
-            : $"#line {block.Line} \"README.md\"\n{block.Code}";
+            : $"#line {block.Line} \"{block.File}\"\n{block.Code}";
 
         var trees = new[]
         {
@@ -146,7 +167,7 @@ public class ReadmeTests
         };
         var topLevel = trees[1].GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Any();
         var compilation = CSharpCompilation.Create(
-            "ReadmeBlock" + block.Line,
+            "ReadmeBlock" + block.Line + "_" + Path.GetFileNameWithoutExtension(block.File).Replace('-', '_'),
             trees,
             References.Value,
             new CSharpCompilationOptions(topLevel ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
@@ -154,7 +175,7 @@ public class ReadmeTests
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new TracenticInterceptorGenerator().AsSourceGenerator()],
             parseOptions: parseOptions,
-            optionsProvider: new ProjectDirectory("/readme/"));
+            optionsProvider: new ProjectDirectoryOptions("/readme/"));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var result = driver.GetRunResult().Results.Single();
         if (result.Exception is not null)
@@ -183,24 +204,6 @@ public class ReadmeTests
         catch (BadImageFormatException)
         {
             return false;
-        }
-    }
-
-    private sealed class ProjectDirectory(string path) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _global = new(new Dictionary<string, string> { ["build_property.ProjectDir"] = path });
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public static readonly Options Empty = new([]);
-
-            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
         }
     }
 }

@@ -5,6 +5,7 @@ using Receiver = Tracentic.Local.LocalReceiver;
 namespace Tracentic.IntegrationTests.Samples;
 
 /// <summary>The console RAG sample, built by dotnet build with the generator as a user gets it, run as a child process.</summary>
+[Trait("Category", "Slow")] // child processes: left out of the fast loop (README, "Running the tests")
 public class ConsoleSampleTests
 {
     private const string Sample = "Tracentic.Samples.Console";

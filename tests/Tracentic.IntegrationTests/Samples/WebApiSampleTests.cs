@@ -5,6 +5,7 @@ using Receiver = Tracentic.Local.LocalReceiver;
 namespace Tracentic.IntegrationTests.Samples;
 
 /// <summary>The two-service sample: a gateway and a worker on loopback, linked through TracenticHeaders.Scope.</summary>
+[Trait("Category", "Slow")] // child processes: left out of the fast loop (README, "Running the tests")
 public class WebApiSampleTests
 {
     private const string Sample = "Tracentic.Samples.WebApi";

@@ -11,6 +11,7 @@ namespace Tracentic.OpenTelemetry.Tests.Aspire;
 /// The application's own OpenTelemetry pipeline (<c>AddTracenticInstrumentation()</c> and the SDK's OTLP exporter)
 /// delivers Tracentic's scopes and LLM calls to the real Aspire dashboard.
 /// </summary>
+[Trait("Category", "Slow")] // the Aspire dashboard as a child process: left out of the fast loop (README, "Running the tests")
 public sealed class OpenTelemetrySdkToAspireTests
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace Tracentic.OpenTelemetry.Tests.Aspire;
 /// The engine's standard OTLP output, with no OpenTelemetry SDK anywhere, pointed at the real Aspire dashboard:
 /// every scope and LLM span arrives with its parent links and attributes, read back through the dashboard's API.
 /// </summary>
+[Trait("Category", "Slow")] // the Aspire dashboard as a child process: left out of the fast loop (README, "Running the tests")
 public sealed class StandardOtlpToAspireTests
 {
     [Fact]

@@ -1,3 +1,4 @@
+using Tracentic.Testing;
 namespace Tracentic.Tests.Infrastructure;
 
 /// <summary>
@@ -7,5 +8,5 @@ namespace Tracentic.Tests.Infrastructure;
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ProcessWideState
 {
-    public const string Name = "Process-wide state";
+    public const string Name = ProcessWide.Collection;
 }

@@ -82,7 +82,7 @@ internal static class MessageContent
         catch (Exception ex)
         {
             // Never record what the user's redaction could not process.
-            log.WarnOnce("redaction", $"RedactMessageContent threw {ex.GetType().Name}: {ex.Message}; the content was left out.");
+            log.WarnOnce("redaction", logger => logger.RedactionFailed(ex.GetType().Name, ex.Message));
             return "";
         }
     }

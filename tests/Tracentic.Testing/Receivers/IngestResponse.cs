@@ -1,8 +1,8 @@
-namespace Tracentic.Local;
+namespace Tracentic.Testing;
 
 /// <summary>
-/// How the receiver answers one request it accepted, when an <see cref="IIngestResponder"/> decides (tests of the
-/// exporter under faults). Without one it answers 200.
+/// How an <see cref="IngestReceiver"/> answers one request it accepted, as a test scripted it (the exporter
+/// under faults). Unscripted requests get its default, 200.
 /// </summary>
 /// <param name="StatusCode">HTTP status to answer; the spans count as delivered only for 2xx.</param>
 /// <param name="Body">Response body (JSON); <c>{}</c> when null.</param>

@@ -8,11 +8,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Tracentic.OpenTelemetry.Tests.Infrastructure;
+namespace Tracentic.Testing;
 
 /// <summary>
 /// A minimal OTLP/HTTP traces endpoint on 127.0.0.1 (Kestrel, a free port) that keeps every request and answers
 /// with scripted status codes, then 200. For what the Aspire dashboard does not show: headers, retries, raw bodies.
+/// Not <see cref="IngestReceiver"/>: standard OTLP (hex ids, any path, <c>/v1/traces</c>) is not the ingest flavour
+/// that the shipped receiver's parser validates, so this one keeps bodies as they came.
 /// </summary>
 internal sealed class OtlpTracesReceiver : IAsyncDisposable
 {

@@ -1,9 +1,9 @@
 using System.Buffers;
 
-namespace Tracentic.Local;
+namespace Tracentic.Testing;
 
 /// <summary>
-/// Counts the spans of a request body without parsing it, for the receiver's counting mode (load tests at hundreds of
+/// Counts the spans of a request body without parsing it, for <see cref="CountingSink"/> (load tests at hundreds of
 /// thousands of spans a second, where the receiver must not be what allocates or pauses).
 /// </summary>
 internal static class OtlpSpanCounter

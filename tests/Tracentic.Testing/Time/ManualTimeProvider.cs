@@ -1,4 +1,4 @@
-namespace Tracentic.Tests.Infrastructure;
+namespace Tracentic.Testing;
 
 /// <summary>A clock that only moves when told to; its timers fire on <see cref="Advance"/>.</summary>
 internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider

@@ -1,8 +1,9 @@
 using System.Text;
+using Tracentic.Local;
 
-namespace Tracentic.Local;
+namespace Tracentic.Testing;
 
-/// <summary>One request as the receiver got it and answered it, kept when <see cref="ReceiverSetup.KeepRequests"/>.</summary>
+/// <summary>One request as the receiver got it and answered it, kept by <see cref="IngestReceiver"/>.</summary>
 internal sealed class IngestRequest
 {
     public IngestRequest(string method, string path, IReadOnlyDictionary<string, string> headers, DateTimeOffset receivedAt)

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 
-namespace Tracentic.Tests.Infrastructure;
+namespace Tracentic.Testing;
 
-/// <summary>Keeps every log entry written through it, at every level.</summary>
+/// <summary>Keeps every log entry written through it, at every level: the one log capture of the repository's tests.</summary>
 internal sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly object _gate = new();
@@ -42,7 +42,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            var entry = new LogEntry(logLevel, category, formatter(state, exception), exception);
+            var entry = new LogEntry(logLevel, category, formatter(state, exception), exception, eventId);
             lock (owner._gate)
             {
                 owner._entries.Add(entry);
@@ -50,5 +50,3 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
         }
     }
 }
-
-internal sealed record LogEntry(LogLevel Level, string Category, string Message, Exception? Exception);

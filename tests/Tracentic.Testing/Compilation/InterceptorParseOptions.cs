@@ -1,0 +1,13 @@
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Tracentic.Testing;
+
+/// <summary>Parse options of a user's project: the latest C#, and the interceptors opted in as the package's build props do.</summary>
+internal static class InterceptorParseOptions
+{
+    public const string GeneratedNamespace = "Tracentic.Generated";
+
+    public static CSharpParseOptions Create(bool interceptorsEnabled = true) =>
+        new CSharpParseOptions(LanguageVersion.Latest)
+            .WithFeatures(interceptorsEnabled ? [new("InterceptorsNamespaces", GeneratedNamespace)] : []);
+}
