@@ -43,11 +43,22 @@ internal static class SiteCheck
         var trc = File.Exists(sarifFile) ? Sarif.Read(sarifFile).Where(d => d.IsTracentic && d.File is not null).ToList() : [];
         var sites = CallSites.Find(compilation, generatedTrees.ToHashSet());
 
+        // Each TRC diagnostic is about the most specific use it covers: a call nested in another's arguments is a use of
+        // its own, and a diagnostic about one is not about the other.
+        var reports = new Dictionary<CallSite, List<string>>();
+        foreach (var d in trc)
+        {
+            foreach (var site in AboutWhich(d, sites))
+            {
+                (reports.TryGetValue(site, out var ids) ? ids : reports[site] = []).Add(d.Id);
+            }
+        }
+
         int intercepted = 0, reported = 0, both = 0, neither = 0;
         var lines = new List<string>();
         foreach (var site in sites)
         {
-            var about = trc.Where(d => IsAbout(d, site)).Select(d => d.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+            var about = (reports.GetValueOrDefault(site) ?? []).Distinct().Order(StringComparer.Ordinal).ToList();
             var verdict = (site.Intercepted, about.Count > 0) switch
             {
                 (true, false) => "intercepted",
@@ -75,10 +86,39 @@ internal static class SiteCheck
     private static SyntaxTree Parse(string path, CSharpParseOptions options) =>
         CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(File.ReadAllText(path), System.Text.Encoding.UTF8), options, path);
 
-    // At the call, or at the annotated member's declaration (a member none of whose uses can be wrapped) — its header
-    // only: a diagnostic about a call inside the member's body is about that call, not about this use.
-    private static bool IsAbout(BuildDiagnostic d, CallSite site) =>
-        Overlaps(d, site.Location) || (site.Declaration is { } declaration && Overlaps(d, Header(declaration)));
+    // At the call (the use whose span is the diagnostic's, else the smallest use containing it, else any it overlaps),
+    // or at the annotated member's declaration (a member none of whose uses can be wrapped) — its header only: a
+    // diagnostic about a call inside the member's body is about that call, not about this use.
+    private static IEnumerable<CallSite> AboutWhich(BuildDiagnostic d, IReadOnlyList<CallSite> sites)
+    {
+        var overlapping = sites.Where(s => Overlaps(d, s.Location)).ToList();
+        var exact = overlapping.Where(s => Span(s.Location) == (d.Line - 1, d.Column - 1, d.EndLine - 1, d.EndColumn - 1)).ToList();
+        if (exact.Count > 0)
+        {
+            return exact;
+        }
+
+        var containing = overlapping.Where(s => Contains(s.Location, d)).ToList();
+        if (containing.Count > 0)
+        {
+            var smallest = containing.Min(s => s.Location.SourceSpan.Length);
+            return containing.Where(s => s.Location.SourceSpan.Length == smallest);
+        }
+
+        return overlapping.Count > 0 ? overlapping : sites.Where(s => s.Declaration is { } declaration && Overlaps(d, Header(declaration)));
+    }
+
+    private static (int, int, int, int) Span(Location location)
+    {
+        var span = location.GetLineSpan();
+        return (span.StartLinePosition.Line, span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character);
+    }
+
+    private static bool Contains(Location location, BuildDiagnostic d)
+    {
+        var (startLine, startColumn, endLine, endColumn) = Span(location);
+        return (startLine, startColumn).CompareTo((d.Line - 1, d.Column - 1)) <= 0 && (d.EndLine - 1, d.EndColumn - 1).CompareTo((endLine, endColumn)) <= 0;
+    }
 
     private static Location Header(Location declaration)
     {
