@@ -46,6 +46,53 @@ public class DiagnosticTests
         Assert.DoesNotContain(run.AllDiagnostics, d => d.Id == "CS9137");
     }
 
+    // Written in C# 7.3: no nullable annotations, no init accessors, no target-typed new.
+    private const string OldLanguageProgram = """
+        using System.Threading.Tasks;
+        using Tracentic;
+
+        public class Usage { public int InputTokens { get; set; } public int OutputTokens { get; set; } }
+        public class Reply { public Usage Usage { get; set; } = new Usage(); }
+        public class C
+        {
+            [TracenticScope] public void A([TracenticAttribute("k")] string k) { }
+            [TracenticLlmCall(Provider = "p")] public Task<Reply> AskAsync([TracenticAttribute("user")] string user) { return Task.FromResult(new Reply()); }
+        }
+        public static class P { public static void Run() { new C().A("x"); new C().A("y"); new C().AskAsync("u"); } }
+        """;
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp7_3, "7.3")]
+    [InlineData(LanguageVersion.CSharp8, "8")]
+    [InlineData(LanguageVersion.CSharp9, "9")]
+    [InlineData(LanguageVersion.CSharp10, "10")]
+    public void TRC113_below_CSharp_11_nothing_is_generated_and_one_warning_says_what_to_set(LanguageVersion version, string written)
+    {
+        var run = GeneratorHarness.Run(OldLanguageProgram, languageVersion: version);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("TRC113", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("<LangVersion>11</LangVersion>", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains($"compiles as C# {written},", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Null(run.GeneratedSource);
+        Assert.Empty(run.AllDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.Id.StartsWith("TRC", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp11)]
+    [InlineData(LanguageVersion.CSharp12)]
+    public void From_CSharp_11_calls_are_traced_and_the_generated_code_compiles_cleanly(LanguageVersion version)
+    {
+        var run = GeneratorHarness.Run(OldLanguageProgram, languageVersion: version);
+
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Id != "TRC106"));
+        Assert.NotNull(run.GeneratedSource);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        // Captured attribute lists: a collection expression from C# 12, an array before.
+        Assert.Contains(version >= LanguageVersion.CSharp12 ? "attributes: [new(" : "attributes: new global::System.Collections.Generic.KeyValuePair<string, object?>[] {", run.GeneratedSource);
+    }
+
     [Fact]
     public void TRC101_method_groups_and_delegates()
     {
@@ -176,7 +223,8 @@ public class DiagnosticTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Contains("=> new(response.Meta?.Prompt, response.Meta?.Completion, response.Meta?.Name);", run.GeneratedSource);
+        Assert.Contains("var meta = response.Meta;", run.GeneratedSource);
+        Assert.Contains("return new(meta?.Prompt, meta?.Completion, meta?.Name);", run.GeneratedSource);
     }
 
     [Fact]

@@ -26,7 +26,8 @@ public class ProviderTypeTests
             public static class Program { public static Task Run() => new Client().AskAsync(); }
             """);
 
-        Assert.Contains("response.Usage?.InputTokenCount, response.Usage?.OutputTokenCount, response.ModelId", run.GeneratedSource);
+        Assert.Contains("var usage = response.Usage;", run.GeneratedSource); // read once for both counts
+        Assert.Contains("new(usage?.InputTokenCount, usage?.OutputTokenCount, response.ModelId)", run.GeneratedSource);
         var span = Assert.Single(await TracedRun.RunAsync(assembly));
         Assert.Equal(11L, span["llm.usage.input_tokens"]);
         Assert.Equal(22L, span["llm.usage.output_tokens"]);
@@ -123,7 +124,8 @@ public class ProviderTypeTests
             }
             """);
 
-        Assert.Contains("response.Value.Usage?.InputTokenCount", run.GeneratedSource);
+        Assert.Contains("var value = response.Value;", run.GeneratedSource); // ClientResult.Value read once
+        Assert.Contains("value.Usage", run.GeneratedSource);
         var spans = await TracedRun.RunAsync(assembly);
         Assert.Equal(2, spans.Count);
         Assert.All(spans, span =>
@@ -152,7 +154,8 @@ public class ProviderTypeTests
             """);
 
         Assert.Empty(run.AllDiagnostics.Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
-        Assert.Contains("response.Usage?.InputTokens, response.Usage?.OutputTokens", run.GeneratedSource);
+        Assert.Contains("var usage = response.Usage;", run.GeneratedSource);
+        Assert.Contains("new(usage?.InputTokens, usage?.OutputTokens", run.GeneratedSource);
         Assert.Contains("response.Model", run.GeneratedSource);
     }
 }

@@ -43,7 +43,8 @@ public sealed class ScopeAndCallActivityTests
     {
         using var otel = new OpenTelemetryCapture();
         var engine = Engines.InProcessOnly();
-        var scope = engine.Begin("answer");
+        var parent = engine.Begin("pipeline", correlationId: "q-7");
+        var scope = engine.Begin("answer", parentScopeId: parent.Id, correlationId: "q-7");
 
         engine.RecordSpan(scope, new TracenticSpan
         {
@@ -67,6 +68,11 @@ public sealed class ScopeAndCallActivityTests
         Assert.Equal(100 / 1e6 * 2.5 + 20 / 1e6 * 10.0, (double)llm.GetTagItem("llm.cost.total_usd")!, 12);
         Assert.Equal(scope.Id, llm.GetTagItem("tracentic.scope.id"));
         Assert.Equal("answer", llm.GetTagItem("tracentic.scope.name"));
+        // The whole scope link, as the exported span and the official Tracentic .NET SDK's activities carry it.
+        Assert.Equal(parent.Id, llm.GetTagItem("tracentic.scope.parent_id"));
+        Assert.Equal("q-7", llm.GetTagItem("tracentic.scope.correlation_id"));
+        Assert.Equal(Tracentic.Export.PythonIsoTimestamp.Format(scope.StartedAt), llm.GetTagItem("tracentic.scope.started_at"));
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?\+00:00$", (string)llm.GetTagItem("tracentic.scope.started_at")!);
         Assert.Equal("rewrite", llm.GetTagItem("prompt"));
         Assert.Null(llm.GetTagItem("error.type"));
         Assert.Equal(ActivityStatusCode.Unset, llm.Status);

@@ -135,7 +135,7 @@ public class AttributeMergerTests
         Assert.Equal(parent.Id, span.ScopeParentId);
         Assert.Equal("a-long-scope-name", span.ScopeName);
         Assert.Equal("order-123456", span["tracentic.scope.correlation_id"]);
-        Assert.Equal(scope.StartedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture), span["tracentic.scope.started_at"]);
+        Assert.Equal(Tracentic.Export.PythonIsoTimestamp.Format(scope.StartedAt), span["tracentic.scope.started_at"]);
         Assert.Equal("claude-sonnet-4-20250514", span["llm.request.model"]);
         Assert.Equal("anthropic", span["llm.provider"]);
         Assert.Equal("InvalidOperationException", span["llm.error.type"]);

@@ -236,10 +236,10 @@ public class ScopeTests
         Assert.Equal("synthesis", spans[0].ScopeName);
         Assert.Equal(parent.Id, spans[0].ScopeParentId);
         Assert.Equal("order-42", spans[0]["tracentic.scope.correlation_id"]);
-        Assert.Equal("2025-03-01T12:00:01.5000000Z", spans[0]["tracentic.scope.started_at"]);
+        Assert.Equal("2025-03-01T12:00:01.500000+00:00", spans[0]["tracentic.scope.started_at"]);
         Assert.Equal(parent.Id, spans[1].ScopeId);
         Assert.Null(spans[1].ScopeParentId);
-        Assert.Equal("2025-03-01T12:00:00.0000000Z", spans[1]["tracentic.scope.started_at"]);
+        Assert.Equal("2025-03-01T12:00:00+00:00", spans[1]["tracentic.scope.started_at"]);
         Assert.DoesNotContain(spans[2].Attributes.Keys, k => k.StartsWith("tracentic.scope.", StringComparison.Ordinal));
     }
 

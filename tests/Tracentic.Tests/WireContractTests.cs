@@ -122,7 +122,7 @@ public class WireContractTests
             ["llm.cost.total_usd"] = $$"""{"doubleValue":{{cost.ToString("R", CultureInfo.InvariantCulture)}}}""",
             ["tracentic.scope.id"] = $$"""{"stringValue":"{{scope.Id}}"}""",
             ["tracentic.scope.name"] = """{"stringValue":"synthesis"}""",
-            ["tracentic.scope.started_at"] = """{"stringValue":"2025-03-01T12:00:00.2500000Z"}""",
+            ["tracentic.scope.started_at"] = """{"stringValue":"2025-03-01T12:00:00.250000+00:00"}""",
             ["tracentic.scope.parent_id"] = $$"""{"stringValue":"{{parent.Id}}"}""",
             ["tracentic.scope.correlation_id"] = """{"stringValue":"order-42"}""",
             ["user_id"] = """{"stringValue":"u-1"}""",

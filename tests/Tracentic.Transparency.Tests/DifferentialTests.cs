@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Tracentic.Transparency.Tests.Infrastructure;
 
 namespace Tracentic.Transparency.Tests;
@@ -17,6 +18,10 @@ public sealed class DifferentialTests(CorpusFixture corpus) : IClassFixture<Corp
             "new StackTrace() inside the user's method sees the interceptor as its direct caller"),
         new("allowed.observed-stream-type", "~stream type: ", observed => observed.StartsWith("Tracentic.", StringComparison.Ordinal),
             "an async stream that is observed is a wrapper object"),
+        new("allowed.il-call-target", "~call target: ", observed => observed.StartsWith("Tracentic.Generated.", StringComparison.Ordinal),
+            "reflection over a calling method's IL sees the call target changed to the interceptor"),
+        new("allowed.activity-current-with-a-tracentic-listener", "~activity inside: ", observed => observed == "allowed-scope",
+            "with a listener sampling the Tracentic source, Activity.Current inside a [TracenticScope] method is the scope's activity"),
     ];
 
     /// <summary>
@@ -84,6 +89,30 @@ public sealed class DifferentialTests(CorpusFixture corpus) : IClassFixture<Corp
             + string.Join("\n", problems.Select(Compiler.Format)));
     }
 
+    /// <summary>
+    /// The corpus at a maintained library's settings (nullable, every warning wave, trimming and AOT analyzers): the
+    /// generator adds no diagnostic in generated code and leaves the user's own diagnostics exactly as they were.
+    /// </summary>
+    [Fact]
+    public async Task Under_strict_settings_user_diagnostics_are_unchanged_and_generated_code_has_none()
+    {
+        static async Task<List<Diagnostic>> All(CSharpCompilation compilation) =>
+            [.. compilation.GetDiagnostics().Concat(await Compiler.AnalyzeAsync(compilation, tracentic: false))
+                .Where(d => d.Severity >= DiagnosticSeverity.Warning)];
+
+        var truth = await All(corpus.Truth.Compilation);
+        var generated = await All(corpus.Generated.Compilation);
+        var inGenerated = generated.Where(Compiler.IsGenerated).ToList();
+        Assert.True(inGenerated.Count == 0, $"{inGenerated.Count} diagnostics in generated code:\n" + string.Join("\n", inGenerated.Select(Compiler.Format)));
+
+        static string Key(Diagnostic d) => $"{Compiler.Format(d)} @{d.Location.SourceSpan}";
+        var truthKeys = truth.Select(Key).Order(StringComparer.Ordinal).ToList();
+        var userKeys = generated.Where(d => !Compiler.IsGenerated(d)).Select(Key).Order(StringComparer.Ordinal).ToList();
+        Assert.True(truthKeys.SequenceEqual(userKeys), "user diagnostics differ:\nonly without the generator:\n  "
+            + string.Join("\n  ", truthKeys.Except(userKeys)) + "\nonly with it:\n  " + string.Join("\n  ", userKeys.Except(truthKeys)));
+        Assert.True(truth.Count > 0, "the strict build reports nothing on the corpus, so the comparison proves nothing (are the trimming analyzers loaded?)");
+    }
+
     [Fact]
     public void Wrappers_are_active_every_annotated_call_is_intercepted_or_reported()
     {
@@ -134,6 +163,17 @@ public sealed class DifferentialTests(CorpusFixture corpus) : IClassFixture<Corp
         var truth = LogComparison.ByShape(corpus.TruthRun.Lines);
         Assert.Contains("~direct caller: Corpus.Allowed.StackTraceDirectCaller", truth["allowed.stacktrace-direct-caller"]);
         Assert.Contains("~stream type: Corpus.LoggingStream", truth["allowed.observed-stream-type"]);
+        Assert.Contains("~call target: Corpus.Allowed.WhoCalledMe", truth["allowed.il-call-target"]);
+        Assert.Contains("~activity inside: corpus-caller", truth["allowed.activity-current-with-a-tracentic-listener"]);
+
+        // Each is a difference only under its own condition: the activity one only with Tracentic configured (no
+        // activity is started by an unconfigured wrapper, even with a listener), and there exactly as documented.
+        var unconfigured = LogComparison.ByShape(corpus.Unconfigured.Lines);
+        Assert.Equal(truth["allowed.activity-current-with-a-tracentic-listener"], unconfigured["allowed.activity-current-with-a-tracentic-listener"]);
+        var configured = LogComparison.ByShape(corpus.Configured.Lines);
+        Assert.Contains("~activity inside: allowed-scope", configured["allowed.activity-current-with-a-tracentic-listener"]);
+        Assert.Contains("after: corpus-caller", configured["allowed.activity-current-with-a-tracentic-listener"]);
+
         var marked = truth.Where(s => s.Value.Any(e => e.StartsWith('~')) && !s_allowed.Any(a => a.Shape == s.Key)).Select(s => s.Key).ToList();
         Assert.True(marked.Count == 0, "only the allowed shapes may mark lines with '~': " + string.Join(", ", marked));
     }

@@ -7,7 +7,8 @@ namespace Tracentic.Transparency.Tests;
 /// Compile-only probes (Probes/*.cs, one shape per file): a program that compiles without the generator must compile
 /// with it, with no diagnostic beyond those it had without it. A TRC diagnostic is the only allowed addition, and it
 /// must mean the call was left as written: every use of an annotated member is intercepted or reported, never both.
-/// A first line <c>// probe: warnaserror</c> compiles the probe with TreatWarningsAsErrors.
+/// A first line <c>// probe: warnaserror</c> compiles the probe with TreatWarningsAsErrors. Every probe compiles at
+/// the strict settings of <see cref="Compiler"/> (all warning waves, trimming and AOT analyzers).
 /// </summary>
 public sealed class ProbeTests
 {
@@ -53,7 +54,7 @@ public sealed class ProbeTests
         var sources = new[] { (Compiler.ProjectDirectory + "/" + probe + ".cs", text) };
 
         var truth = Compiler.Create("Probe", sources, generator: false, OutputKind.DynamicallyLinkedLibrary, warningsAsErrors);
-        var baseline = truth.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        var baseline = truth.GetDiagnostics().Concat(await Compiler.AnalyzeAsync(truth, tracentic: false)).Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         if (baseline.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return "the probe itself must compile without the generator:\n" + string.Join("\n", baseline.Select(Compiler.Format));

@@ -149,6 +149,13 @@ internal static class CallClassifier
             return "it takes __arglist, which a wrapper cannot pass on";
         }
 
+        // A dynamic argument binds a call at run time; generated code passes a by-value one as object, but a
+        // reference cannot be converted.
+        if (method.Parameters.FirstOrDefault(p => p.RefKind != RefKind.None && p.Type.TypeKind == TypeKind.Dynamic) is { } byRefDynamic)
+        {
+            return $"its parameter '{byRefDynamic.Name}' is a dynamic passed by reference, which a wrapper could only pass on with a call bound at run time; make it object";
+        }
+
         var assembly = symbols.Compilation.Assembly;
         foreach (var type in SignatureTypes(method))
         {

@@ -133,6 +133,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "Interceptors of members of generic types are generic methods, and the C# compiler copies a generic struct's 'this' when it passes it to one. Such calls are left exactly as written.");
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        DiagnosticIds.LanguageVersionTooLow,
+        "The project's C# version is too low for Tracentic's interceptors",
+        "Calls to [TracenticScope]/[TracenticLlmCall] methods are not traced: this project compiles as C# {0}, and the interceptors Tracentic generates need C# 11 or later. Set <LangVersion>11</LangVersion> or later in the project file (or remove the <LangVersion> setting to use the SDK's default).",
+        DiagnosticCategories.Generator,
+        DiagnosticSeverity.Warning,
+        "The generated interceptors are file-local classes with scoped parameters, which C# 10 and earlier do not have. Below C# 11 the generator emits nothing and every call runs exactly as written, untraced.");
+
     /// <summary>The descriptor with the given id (models carry ids, not descriptors).</summary>
     public static DiagnosticDescriptor ById(string id) => id switch
     {
@@ -150,6 +158,7 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.TypeParameterCallNotTraced => TypeParameterCallNotTraced,
         DiagnosticIds.AttributeHasNoEffect => AttributeHasNoEffect,
         DiagnosticIds.GenericStructThisCallNotTraced => GenericStructThisCallNotTraced,
+        DiagnosticIds.LanguageVersionTooLow => LanguageVersionTooLow,
         _ => GeneratorFault,
     };
 

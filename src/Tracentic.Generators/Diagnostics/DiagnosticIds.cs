@@ -21,6 +21,7 @@ internal static class DiagnosticIds
     public const string TypeParameterCallNotTraced = "TRC110";
     public const string AttributeHasNoEffect = "TRC111";
     public const string GenericStructThisCallNotTraced = "TRC112";
+    public const string LanguageVersionTooLow = "TRC113";
 }
 
 /// <summary>Diagnostic categories.</summary>

@@ -38,18 +38,29 @@ public sealed partial class TracenticInterceptorGenerator
                 return;
             }
 
+            // A project setting that rules out every wrapper: one clear diagnostic and nothing generated, instead of a
+            // compiler error on every call (CS9137) or in generated code (CS8936 below C# 11).
+            if (project.LanguageVersionTooLow)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooLow, FirstCall(sites), project.LanguageVersionText));
+                return;
+            }
+
             if (!project.InterceptorsEnabled)
             {
-                // One clear error instead of a CS9137 on every call.
-                var first = sites.Select(s => s.Location).OrderBy(l => l.FilePath, StringComparer.Ordinal).ThenBy(l => l.Line).ThenBy(l => l.Column).First();
-                var position = new LinePosition(first.Line - 1, first.Column - 1);
-                output.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.InterceptorsNotEnabled,
-                    Location.Create(first.FilePath, default, new LinePositionSpan(position, position))));
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InterceptorsNotEnabled, FirstCall(sites)));
                 return;
             }
 
             output.AddSource(HintName, SourceText.From(Write(sites, project), System.Text.Encoding.UTF8));
+        }
+
+        /// <summary>Where a project-wide diagnostic goes: the first traced call, in file order.</summary>
+        private static Location FirstCall(ImmutableArray<CallSiteSpec> sites)
+        {
+            var first = sites.Select(s => s.Location).OrderBy(l => l.FilePath, StringComparer.Ordinal).ThenBy(l => l.Line).ThenBy(l => l.Column).First();
+            var position = new LinePosition(first.Line - 1, first.Column - 1);
+            return Location.Create(first.FilePath, default, new LinePositionSpan(position, position));
         }
 
         /// <summary>One routine per method shape, named from the shape alone so other methods never rename it.</summary>
@@ -172,7 +183,7 @@ public sealed partial class TracenticInterceptorGenerator
             {
                 // Scopes carry no call-site data: one interceptor serves every call.
                 WriteLocations(writer, shape.Locations, project);
-                WriteRoutine(writer, shape, isInterceptor: true);
+                WriteRoutine(writer, shape, project, isInterceptor: true);
                 return;
             }
 
@@ -192,7 +203,7 @@ public sealed partial class TracenticInterceptorGenerator
             }
 
             writer.WriteLine();
-            WriteRoutine(writer, shape, isInterceptor: false);
+            WriteRoutine(writer, shape, project, isInterceptor: false);
             if (method.Llm.Usage is { } usage)
             {
                 writer.WriteLine();
@@ -220,10 +231,11 @@ public sealed partial class TracenticInterceptorGenerator
                 arguments.Add(ReceiverArgument(method, names.Receiver));
             }
 
-            arguments.AddRange(method.Parameters.Select(p => ArgumentModifier(p.RefKind) + Identifier(p.Name)));
+            arguments.AddRange(method.Parameters.Select(p => ArgumentModifier(p.RefKind) + Passed(p)));
             arguments.Add($"{shape.Name}_Site{index}");
 
             WriteHiddenAttributes(writer);
+            WriteSignatureAttributes(writer, method);
             writer.WriteLine($"public static {Unsafe(method)}{method.ReturnType} {shape.Name}_{index}{TypeParameterList(method)}({Parameters(method, names, asInterceptor: true, siteName: null)})");
             WriteConstraints(writer, method.TypeTypeParameters.Concat(method.MethodTypeParameters).ToList());
             writer.WriteLine($"    => {shape.Name}{TypeArgumentList(method)}({string.Join(", ", arguments)});");
@@ -234,7 +246,7 @@ public sealed partial class TracenticInterceptorGenerator
         /// otherwise the scope is entered, the call is timed, a failure is recorded in an exception filter (so the
         /// exception is never caught), and the result is handed back as it is while its completion is recorded beside it.
         /// </summary>
-        private static void WriteRoutine(SourceWriter writer, Shape shape, bool isInterceptor)
+        private static void WriteRoutine(SourceWriter writer, Shape shape, ProjectSpec project, bool isInterceptor)
         {
             var method = shape.Method;
             var names = new Names(method);
@@ -243,6 +255,7 @@ public sealed partial class TracenticInterceptorGenerator
             var isStream = method.ReturnKind == ReturnKind.AsyncEnumerable;
 
             WriteHiddenAttributes(writer);
+            WriteSignatureAttributes(writer, method);
             var visibility = isInterceptor ? "public" : "private";
             writer.WriteLine($"{visibility} static {Unsafe(method)}{method.ReturnType} {shape.Name}{TypeParameterList(method)}({Parameters(method, names, isInterceptor, isInterceptor ? null : names.Site)})");
             WriteConstraints(writer, method.TypeTypeParameters.Concat(method.MethodTypeParameters).ToList());
@@ -267,12 +280,12 @@ public sealed partial class TracenticInterceptorGenerator
                 if (isStream)
                 {
                     // A stream's scope is made ambient again around each step the caller takes.
-                    writer.WriteLine($"var {names.Scope} = {Instrumentation}.BeginScope({ScopeArguments(method, scope)});");
+                    writer.WriteLine($"var {names.Scope} = {Instrumentation}.BeginScope({ScopeArguments(method, scope, project)});");
                     writer.WriteLine($"using var {names.Active} = {Instrumentation}.Activate({names.Scope});");
                 }
                 else
                 {
-                    writer.WriteLine($"using var {names.Scope} = {Instrumentation}.EnterScope({ScopeArguments(method, scope)});");
+                    writer.WriteLine($"using var {names.Scope} = {Instrumentation}.EnterScope({ScopeArguments(method, scope, project)});");
                 }
             }
 
@@ -289,14 +302,17 @@ public sealed partial class TracenticInterceptorGenerator
                 return;
             }
 
-            writer.WriteLine($"var {names.Call} = {LlmCall}.Start({LlmStartArguments(method, names.Site)});");
+            writer.WriteLine($"var {names.Call} = {LlmCall}.Start({LlmStartArguments(method, names.Site, project)});");
             if (!isVoid)
             {
                 writer.WriteLine($"{method.ReturnType} {names.Result};");
             }
 
             writer.OpenBlock("try");
-            writer.WriteLine(isVoid ? $"{call};" : $"{names.Result} = {call};");
+            // [return: MaybeNull] lets the method return default for a non-nullable T, which the local (typed T) is
+            // told to accept: the value is handed back unchanged, under the same attribute.
+            var mayBeDefault = method.ReturnAttributes.Any(a => a.Type == "global::System.Diagnostics.CodeAnalysis.MaybeNull") ? "!" : "";
+            writer.WriteLine(isVoid ? $"{call};" : $"{names.Result} = {call}{mayBeDefault};");
             writer.CloseBlock();
             writer.OpenBlock($"catch (global::System.Exception {names.Exception}) when ({names.Call}.Fail({names.Exception}))");
             writer.WriteLine("throw; // never reached: Fail records and returns false, so the exception travels on untouched");
@@ -343,9 +359,23 @@ public sealed partial class TracenticInterceptorGenerator
             var method = shape.Method;
             var resultType = method.ResultType!;
             var response = resultType.EndsWith("?", StringComparison.Ordinal) ? "response!" : "response"; // never called with null
-            writer.WriteLine($"private static {LlmUsage} {shape.Name}_Usage{TypeParameterList(method)}({resultType} response)");
+            writer.WriteLine($"private static {LlmUsage} {shape.Name}_Usage{TypeArgumentList(method)}({resultType} response)");
             WriteConstraints(writer, method.TypeTypeParameters.Concat(method.MethodTypeParameters).ToList());
-            writer.WriteLine($"    => {ReadRenderer.Body(usage, response)};");
+            var body = ReadRenderer.Body(usage, response);
+            if (body.Locals.IsEmpty)
+            {
+                writer.WriteLine($"    => {body.Result};");
+                return;
+            }
+
+            writer.OpenBlock();
+            foreach (var local in body.Locals)
+            {
+                writer.WriteLine(local);
+            }
+
+            writer.WriteLine($"return {body.Result};");
+            writer.CloseBlock();
         }
 
         private static string Stream(MethodSpec method) => $"global::Tracentic.Instrumentation.Providers.LlmStream<{method.ResultType}>";
@@ -356,20 +386,20 @@ public sealed partial class TracenticInterceptorGenerator
             writer.WriteLine("[global::System.Diagnostics.DebuggerStepThrough]");
         }
 
-        private static string ScopeArguments(MethodSpec method, ScopeSpec scope)
+        private static string ScopeArguments(MethodSpec method, ScopeSpec scope, ProjectSpec project)
         {
             var arguments = new List<string> { Literal(scope.Name) };
             if (Captured(method, CaptureKind.CorrelationId) is { } correlation)
             {
-                arguments.Add($"correlationId: {Capture}.Text({Identifier(correlation.Name)})");
+                arguments.Add($"correlationId: {Capture}.Text({Passed(correlation)})");
             }
 
             if (Captured(method, CaptureKind.ParentScopeId) is { } parent)
             {
-                arguments.Add($"parentScopeId: {Capture}.Text({Identifier(parent.Name)})");
+                arguments.Add($"parentScopeId: {Capture}.Text({Passed(parent)})");
             }
 
-            if (AttributeList(method) is { } attributes)
+            if (AttributeList(method, project) is { } attributes)
             {
                 arguments.Add($"attributes: {attributes}");
             }
@@ -377,12 +407,12 @@ public sealed partial class TracenticInterceptorGenerator
             return string.Join(", ", arguments);
         }
 
-        private static string LlmStartArguments(MethodSpec method, string site)
+        private static string LlmStartArguments(MethodSpec method, string site, ProjectSpec project)
         {
             var arguments = new List<string> { site };
             if (Captured(method, CaptureKind.Model) is { } model)
             {
-                arguments.Add($"model: {Capture}.Text({Identifier(model.Name)})");
+                arguments.Add($"model: {Capture}.Text({Passed(model)})");
             }
             else if (method.Llm?.RequestModel is { } request)
             {
@@ -390,7 +420,7 @@ public sealed partial class TracenticInterceptorGenerator
             }
 
             // With a scope, marked arguments are scope attributes (the span inherits them).
-            if (method.Scope is null && AttributeList(method) is { } attributes)
+            if (method.Scope is null && AttributeList(method, project) is { } attributes)
             {
                 arguments.Add($"attributes: {attributes}");
             }
@@ -403,22 +433,40 @@ public sealed partial class TracenticInterceptorGenerator
             return string.Join(", ", arguments);
         }
 
+        /// <summary>
+        /// A parameter as an argument. A <c>dynamic</c> one is passed as <c>object</c>: an argument of type dynamic
+        /// would bind the wrapper's call at run time (the runtime binder: another overload could win, and trimming
+        /// and AOT break), where the user's call was bound at compile time.
+        /// </summary>
+        private static string Passed(ParameterSpec parameter) =>
+            parameter.IsDynamic && parameter.RefKind == ParameterRefKind.None
+                ? $"({(parameter.Type.EndsWith("?", StringComparison.Ordinal) ? "object?" : "object")}){Identifier(parameter.Name)}"
+                : Identifier(parameter.Name);
+
         private static ParameterSpec? Captured(MethodSpec method, CaptureKind kind) =>
             method.Parameters.FirstOrDefault(p => p.Capture == kind);
 
-        private static string? AttributeList(MethodSpec method)
+        private static string? AttributeList(MethodSpec method, ProjectSpec project)
         {
             var entries = method.Parameters
                 .Where(p => p.Capture == CaptureKind.Attribute)
-                .Select(p => $"new({Literal(p.AttributeKey)}, {Capture}.Value({Identifier(p.Name)}))")
+                .Select(p => $"new({Literal(p.AttributeKey)}, {Capture}.Value({Passed(p)}))")
                 .ToList();
-            return entries.Count == 0 ? null : $"[{string.Join(", ", entries)}]";
+            if (entries.Count == 0)
+            {
+                return null;
+            }
+
+            // A collection expression for the span lives on the stack; C# 11 has none, so an array stands in.
+            return project.HasCollectionExpressions
+                ? $"[{string.Join(", ", entries)}]"
+                : $"new global::System.Collections.Generic.KeyValuePair<string, object?>[] {{ {string.Join(", ", entries)} }}";
         }
 
         private static string CallExpression(MethodSpec method, Names names, string shapeName)
         {
             var methodTypeArguments = method.MethodTypeParameters.Count == 0 ? "" : $"<{string.Join(", ", method.MethodTypeParameters.Select(t => t.Name))}>";
-            var arguments = method.Parameters.Select(p => ArgumentModifier(p.RefKind) + Identifier(p.Name)).ToList();
+            var arguments = method.Parameters.Select(p => ArgumentModifier(p.RefKind) + Passed(p)).ToList();
             if (method.UsesAccessor)
             {
                 var typeArguments = method.TypeTypeParameters.Count == 0 ? "" : $"<{string.Join(", ", method.TypeTypeParameters.Select(t => t.Name))}>";
@@ -457,13 +505,13 @@ public sealed partial class TracenticInterceptorGenerator
             switch (method.Receiver)
             {
                 case ReceiverKind.Instance:
-                    parameters.Add($"{@this}{method.ContainingType} {names.Receiver}");
+                    parameters.Add($"{InlineAttributes(method.ReceiverAttributes)}{@this}{method.ContainingType} {names.Receiver}");
                     break;
                 case ReceiverKind.InstanceRef:
-                    parameters.Add($"{@this}ref {method.ContainingType} {names.Receiver}");
+                    parameters.Add($"{InlineAttributes(method.ReceiverAttributes)}{@this}ref {method.ContainingType} {names.Receiver}");
                     break;
                 case ReceiverKind.InstanceIn:
-                    parameters.Add($"{@this}in {method.ContainingType} {names.Receiver}");
+                    parameters.Add($"{InlineAttributes(method.ReceiverAttributes)}{@this}in {method.ContainingType} {names.Receiver}");
                     break;
             }
 
@@ -471,7 +519,7 @@ public sealed partial class TracenticInterceptorGenerator
             {
                 var parameter = method.Parameters[i];
                 var prefix = asInterceptor && i == 0 && method.Receiver == ReceiverKind.Extension ? "this " : "";
-                parameters.Add($"{prefix}{ParameterModifiers(parameter, asInterceptor)}{parameter.Type} {Identifier(parameter.Name)}");
+                parameters.Add($"{InlineAttributes(parameter.Attributes)}{prefix}{ParameterModifiers(parameter, asInterceptor)}{parameter.Type} {Identifier(parameter.Name)}");
             }
 
             if (siteName is not null)
@@ -514,8 +562,8 @@ public sealed partial class TracenticInterceptorGenerator
 
             // A static method's accessor names the type by a first parameter that is never read: passed by value.
             var receiver = method.ReceiverIsValueType && method.Receiver != ReceiverKind.Static ? $"ref {method.ContainingType}" : method.ContainingType;
-            var parameters = new[] { $"{receiver} target" }
-                .Concat(method.Parameters.Select(p => $"{ParameterModifiers(p, allowParams: true)}{p.Type} {Identifier(p.Name)}"));
+            var parameters = new[] { $"{InlineAttributes(method.ReceiverAttributes)}{receiver} target" }
+                .Concat(method.Parameters.Select(p => $"{InlineAttributes(p.Attributes)}{ParameterModifiers(p, allowParams: true)}{p.Type} {Identifier(p.Name)}"));
 
             writer.WriteLine($"// Reaches {Comment(method.DisplayName)}, which generated code cannot call directly.");
             writer.WriteLine("[global::System.Diagnostics.StackTraceHidden]");
@@ -523,6 +571,7 @@ public sealed partial class TracenticInterceptorGenerator
             WriteConstraints(writer, method.TypeTypeParameters.ToList());
             writer.OpenBlock();
             writer.WriteLine($"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.{kind}, Name = {Literal(method.MethodName)})]");
+            WriteSignatureAttributes(writer, method);
             var signature = $"public static extern {Unsafe(method)}{method.ReturnType} Call{TypeParameterList(method.MethodTypeParameters)}({string.Join(", ", parameters)})";
             if (method.MethodTypeParameters.Any(p => !p.Constraints.IsEmpty))
             {
@@ -542,13 +591,42 @@ public sealed partial class TracenticInterceptorGenerator
         private static string TypeParameterList(MethodSpec method) =>
             TypeParameterList(method.TypeTypeParameters.Concat(method.MethodTypeParameters));
 
-        private static string TypeArgumentList(MethodSpec method) => TypeParameterList(method);
+        private static string TypeArgumentList(MethodSpec method)
+        {
+            var list = method.TypeTypeParameters.Concat(method.MethodTypeParameters).ToList();
+            return list.Count == 0 ? "" : $"<{string.Join(", ", list.Select(p => p.Name))}>";
+        }
 
+        /// <summary>A declaration's type parameters, each with what the trimmer reads on the original's.</summary>
         private static string TypeParameterList(IEnumerable<TypeParameterSpec> parameters)
         {
             var list = parameters.ToList();
-            return list.Count == 0 ? "" : $"<{string.Join(", ", list.Select(p => p.Name))}>";
+            return list.Count == 0 ? "" : $"<{string.Join(", ", list.Select(p => InlineAttributes(p.Attributes) + p.Name))}>";
         }
+
+        /// <summary>
+        /// The method's and its return value's attributes that the compiler and the trimmer read, so the wrapper
+        /// promises and requires what the method does (nullable flow, <c>[DoesNotReturn]</c>, <c>[Requires...]</c>).
+        /// </summary>
+        private static void WriteSignatureAttributes(SourceWriter writer, MethodSpec method)
+        {
+            foreach (var attribute in method.MethodAttributes)
+            {
+                writer.WriteLine($"[{Attribute(attribute)}]");
+            }
+
+            foreach (var attribute in method.ReturnAttributes)
+            {
+                writer.WriteLine($"[return: {Attribute(attribute)}]");
+            }
+        }
+
+        /// <summary><c>[A] [B(x)] </c> before a parameter or type parameter; empty when there are none.</summary>
+        private static string InlineAttributes(EquatableArray<AttributeSpec> attributes) =>
+            attributes.IsEmpty ? "" : string.Concat(attributes.Select(a => $"[{Attribute(a)}] "));
+
+        private static string Attribute(AttributeSpec attribute) =>
+            attribute.Arguments.IsEmpty ? attribute.Type : $"{attribute.Type}({string.Join(", ", attribute.Arguments)})";
 
         private static void WriteConstraints(SourceWriter writer, IReadOnlyList<TypeParameterSpec> parameters, string terminator = "")
         {

@@ -150,7 +150,7 @@ public sealed partial class TracenticInterceptorGenerator
                 }
 
                 var operationType = llmAttribute.NamedArguments.Any(a => a.Key == "OperationType") ? Named(llmAttribute, "OperationType") : "chat";
-                var hasModelArgument = method.Parameters.Select(p => BuildParameter(p, traced, names)).Any(p => p.Capture == CaptureKind.Model);
+                var hasModelArgument = method.Parameters.Select(p => BuildParameter(p, traced, names, symbols.Compilation)).Any(p => p.Capture == CaptureKind.Model);
                 llm = new LlmSpec(
                     Named(llmAttribute, "Provider"), Named(llmAttribute, "Model"), operationType, usage,
                     hasModelArgument ? null : RequestModel(symbols.Compilation, method),
@@ -166,13 +166,16 @@ public sealed partial class TracenticInterceptorGenerator
                 ReturnKind = returnKind,
                 ReturnType = method.ReturnsVoid ? "void" : Render(method.ReturnType, names),
                 ResultType = resultType is null ? null : Render(resultType, names),
-                Parameters = method.Parameters.Select(p => BuildParameter(p, traced, names)).ToEquatableArray(),
-                TypeTypeParameters = typeTypeParameters.Select(p => BuildTypeParameter(p, names)).ToEquatableArray(),
-                MethodTypeParameters = method.TypeParameters.Select(p => BuildTypeParameter(p, names)).ToEquatableArray(),
+                Parameters = method.Parameters.Select(p => BuildParameter(p, traced, names, symbols.Compilation)).ToEquatableArray(),
+                TypeTypeParameters = typeTypeParameters.Select(p => BuildTypeParameter(p, names, symbols.Compilation)).ToEquatableArray(),
+                MethodTypeParameters = method.TypeParameters.Select(p => BuildTypeParameter(p, names, symbols.Compilation)).ToEquatableArray(),
                 UsesAccessor = !symbols.Compilation.IsSymbolAccessibleWithin(method, symbols.Compilation.Assembly),
                 ReceiverIsValueType = containing.IsValueType,
                 IsUnsafe = method.Parameters.Any(p => IsUnsafe(p.Type)) || IsUnsafe(method.ReturnType),
                 SuppressedWarnings = SuppressedWarnings(method).ToEquatableArray(),
+                MethodAttributes = MethodAttributes(method, symbols.Compilation),
+                ReturnAttributes = ReturnAttributes(method, symbols.Compilation),
+                ReceiverAttributes = ReceiverAttributes(method, symbols.Compilation),
                 Scope = scope,
                 Llm = llm,
             };
@@ -313,7 +316,7 @@ public sealed partial class TracenticInterceptorGenerator
             return (ReturnKind.Value, returnType);
         }
 
-        private static ParameterSpec BuildParameter(IParameterSymbol parameter, TracedMethod traced, IReadOnlyDictionary<ITypeParameterSymbol, string> names)
+        private static ParameterSpec BuildParameter(IParameterSymbol parameter, TracedMethod traced, IReadOnlyDictionary<ITypeParameterSymbol, string> names, Compilation compilation)
         {
             // Parameter attributes are read from the declaration that carries the method attribute (an extension
             // block member has one parameter fewer than its implementation: the receiver).
@@ -369,7 +372,9 @@ public sealed partial class TracenticInterceptorGenerator
                 parameter.IsParams,
                 IsScoped: parameter.ScopedKind != ScopedKind.None,
                 capture,
-                key);
+                key,
+                parameter.Type.TypeKind == TypeKind.Dynamic,
+                ParameterAttributes(parameter, compilation));
         }
 
         private static bool Capturable(ITypeSymbol type) =>
@@ -385,7 +390,7 @@ public sealed partial class TracenticInterceptorGenerator
             _ => false,
         };
 
-        private static TypeParameterSpec BuildTypeParameter(ITypeParameterSymbol parameter, IReadOnlyDictionary<ITypeParameterSymbol, string> names)
+        private static TypeParameterSpec BuildTypeParameter(ITypeParameterSymbol parameter, IReadOnlyDictionary<ITypeParameterSymbol, string> names, Compilation compilation)
         {
             var clauses = new List<string>();
             if (parameter.HasUnmanagedTypeConstraint)
@@ -420,7 +425,7 @@ public sealed partial class TracenticInterceptorGenerator
                 clauses.Add("allows ref struct");
             }
 
-            return new TypeParameterSpec(EscapeIdentifier(names[parameter]), clauses.ToEquatableArray());
+            return new TypeParameterSpec(EscapeIdentifier(names[parameter]), clauses.ToEquatableArray(), TypeParameterAttributes(parameter, compilation));
         }
 
         /// <summary>

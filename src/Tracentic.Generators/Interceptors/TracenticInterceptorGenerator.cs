@@ -61,6 +61,7 @@ public sealed partial class TracenticInterceptorGenerator : IIncrementalGenerato
             options.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out projectDir);
         }
 
-        return new ProjectSpec(enabled, string.IsNullOrWhiteSpace(projectDir) ? null : projectDir);
+        var version = parseOptions is CSharpParseOptions { LanguageVersion: var language } ? (int)language : (int)LanguageVersion.Latest;
+        return new ProjectSpec(enabled, string.IsNullOrWhiteSpace(projectDir) ? null : projectDir, version);
     }
 }

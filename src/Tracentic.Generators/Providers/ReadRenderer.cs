@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 using Tracentic.Generators.Interceptors.Specs;
 
@@ -9,14 +10,18 @@ internal static class ReadRenderer
     private const string Values = "global::Tracentic.Instrumentation.Providers.ProviderValues";
 
     /// <summary>
-    /// <c>new LlmUsage(input, output, model) { ... }</c> over <paramref name="root"/>, the response (<c>response</c>, or
-    /// <c>response!</c> for a nullable result type, which the runtime never passes as null).
+    /// The reader's body: <c>new LlmUsage(input, output, model) { ... }</c> over <paramref name="root"/>, the response
+    /// (<c>response</c>, or <c>response!</c> for a nullable result type, which the runtime never passes as null), with
+    /// every member that more than one field goes through read once into a local first, so a computed getter (a
+    /// <c>Usage</c> built on each read) runs once per recorded call, as in the program.
     /// </summary>
-    public static string Body(ResponseReadSpec spec, string root)
+    public static UsageReaderBody Body(ResponseReadSpec spec, string root)
     {
-        var value = spec.Root is null ? root : $"{root}.{spec.Root}";
+        // Text read only while content is captured does not make a shared member be read when it is not.
+        var always = new[] { spec.InputTokens, spec.OutputTokens, spec.Model, spec.FinishReason, spec.ResponseId, spec.IsStreamUpdate ? spec.OutputText : null };
+        var locals = new SharedReads(always.Where(f => f is not null).SelectMany(f => f!.Alternatives).ToList(), root, spec.Root);
         var counter = 0;
-        string Field(ReadField? field, bool isText = false) => field is null ? "null" : Render(field, value, isText, ref counter);
+        string Field(ReadField? field, bool isText = false) => field is null ? "null" : Render(field, locals, isText, ref counter);
 
         var input = Field(spec.InputTokens);
         var output = Field(spec.OutputTokens);
@@ -44,7 +49,8 @@ internal static class ReadRenderer
             Init("OutputText", spec.IsStreamUpdate ? outputText : $"{Values}.CapturingContent ? {outputText} : null");
         }
 
-        return initializers.Length == 0 ? text.ToString() : text.Append(initializers).Append(" }").ToString();
+        var result = initializers.Length == 0 ? text.ToString() : text.Append(initializers).Append(" }").ToString();
+        return new UsageReaderBody(locals.Declarations, result);
     }
 
     /// <summary>The requested model read from a request argument: <c>ProviderValues.Read(arg, static p =&gt; ...)</c>.</summary>
@@ -63,7 +69,7 @@ internal static class ReadRenderer
     public static string Expression(ReadField field, string root, bool isText = false)
     {
         var counter = 0;
-        return Render(field, root, isText, ref counter);
+        return Render(field, SharedReads.None(root), isText, ref counter);
     }
 
     /// <summary>A path to a value used as it is, over <paramref name="root"/>.</summary>
@@ -73,23 +79,25 @@ internal static class ReadRenderer
         return Render(path, root, 0, isText: false, ref counter);
     }
 
-    private static string Render(ReadField field, string root, bool isText, ref int counter)
+    private static string Render(ReadField field, SharedReads locals, bool isText, ref int counter)
     {
         var parts = new string[field.Alternatives.Count];
         for (var i = 0; i < parts.Length; i++)
         {
-            parts[i] = Render(field.Alternatives[i], root, 0, isText, ref counter);
+            var (start, from, nullable) = locals.Start(field.Alternatives[i]);
+            parts[i] = Render(field.Alternatives[i], start, from, isText, ref counter, nullable);
         }
 
         return parts.Length == 1 ? parts[0] : "(" + string.Join(" ?? ", parts) + ")";
     }
 
-    private static string Render(ReadPath path, string prefix, int from, bool isText, ref int counter)
+    /// <param name="nullable">The prefix may be null though the path's own steps did not say so (a local read through <c>?.</c>).</param>
+    private static string Render(ReadPath path, string prefix, int from, bool isText, ref int counter, bool nullable = false)
     {
         for (var i = from; i < path.Steps.Count; i++)
         {
             var step = path.Steps[i];
-            var access = step.NullConditional ? "?." : ".";
+            var access = step.NullConditional || (nullable && i == from) ? "?." : ".";
             switch (step.Kind)
             {
                 case ReadStepKind.Member:

@@ -117,7 +117,7 @@ internal sealed class SpanResolver
     private static ResolvedScope ResolveScope(TracenticScope scope) => new(
         scope.Id,
         BuiltIn(scope.Name)!,
-        scope.StartedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+        PythonIsoTimestamp.Format(scope.StartedAt),
         BuiltIn(scope.ParentId),
         BuiltIn(scope.CorrelationId));
 

@@ -122,8 +122,12 @@ internal static class LlmCallTelemetry
 
             if (span.Scope is { } scope)
             {
+                // The scope link as the exported span carries it (and as the official Tracentic .NET SDK's activities do).
                 activity.SetTag(SpanAttributeKeys.ScopeId, scope.Id);
                 activity.SetTag(SpanAttributeKeys.ScopeName, scope.Name);
+                activity.SetTag(SpanAttributeKeys.ScopeParentId, scope.ParentId);
+                activity.SetTag(SpanAttributeKeys.ScopeCorrelationId, scope.CorrelationId);
+                activity.SetTag(SpanAttributeKeys.ScopeStartedAt, PythonIsoTimestamp.Format(scope.StartedAt));
             }
 
             if (span.Attributes is { } attributes)

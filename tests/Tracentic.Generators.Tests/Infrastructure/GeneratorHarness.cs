@@ -23,19 +23,22 @@ internal static class GeneratorHarness
         MetadataReference.CreateFromFile(typeof(Anthropic.Models.Messages.Message).Assembly.Location),
     ]);
 
-    public static CSharpParseOptions ParseOptions(bool interceptorsEnabled = true) =>
-        new CSharpParseOptions(LanguageVersion.Latest)
+    public static CSharpParseOptions ParseOptions(bool interceptorsEnabled = true, LanguageVersion languageVersion = LanguageVersion.Latest) =>
+        new CSharpParseOptions(languageVersion)
             .WithFeatures(interceptorsEnabled ? [new("InterceptorsNamespaces", "Tracentic.Generated")] : []);
 
-    public static CSharpCompilation CreateCompilation(string source, bool interceptorsEnabled = true, string path = ProjectDirectory + "/Program.cs", bool executable = false) =>
-        CreateCompilation([(path, source)], interceptorsEnabled, executable);
+    public static CSharpCompilation CreateCompilation(string source, bool interceptorsEnabled = true, string path = ProjectDirectory + "/Program.cs", bool executable = false, LanguageVersion languageVersion = LanguageVersion.Latest) =>
+        CreateCompilation([(path, source)], interceptorsEnabled, executable, languageVersion);
 
-    public static CSharpCompilation CreateCompilation(IEnumerable<(string Path, string Source)> sources, bool interceptorsEnabled = true, bool executable = false) =>
+    public static CSharpCompilation CreateCompilation(IEnumerable<(string Path, string Source)> sources, bool interceptorsEnabled = true, bool executable = false, LanguageVersion languageVersion = LanguageVersion.Latest) =>
         CSharpCompilation.Create(
             "App" + Guid.NewGuid().ToString("N"),
-            sources.Select(s => CSharpSyntaxTree.ParseText(s.Source, ParseOptions(interceptorsEnabled), s.Path)),
+            sources.Select(s => CSharpSyntaxTree.ParseText(s.Source, ParseOptions(interceptorsEnabled, languageVersion), s.Path)),
             s_references.Value,
-            new CSharpCompilationOptions(executable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+            // Nullable annotations exist from C# 8 on; an older project has them off.
+            new CSharpCompilationOptions(
+                    executable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+                    nullableContextOptions: languageVersion is LanguageVersion.Latest or >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable)
                 .WithAllowUnsafe(true));
 
     public static GeneratorDriver CreateDriver(CSharpCompilation compilation, bool trackSteps = false) =>
@@ -46,9 +49,9 @@ internal static class GeneratorHarness
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator; returns the generated source (null when none), its diagnostics, and the output compilation.</summary>
-    public static GeneratorRun Run(string source, bool interceptorsEnabled = true, bool executable = false)
+    public static GeneratorRun Run(string source, bool interceptorsEnabled = true, bool executable = false, LanguageVersion languageVersion = LanguageVersion.Latest)
     {
-        var compilation = CreateCompilation(source, interceptorsEnabled, executable: executable);
+        var compilation = CreateCompilation(source, interceptorsEnabled, executable: executable, languageVersion: languageVersion);
         var driver = CreateDriver(compilation).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         var result = driver.GetRunResult().Results.Single();
         if (result.Exception is not null)

@@ -42,7 +42,10 @@ namespace Tracentic.Generated
         }
 
         private static global::Tracentic.Instrumentation.LlmUsage AskAsync_e56aeda8_Usage(global::Reply response)
-            => new(response.Usage?.InputTokens, response.Usage?.OutputTokens, response.Model);
+        {
+            var usage = response.Usage;
+            return new(usage?.InputTokens, usage?.OutputTokens, response.Model);
+        }
 
         // Client.EmbedAsync: LLM span (openai)
         private static readonly global::Tracentic.Instrumentation.LlmCallSite EmbedAsync_e6765e53_Site0 = new("openai", "embedding", null, "Program.Run", "Program.cs", 27);
@@ -144,7 +147,10 @@ namespace Tracentic.Generated
         }
 
         private static global::Tracentic.Instrumentation.LlmUsage MaybeAsync_8ab71afc_Usage(global::Reply? response)
-            => new(response!.Usage?.InputTokens, response!.Usage?.OutputTokens, response!.Model);
+        {
+            var usage = response!.Usage;
+            return new(usage?.InputTokens, usage?.OutputTokens, response!.Model);
+        }
 
         // Client.SendAsync: LLM span (openai)
         private static readonly global::Tracentic.Instrumentation.LlmCallSite SendAsync_3170665d_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 24);
@@ -214,7 +220,10 @@ namespace Tracentic.Generated
         }
 
         private static global::Tracentic.Instrumentation.LlmUsage Sync_1e859dd5_Usage(global::Reply response)
-            => new(response.Usage?.InputTokens, response.Usage?.OutputTokens, response.Model);
+        {
+            var usage = response.Usage;
+            return new(usage?.InputTokens, usage?.OutputTokens, response.Model);
+        }
     }
 }
 

@@ -44,7 +44,10 @@ namespace Tracentic.Generated
         }
 
         private static global::Tracentic.Instrumentation.LlmUsage StreamAsync_b05a6e4f_Usage(global::Reply response)
-            => new(response.Usage?.InputTokens, response.Usage?.OutputTokens, response.Model);
+        {
+            var usage = response.Usage;
+            return new(usage?.InputTokens, usage?.OutputTokens, response.Model);
+        }
     }
 }
 

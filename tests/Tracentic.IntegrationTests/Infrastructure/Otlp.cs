@@ -61,7 +61,7 @@ internal static class Otlp
         Add("llm.error.type", error is null ? null : "TimeoutException");
         Add("tracentic.scope.id", scopeId);
         Add("tracentic.scope.name", scopeName);
-        Add("tracentic.scope.started_at", scopeId is null ? null : DateTimeOffset.UnixEpoch.AddMilliseconds(1_700_000_000_000 + startedAtMs).UtcDateTime.ToString("O"));
+        Add("tracentic.scope.started_at", scopeId is null ? null : DateTimeOffset.UnixEpoch.AddMilliseconds(1_700_000_000_000 + startedAtMs).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", System.Globalization.CultureInfo.InvariantCulture)); // as the SDKs write it
         Add("tracentic.scope.parent_id", parentId);
         Add("tracentic.scope.correlation_id", correlationId);
         foreach (var (key, value) in attributes)

@@ -190,6 +190,56 @@ public sealed class PackageTests(PackedTracentic packed)
         Assert.Equal("by-hand", Assert.Single(receiver.Spans).ScopeName);
     }
 
+    [Fact]
+    public async Task A_project_pinned_to_CSharp_10_with_warnings_as_errors_builds_with_one_TRC113_and_runs_untraced()
+    {
+        // Older codebases pin LangVersion; the generated interceptors need C# 11. Adding the package must not break
+        // the build: nothing is generated, one warning says what to set, and (like every "not traced" warning) it
+        // does not fail a build that treats warnings as errors.
+        packed.WriteNuGetConfig();
+        var project = Path.Combine(packed.Root, "PinnedLangVersion");
+        Directory.CreateDirectory(project);
+        File.WriteAllText(Path.Combine(project, "PinnedLangVersion.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <LangVersion>10</LangVersion>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Tracentic" Version="{packed.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using Tracentic;
+
+            var greeter = new Greeter();
+            Console.WriteLine(greeter.Hello("ada"));
+            Func<string, string> hello = greeter.Hello; // TRC101 as well: a method group is never traced
+            Console.WriteLine(hello("grace"));
+
+            public class Greeter
+            {
+                [TracenticScope]
+                public string Hello(string name) => "hello " + name;
+            }
+            """);
+
+        var build = (await ChildProcess.DotnetAsync(["build", "-c", "Release", "-nologo", "-clp:NoSummary", "-p:EmitCompilerGeneratedFiles=true"], project, timeout: TimeSpan.FromMinutes(4))).EnsureSuccess();
+        var warnings = build.Output.Split('\n').Where(l => l.Contains(": warning ", StringComparison.Ordinal)).ToList();
+        Assert.True(warnings.Count(l => l.Contains("warning TRC113", StringComparison.Ordinal)) == 1, build.Describe("expected one TRC113"));
+        Assert.Contains(warnings, l => l.Contains("warning TRC101", StringComparison.Ordinal));
+        Assert.True(warnings.All(l => l.Contains(" TRC1", StringComparison.Ordinal)), build.Describe("warned about something else"));
+        Assert.DoesNotContain(Directory.EnumerateFiles(Path.Combine(project, "obj"), "*.cs", SearchOption.AllDirectories), f => f.Contains("Tracentic.Generators", StringComparison.Ordinal));
+
+        var run = (await ChildProcess.DotnetAsync(["run", "-c", "Release", "--no-build"], project)).EnsureSuccess();
+        Assert.Equal(["hello ada", "hello grace"], run.Output.Trim().ReplaceLineEndings("\n").Split('\n'));
+    }
+
     private static XDocument Nuspec(ZipArchive package)
     {
         using var stream = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();

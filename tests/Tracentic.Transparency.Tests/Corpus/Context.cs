@@ -2,6 +2,7 @@
 // calls) back out, the caller's SynchronizationContext, and concurrent calls.
 using System;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -181,6 +182,30 @@ public sealed class CountingContext : SynchronizationContext
         finally
         {
             SetSynchronizationContext(previous);
+        }
+    }
+}
+
+public static class ActivityShapes
+{
+    [TracenticScope("activity-scope")]
+    public static void WhatIsCurrent() => Log.Write("activity inside: " + Activity.Current?.OperationName);
+
+    [Shape("context.activity-current-without-a-tracentic-listener")]
+    public static void ActivityCurrentWithoutTracenticListener()
+    {
+        // The application's own tracing listens, but not to Tracentic: the caller's activity stays current.
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Corpus.App",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var source = new ActivitySource("Corpus.App");
+        using (source.StartActivity("app-request"))
+        {
+            WhatIsCurrent();
+            Log.Write("after: " + Activity.Current?.OperationName);
         }
     }
 }

@@ -10,6 +10,8 @@ namespace Tracentic.Transparency.Tests.Infrastructure;
 /// <summary>
 /// Compiles user code in memory the way a package user's build does: without Tracentic's generator (the truth) or
 /// with it (interceptors enabled for <c>Tracentic.Generated</c>, as the package's build props do) and its analyzers.
+/// Both at the strictest settings a maintained library uses: nullable enabled, every warning wave (WarningLevel
+/// 9999), and the trimming, AOT and single-file analyzers on (what <c>IsAotCompatible</c> turns on).
 /// </summary>
 internal static class Compiler
 {
@@ -29,6 +31,11 @@ internal static class Compiler
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!),
     ]);
 
+    /// <summary>The SDK's trimming, AOT and single-file analyzers (ILLink), copied beside the tests from its package.</summary>
+    private static readonly Lazy<ImmutableArray<DiagnosticAnalyzer>> s_trimAnalyzers = new(() =>
+        new AnalyzerFileReference(Path.Combine(AppContext.BaseDirectory, "ILLink", "ILLink.RoslynAnalyzer.dll"), AnalyzerLoader.Instance)
+            .GetAnalyzers(LanguageNames.CSharp));
+
     public static CSharpCompilation Create(string assemblyName, IEnumerable<(string Path, string Text)> sources, bool generator, OutputKind kind, bool warningsAsErrors = false)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest)
@@ -37,6 +44,7 @@ internal static class Compiler
             .WithAllowUnsafe(true)
             // Debug code: the JIT inlines nothing, so stack traces show every frame of user and generated code.
             .WithOptimizationLevel(OptimizationLevel.Debug)
+            .WithWarningLevel(9999)
             .WithGeneralDiagnosticOption(warningsAsErrors ? ReportDiagnostic.Error : ReportDiagnostic.Default);
         return CSharpCompilation.Create(
             assemblyName,
@@ -62,15 +70,14 @@ internal static class Compiler
         return ((CSharpCompilation)output, result.Diagnostics, run.GeneratedTrees);
     }
 
-    /// <summary>Diagnostics of Tracentic's analyzers on this compilation (an analyzer that throws is reported as AD0001).</summary>
-    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(CSharpCompilation compilation)
+    /// <summary>
+    /// Diagnostics of Tracentic's analyzers (unless <paramref name="tracentic"/> is false) and of the trimming
+    /// analyzers on this compilation (an analyzer that throws is reported as AD0001).
+    /// </summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(CSharpCompilation compilation, bool tracentic = true)
     {
-        if (s_analyzers.Value.IsEmpty)
-        {
-            return [];
-        }
-
-        var withAnalyzers = compilation.WithAnalyzers(s_analyzers.Value, new CompilationWithAnalyzersOptions(
+        ImmutableArray<DiagnosticAnalyzer> analyzers = [.. tracentic ? s_analyzers.Value : [], .. s_trimAnalyzers.Value];
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([], new ProjectOptions(ProjectDirectory)), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         return await withAnalyzers.GetAnalyzerDiagnosticsAsync();
     }
@@ -86,7 +93,13 @@ internal static class Compiler
 
     private sealed class ProjectOptions(string projectDirectory) : AnalyzerConfigOptionsProvider
     {
-        private readonly Options _global = new(new Dictionary<string, string> { ["build_property.ProjectDir"] = projectDirectory + "/" });
+        private readonly Options _global = new(new Dictionary<string, string>
+        {
+            ["build_property.ProjectDir"] = projectDirectory + "/",
+            ["build_property.EnableTrimAnalyzer"] = "true",
+            ["build_property.EnableAotAnalyzer"] = "true",
+            ["build_property.EnableSingleFileAnalyzer"] = "true",
+        });
 
         public override AnalyzerConfigOptions GlobalOptions => _global;
 
@@ -101,4 +114,16 @@ internal static class Compiler
             public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
         }
     }
+}
+
+/// <summary>Loads analyzer assemblies for <see cref="AnalyzerFileReference"/> into the test process.</summary>
+internal sealed class AnalyzerLoader : IAnalyzerAssemblyLoader
+{
+    public static readonly AnalyzerLoader Instance = new();
+
+    public void AddDependencyLocation(string fullPath)
+    {
+    }
+
+    public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
 }

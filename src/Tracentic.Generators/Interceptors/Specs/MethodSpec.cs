@@ -31,6 +31,12 @@ internal sealed record MethodSpec
     public required bool IsUnsafe { get; init; }
     /// <summary>Warnings that naming the user's own members raises (obsolete, experimental), silenced in generated code only.</summary>
     public required EquatableArray<string> SuppressedWarnings { get; init; }
+    /// <summary>What the compiler and the trimmer read on the method (<c>[DoesNotReturn]</c>, <c>[RequiresUnreferencedCode]</c>, ...).</summary>
+    public required EquatableArray<AttributeSpec> MethodAttributes { get; init; }
+    /// <summary>What they read on the return value (<c>[return: MaybeNull]</c>, <c>[return: DynamicallyAccessedMembers]</c>, ...).</summary>
+    public required EquatableArray<AttributeSpec> ReturnAttributes { get; init; }
+    /// <summary>What they read on <c>this</c> (the method's own <c>[DynamicallyAccessedMembers]</c>, <c>[UnscopedRef]</c>), for the wrapper's receiver parameter.</summary>
+    public required EquatableArray<AttributeSpec> ReceiverAttributes { get; init; }
     public ScopeSpec? Scope { get; init; }
     public LlmSpec? Llm { get; init; }
 }
