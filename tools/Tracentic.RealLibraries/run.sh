@@ -49,7 +49,7 @@ reset_library || { say "checkout of $COMMIT FAILED"; exit 1; }
 trap 'git -C "$src" checkout -q --force "$COMMIT"' EXIT
 
 remove="${REMOVE_PACKAGES[*]:-}"
-common=(-c "$CONFIGURATION" -f "$TEST_FRAMEWORK" -nologo "-p:CustomAfterMicrosoftCommonTargets=$inject" "-p:CustomAfterMicrosoftCommonCrossTargetingTargets=$inject" "-p:TracenticRlRemovePackages=${remove// /%3B}")
+common=(-c "$CONFIGURATION" -f "$TEST_FRAMEWORK" -nologo "-p:CustomAfterMicrosoftCommonTargets=$inject" "-p:CustomAfterMicrosoftCommonCrossTargetingTargets=$inject" "-p:TracenticRlRemovePackages=${remove// /%3B}" "-p:TracenticRlPin=${PIN_PACKAGE:-}")
 build() { # <way-folder> [extra properties...]
     local way="$1"; shift
     timeout "$build_timeout" dotnet build "$src/$TEST_PROJECT" "${common[@]}" --no-incremental "-p:TracenticRlOut=$way" "$@" \
