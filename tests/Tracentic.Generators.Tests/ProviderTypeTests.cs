@@ -27,6 +27,7 @@ public class ProviderTypeTests
             """);
 
         Assert.Contains("var usage = response.Usage;", run.GeneratedSource); // read once for both counts
+        Assert.Contains("CacheReadInputTokens = usage?.CachedInputTokenCount, ReasoningOutputTokens = usage?.ReasoningTokenCount", run.GeneratedSource);
         Assert.Contains("new(usage?.InputTokenCount, usage?.OutputTokenCount, response.ModelId)", run.GeneratedSource);
         var span = Assert.Single(await TracedRun.RunAsync(assembly));
         Assert.Equal(11L, span["llm.usage.input_tokens"]);
@@ -125,6 +126,8 @@ public class ProviderTypeTests
             """);
 
         Assert.Contains("var value = response.Value;", run.GeneratedSource); // ClientResult.Value read once
+        Assert.Contains(".InputTokenDetails?.CachedTokenCount", run.GeneratedSource);
+        Assert.Contains(".OutputTokenDetails?.ReasoningTokenCount", run.GeneratedSource);
         Assert.Contains("value.Usage", run.GeneratedSource);
         var spans = await TracedRun.RunAsync(assembly);
         Assert.Equal(2, spans.Count);
@@ -155,6 +158,8 @@ public class ProviderTypeTests
 
         Assert.Empty(run.AllDiagnostics.Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
         Assert.Contains("var usage = response.Usage;", run.GeneratedSource);
+        Assert.Contains("CacheReadInputTokens = usage?.CacheReadInputTokens, CacheWriteInputTokens = usage?.CacheCreationInputTokens", run.GeneratedSource);
+        Assert.Contains("CacheTokensSeparate = true", run.GeneratedSource); // Anthropic counts cache tokens beside its input tokens
         Assert.Contains("new(usage?.InputTokens, usage?.OutputTokens", run.GeneratedSource);
         Assert.Contains("response.Model", run.GeneratedSource);
     }

@@ -101,6 +101,10 @@ public sealed partial class TracenticInterceptorGenerator
                     FinishReason = ReadPathResolver.ResolveField(compilation, type, entry.FinishReason, isCount: false),
                     ResponseId = ReadPathResolver.ResolveField(compilation, type, entry.ResponseId, isCount: false),
                     OutputText = ReadPathResolver.ResolveField(compilation, type, entry.OutputText, isCount: false),
+                    CacheReadTokens = ReadPathResolver.ResolveField(compilation, type, entry.CacheReadTokens, isCount: true),
+                    CacheWriteTokens = ReadPathResolver.ResolveField(compilation, type, entry.CacheWriteTokens, isCount: true),
+                    ReasoningTokens = ReadPathResolver.ResolveField(compilation, type, entry.ReasoningTokens, isCount: true),
+                    CacheTokensSeparate = entry.CacheTokensSeparate,
                     NoOutputTokens = entry.NoOutputTokens,
                     IsStreamUpdate = entry.IsStreamUpdate,
                 }

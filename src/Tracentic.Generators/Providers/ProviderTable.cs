@@ -25,12 +25,14 @@ internal static class ProviderTable
         new KnownResponse("OpenAI.Chat.ChatCompletion")
         {
             InputTokens = "Usage.InputTokenCount", OutputTokens = "Usage.OutputTokenCount", Model = "Model",
+            CacheReadTokens = "Usage.InputTokenDetails.CachedTokenCount", ReasoningTokens = "Usage.OutputTokenDetails.ReasoningTokenCount",
             FinishReason = "FinishReason", ResponseId = "Id", OutputText = "Content[*].Text",
         },
         new KnownResponse("OpenAI.Chat.StreamingChatCompletionUpdate")
         {
             // Usage arrives on the last chunk when stream_options.include_usage is set (the SDK sets it).
             InputTokens = "Usage.InputTokenCount", OutputTokens = "Usage.OutputTokenCount", Model = "Model",
+            CacheReadTokens = "Usage.InputTokenDetails.CachedTokenCount", ReasoningTokens = "Usage.OutputTokenDetails.ReasoningTokenCount",
             FinishReason = "FinishReason", ResponseId = "CompletionId", OutputText = "ContentUpdate[*].Text", IsStreamUpdate = true,
         },
         new KnownResponse("OpenAI.Embeddings.OpenAIEmbeddingCollection")
@@ -40,6 +42,7 @@ internal static class ProviderTable
         new KnownResponse("OpenAI.Responses.ResponseResult")
         {
             InputTokens = "Usage.InputTokenCount", OutputTokens = "Usage.OutputTokenCount", Model = "Model",
+            CacheReadTokens = "Usage.InputTokenDetails.CachedTokenCount", ReasoningTokens = "Usage.OutputTokenDetails.ReasoningTokenCount",
             FinishReason = "Status", ResponseId = "Id", OutputText = "GetOutputText()",
         },
         new KnownResponse("OpenAI.Responses.StreamingResponseUpdate")
@@ -47,6 +50,8 @@ internal static class ProviderTable
             // The completed event carries the whole response; text arrives as deltas before it.
             InputTokens = "[OpenAI.Responses.StreamingResponseCompletedUpdate]Response.Usage.InputTokenCount",
             OutputTokens = "[OpenAI.Responses.StreamingResponseCompletedUpdate]Response.Usage.OutputTokenCount",
+            CacheReadTokens = "[OpenAI.Responses.StreamingResponseCompletedUpdate]Response.Usage.InputTokenDetails.CachedTokenCount",
+            ReasoningTokens = "[OpenAI.Responses.StreamingResponseCompletedUpdate]Response.Usage.OutputTokenDetails.ReasoningTokenCount",
             Model = "[OpenAI.Responses.StreamingResponseCompletedUpdate]Response.Model | [OpenAI.Responses.StreamingResponseCreatedUpdate]Response.Model",
             FinishReason = "[OpenAI.Responses.StreamingResponseCompletedUpdate]Response.Status",
             ResponseId = "[OpenAI.Responses.StreamingResponseCompletedUpdate]Response.Id | [OpenAI.Responses.StreamingResponseCreatedUpdate]Response.Id",
@@ -58,12 +63,16 @@ internal static class ProviderTable
         new KnownResponse("Anthropic.Models.Messages.Message")
         {
             InputTokens = "Usage.InputTokens", OutputTokens = "Usage.OutputTokens", Model = "Model",
+            CacheReadTokens = "Usage.CacheReadInputTokens", CacheWriteTokens = "Usage.CacheCreationInputTokens", CacheTokensSeparate = true,
             FinishReason = "StopReason", ResponseId = "ID", OutputText = "Content[*]~TryPickText.Text",
         },
         new KnownResponse("Anthropic.Models.Messages.RawMessageStreamEvent")
         {
             InputTokens = "~TryPickStart.Message.Usage.InputTokens | ~TryPickDelta.Usage.InputTokens",
             OutputTokens = "~TryPickStart.Message.Usage.OutputTokens | ~TryPickDelta.Usage.OutputTokens",
+            CacheReadTokens = "~TryPickStart.Message.Usage.CacheReadInputTokens | ~TryPickDelta.Usage.CacheReadInputTokens",
+            CacheWriteTokens = "~TryPickStart.Message.Usage.CacheCreationInputTokens | ~TryPickDelta.Usage.CacheCreationInputTokens",
+            CacheTokensSeparate = true,
             Model = "~TryPickStart.Message.Model",
             FinishReason = "~TryPickDelta.Delta.StopReason",
             ResponseId = "~TryPickStart.Message.ID",
@@ -73,12 +82,16 @@ internal static class ProviderTable
         new KnownResponse("Anthropic.Models.Beta.Messages.BetaMessage")
         {
             InputTokens = "Usage.InputTokens", OutputTokens = "Usage.OutputTokens", Model = "Model",
+            CacheReadTokens = "Usage.CacheReadInputTokens", CacheWriteTokens = "Usage.CacheCreationInputTokens", CacheTokensSeparate = true,
             FinishReason = "StopReason", ResponseId = "ID", OutputText = "Content[*]~TryPickText.Text",
         },
         new KnownResponse("Anthropic.Models.Beta.Messages.BetaRawMessageStreamEvent")
         {
             InputTokens = "~TryPickStart.Message.Usage.InputTokens | ~TryPickDelta.Usage.InputTokens",
             OutputTokens = "~TryPickStart.Message.Usage.OutputTokens | ~TryPickDelta.Usage.OutputTokens",
+            CacheReadTokens = "~TryPickStart.Message.Usage.CacheReadInputTokens | ~TryPickDelta.Usage.CacheReadInputTokens",
+            CacheWriteTokens = "~TryPickStart.Message.Usage.CacheCreationInputTokens | ~TryPickDelta.Usage.CacheCreationInputTokens",
+            CacheTokensSeparate = true,
             Model = "~TryPickStart.Message.Model",
             FinishReason = "~TryPickDelta.Delta.StopReason",
             ResponseId = "~TryPickStart.Message.ID",
@@ -90,12 +103,15 @@ internal static class ProviderTable
         new KnownResponse("Microsoft.Extensions.AI.ChatResponse")
         {
             InputTokens = "Usage.InputTokenCount", OutputTokens = "Usage.OutputTokenCount", Model = "ModelId",
+            CacheReadTokens = "Usage.CachedInputTokenCount", ReasoningTokens = "Usage.ReasoningTokenCount",
             FinishReason = "FinishReason.Value", ResponseId = "ResponseId", OutputText = "Text",
         },
         new KnownResponse("Microsoft.Extensions.AI.ChatResponseUpdate")
         {
             InputTokens = "Contents[*][Microsoft.Extensions.AI.UsageContent]Details.InputTokenCount",
             OutputTokens = "Contents[*][Microsoft.Extensions.AI.UsageContent]Details.OutputTokenCount",
+            CacheReadTokens = "Contents[*][Microsoft.Extensions.AI.UsageContent]Details.CachedInputTokenCount",
+            ReasoningTokens = "Contents[*][Microsoft.Extensions.AI.UsageContent]Details.ReasoningTokenCount",
             Model = "ModelId", FinishReason = "FinishReason.Value", ResponseId = "ResponseId", OutputText = "Text", IsStreamUpdate = true,
         },
         new KnownResponse("Microsoft.Extensions.AI.GeneratedEmbeddings`1")

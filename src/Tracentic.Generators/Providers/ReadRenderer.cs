@@ -18,7 +18,7 @@ internal static class ReadRenderer
     public static UsageReaderBody Body(ResponseReadSpec spec, string root)
     {
         // Text read only while content is captured does not make a shared member be read when it is not.
-        var always = new[] { spec.InputTokens, spec.OutputTokens, spec.Model, spec.FinishReason, spec.ResponseId, spec.IsStreamUpdate ? spec.OutputText : null };
+        var always = new[] { spec.InputTokens, spec.OutputTokens, spec.Model, spec.FinishReason, spec.ResponseId, spec.CacheReadTokens, spec.CacheWriteTokens, spec.ReasoningTokens, spec.IsStreamUpdate ? spec.OutputText : null };
         var locals = new SharedReads(always.Where(f => f is not null).SelectMany(f => f!.Alternatives).ToList(), root, spec.Root);
         var counter = 0;
         string Field(ReadField? field, bool isText = false) => field is null ? "null" : Render(field, locals, isText, ref counter);
@@ -42,6 +42,13 @@ internal static class ReadRenderer
 
         Init("FinishReason", Field(spec.FinishReason));
         Init("ResponseId", Field(spec.ResponseId));
+        Init("CacheReadInputTokens", Field(spec.CacheReadTokens));
+        Init("CacheWriteInputTokens", Field(spec.CacheWriteTokens));
+        Init("ReasoningOutputTokens", Field(spec.ReasoningTokens));
+        if (spec.CacheTokensSeparate && (spec.CacheReadTokens is not null || spec.CacheWriteTokens is not null))
+        {
+            Init("CacheTokensSeparate", "true");
+        }
         if (spec.OutputText is not null)
         {
             // A whole response's text is read only when content is captured; a stream update's marks its first token.

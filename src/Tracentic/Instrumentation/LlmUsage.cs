@@ -19,10 +19,26 @@ public readonly record struct LlmUsage(long? InputTokens, long? OutputTokens, st
     /// <summary>The output text of the response, or of this stream update.</summary>
     public string? OutputText { get; init; }
 
+    /// <summary>Input tokens read from the provider's prompt cache.</summary>
+    public long? CacheReadInputTokens { get; init; }
+
+    /// <summary>Input tokens written to the provider's prompt cache (Anthropic's cache creation).</summary>
+    public long? CacheWriteInputTokens { get; init; }
+
+    /// <summary>Output tokens spent on reasoning, part of <see cref="OutputTokens"/>.</summary>
+    public long? ReasoningOutputTokens { get; init; }
+
+    /// <summary>The cache counts come on top of <see cref="InputTokens"/> (Anthropic) instead of being part of it.</summary>
+    public bool CacheTokensSeparate { get; init; }
+
     /// <summary>This reading, with each field missing here taken from <paramref name="earlier"/> (how stream updates add up).</summary>
     internal LlmUsage Over(LlmUsage earlier) => new(InputTokens ?? earlier.InputTokens, OutputTokens ?? earlier.OutputTokens, Model ?? earlier.Model)
     {
         FinishReason = FinishReason ?? earlier.FinishReason,
         ResponseId = ResponseId ?? earlier.ResponseId,
+        CacheReadInputTokens = CacheReadInputTokens ?? earlier.CacheReadInputTokens,
+        CacheWriteInputTokens = CacheWriteInputTokens ?? earlier.CacheWriteInputTokens,
+        ReasoningOutputTokens = ReasoningOutputTokens ?? earlier.ReasoningOutputTokens,
+        CacheTokensSeparate = CacheTokensSeparate || earlier.CacheTokensSeparate,
     };
 }

@@ -229,8 +229,9 @@ public sealed class PackageTests(PackedTracentic packed)
             }
             """);
 
-        var build = (await ChildProcess.DotnetAsync(["build", "-c", "Release", "-nologo", "-clp:NoSummary", "-p:EmitCompilerGeneratedFiles=true"], project, timeout: TimeSpan.FromMinutes(4))).EnsureSuccess();
-        var warnings = build.Output.Split('\n').Where(l => l.Contains(": warning ", StringComparison.Ordinal)).ToList();
+        var build = (await ChildProcess.DotnetAsync(["build", "-c", "Release", "-nologo", "-p:EmitCompilerGeneratedFiles=true"], project, timeout: TimeSpan.FromMinutes(4))).EnsureSuccess();
+        // Each warning is printed twice (where it happens, and in the build summary).
+        var warnings = build.Output.Split('\n').Where(l => l.Contains(": warning ", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct().ToList();
         Assert.True(warnings.Count(l => l.Contains("warning TRC113", StringComparison.Ordinal)) == 1, build.Describe("expected one TRC113"));
         Assert.Contains(warnings, l => l.Contains("warning TRC101", StringComparison.Ordinal));
         Assert.True(warnings.All(l => l.Contains(" TRC1", StringComparison.Ordinal)), build.Describe("warned about something else"));

@@ -86,7 +86,22 @@ public sealed class TrimmedAppTests(PackedTracentic packed)
     public async Task A_trimmed_and_a_NativeAOT_app_print_the_same_with_the_attribute_as_without_it()
     {
         packed.WriteNuGetConfig();
-        var project = Path.Combine(packed.Root, "TrimmedApp");
+        var untraced = await PublishAndRunAsync("untraced", traced: false, aot: false);
+        Assert.Equal(s_expected, untraced.Unconfigured);
+
+        var trimmed = await PublishAndRunAsync("trimmed", traced: true, aot: false);
+        Assert.Equal(untraced.Unconfigured, trimmed.Unconfigured);
+        Assert.Equal(untraced.Unconfigured, trimmed.Configured);
+
+        var native = await PublishAndRunAsync("native", traced: true, aot: true);
+        Assert.Equal(untraced.Unconfigured, native.Unconfigured);
+        Assert.Equal(untraced.Unconfigured, native.Configured);
+    }
+
+    /// <summary>Each way in a project folder of its own, so no build output is shared between them.</summary>
+    private async Task<(string[] Unconfigured, string[] Configured)> PublishAndRunAsync(string name, bool traced, bool aot)
+    {
+        var project = Path.Combine(packed.Root, "TrimmedApp-" + name);
         Directory.CreateDirectory(project);
         File.WriteAllText(Path.Combine(project, "Program.cs"), Program);
         File.WriteAllText(Path.Combine(project, "TrimmedApp.csproj"), $"""
@@ -106,21 +121,7 @@ public sealed class TrimmedAppTests(PackedTracentic packed)
             </Project>
             """);
 
-        var untraced = await PublishAndRunAsync(project, "untraced", traced: false, aot: false);
-        Assert.Equal(s_expected, untraced.Unconfigured);
-
-        var trimmed = await PublishAndRunAsync(project, "trimmed", traced: true, aot: false);
-        Assert.Equal(untraced.Unconfigured, trimmed.Unconfigured);
-        Assert.Equal(untraced.Unconfigured, trimmed.Configured);
-
-        var native = await PublishAndRunAsync(project, "native", traced: true, aot: true);
-        Assert.Equal(untraced.Unconfigured, native.Unconfigured);
-        Assert.Equal(untraced.Unconfigured, native.Configured);
-    }
-
-    private static async Task<(string[] Unconfigured, string[] Configured)> PublishAndRunAsync(string project, string name, bool traced, bool aot)
-    {
-        var output = Path.Combine(project, name);
+        var output = Path.Combine(project, "out");
         var publish = (await ChildProcess.DotnetAsync(
             ["publish", "-c", "Release", "-r", "linux-x64", "--self-contained", aot ? "-p:PublishAot=true" : "-p:PublishTrimmed=true",
              $"-p:DefineConstants={(traced ? "TRACED" : "UNTRACED")}", "-o", output, "-nologo"],

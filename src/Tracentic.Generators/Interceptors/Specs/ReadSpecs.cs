@@ -58,12 +58,18 @@ internal sealed record ResponseReadSpec
     public ReadField? FinishReason { get; init; }
     public ReadField? ResponseId { get; init; }
     public ReadField? OutputText { get; init; }
+    public ReadField? CacheReadTokens { get; init; }
+    public ReadField? CacheWriteTokens { get; init; }
+    public ReadField? ReasoningTokens { get; init; }
+    /// <summary>The cache counts are not part of the input tokens (Anthropic).</summary>
+    public bool CacheTokensSeparate { get; init; }
     /// <summary>Missing output tokens are zero (embeddings).</summary>
     public bool NoOutputTokens { get; init; }
     /// <summary>Text is always read (it marks the first token); for a whole response only when content is captured.</summary>
     public bool IsStreamUpdate { get; init; }
 
-    public bool IsEmpty => InputTokens is null && OutputTokens is null && Model is null && FinishReason is null && ResponseId is null && OutputText is null;
+    public bool IsEmpty => InputTokens is null && OutputTokens is null && Model is null && FinishReason is null && ResponseId is null && OutputText is null
+        && CacheReadTokens is null && CacheWriteTokens is null && ReasoningTokens is null;
 }
 
 /// <summary>The requested model, read from the argument <see cref="Parameter"/> (a known request type) before the call.</summary>
