@@ -36,6 +36,12 @@ internal static class SiteCheck
         };
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable,
             allowUnsafe: string.Equals(Single("unsafe"), "true", StringComparison.OrdinalIgnoreCase));
+        if (Single("keyfile") is { Length: > 0 } keyFile)
+        {
+            // Friend assemblies name the public key: the rebuilt compilation must carry it (public-signed, never emitted).
+            options = options.WithCryptoKeyFile(keyFile).WithPublicSign(true).WithStrongNameProvider(new DesktopStrongNameProvider());
+        }
+
         var references = inputs.Where(i => i.Key == "ref").Select(i => MetadataReference.CreateFromFile(i.Value)).ToList();
         var compilation = CSharpCompilation.Create(Single("assembly"), [.. userTrees, .. generatedTrees], references, options);
 
