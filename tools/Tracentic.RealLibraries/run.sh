@@ -8,7 +8,7 @@
 # <library> names tools/Tracentic.RealLibraries/libraries/<library>.sh. The library is cloned (once) into
 # $REALLIBS_SRC/<owner>+<name> (default /work/reallibs-src, outside the repository) and reset to the pinned commit;
 # its sources are annotated in place and reset again at the end. Results go to out-folder (default
-# $REALLIBS_SRC/runs/<library>-<time>); summary.txt there has every count.
+# $REALLIBS_SRC/runs/<library>-<time>); summary.txt there has every count. Exit status 0: no difference found.
 set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -88,17 +88,24 @@ run_tests "$b/tests-d.trx" env "TRACENTIC_RL_ENDPOINT=http://127.0.0.1:$port" > 
 say "(d) annotated, configured, closed port 127.0.0.1:$port: $(outcome "$b/tests-d.trx")"
 
 # 6. Comparisons: tests one by one, diagnostics, call sites.
-dotnet "$tool" trx "$a/tests.trx" "$b/tests-b.trx" "$b/tests-c.trx" "$b/tests-d.trx" > "$out/tests-compared.txt"
+# Any difference makes the exit status 1: a test outcome, a diagnostic in generated code or of the user's, a use
+# both intercepted and reported or neither, a way that did not build or produced no results.
+status=0
+for trx in "$a/tests.trx" "$b/tests-b.trx" "$b/tests-c.trx" "$b/tests-d.trx"; do [ -s "$trx" ] || status=1; done
+dotnet "$tool" trx "$a/tests.trx" "$b/tests-b.trx" "$b/tests-c.trx" "$b/tests-d.trx" > "$out/tests-compared.txt" || status=1
 say "test outcomes differing from (a): $(grep -c '^  DIFFERS' "$out/tests-compared.txt")"
-dotnet "$tool" diagnostics "$src" "$a/sarif" "$b/sarif" > "$out/diagnostics-compared.txt"
+dotnet "$tool" diagnostics "$src" "$a/sarif" "$b/sarif" > "$out/diagnostics-compared.txt" || status=1
 grep -v '^  ' "$out/diagnostics-compared.txt" | sed 's/^/diagnostics: /' | tee -a "$summary"
 for inputs in "$b"/inputs/*.txt; do
     [ -e "$inputs" ] || continue
     name="$(basename "$inputs" .txt)"
-    say "call sites $name: $(dotnet "$tool" sites "$inputs" "$b/generated/$name" "$b/sarif/$name.sarif" "$out/sites-$name.txt")"
+    sites="$(dotnet "$tool" sites "$inputs" "$b/generated/$name" "$b/sarif/$name.sarif" "$out/sites-$name.txt")"
+    say "call sites $name: $sites"
+    [[ "$sites" == *" both=0 neither=0 "* ]] || status=1
 done
 
 # Leave the library as it was, and the package cache without this run's version.
 reset_library
 rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/tracentic/$version"
-say "results: $out"
+say "results: $out (exit $status: $([ $status = 0 ] && echo 'no difference' || echo 'differences, see above'))"
+exit $status
