@@ -61,12 +61,13 @@ run_tests() { # <trx-path> [command prefix...]
         --logger "trx;LogFileName=$trx" --results-directory "$(dirname "$trx")/results" --blame-hang-timeout 10m
 }
 outcome() { dotnet "$tool" trx "$1" | head -1 | cut -d' ' -f2-; }
+started=0; timed() { started=$SECONDS; }; took() { echo "$((SECONDS - started)) s"; }
 
 # 3. Way (a): the library as it is, no package.
 a="$out/a"; mkdir -p "$a"
 if build "$a"; then say "(a) build: ok"; else say "(a) build: FAILED (see a/build.log)"; fi
-run_tests "$a/tests.trx" > "$a/test.log" 2>&1
-say "(a) unannotated, no package: $(outcome "$a/tests.trx")"
+timed; run_tests "$a/tests.trx" > "$a/test.log" 2>&1
+say "(a) unannotated, no package: $(outcome "$a/tests.trx"); $(took)"
 
 # 4. Annotate every method, reference the package.
 dotnet "$tool" annotate "${ANNOTATE[@]/#/$src/}" > "$out/annotate.txt"
@@ -79,13 +80,13 @@ else
 fi
 
 # 5. Ways (b), (c), (d) run the same annotated build; only the environment differs.
-run_tests "$b/tests-b.trx" env -u TRACENTIC_RL_ENDPOINT > "$b/test-b.log" 2>&1
-say "(b) annotated, unconfigured: $(outcome "$b/tests-b.trx")"
-dotnet "$tool" serve "$b/receiver-c.txt" -- bash -c "$(declare -f run_tests); $(declare -p common src TEST_PROJECT test_timeout); run_tests '$b/tests-c.trx'" > "$b/test-c.log" 2>&1
-say "(c) annotated, configured, live loopback receiver: $(outcome "$b/tests-c.trx"); $(head -1 "$b/receiver-c.txt" 2>/dev/null)"
+timed; run_tests "$b/tests-b.trx" env -u TRACENTIC_RL_ENDPOINT > "$b/test-b.log" 2>&1
+say "(b) annotated, unconfigured: $(outcome "$b/tests-b.trx"); $(took)"
+timed; dotnet "$tool" serve "$b/receiver-c.txt" -- bash -c "$(declare -f run_tests); $(declare -p common src TEST_PROJECT test_timeout); run_tests '$b/tests-c.trx'" > "$b/test-c.log" 2>&1
+say "(c) annotated, configured, live loopback receiver: $(outcome "$b/tests-c.trx"); $(took); $(head -1 "$b/receiver-c.txt" 2>/dev/null)"
 port="$(dotnet "$tool" closed-port)"
-run_tests "$b/tests-d.trx" env "TRACENTIC_RL_ENDPOINT=http://127.0.0.1:$port" > "$b/test-d.log" 2>&1
-say "(d) annotated, configured, closed port 127.0.0.1:$port: $(outcome "$b/tests-d.trx")"
+timed; run_tests "$b/tests-d.trx" env "TRACENTIC_RL_ENDPOINT=http://127.0.0.1:$port" > "$b/test-d.log" 2>&1
+say "(d) annotated, configured, closed port 127.0.0.1:$port: $(outcome "$b/tests-d.trx"); $(took)"
 
 # 6. Comparisons: tests one by one, diagnostics, call sites.
 # Any difference makes the exit status 1: a test outcome, a diagnostic in generated code or of the user's, a use
