@@ -21,19 +21,23 @@ internal sealed class OpenTelemetryListener : IDisposable
     private readonly TracerProvider _tracing;
     private readonly MeterProvider _metering;
 
-    private OpenTelemetryListener()
+    private OpenTelemetryListener(string[] otherSources)
     {
         _tracing = Sdk.CreateTracerProviderBuilder()
             .AddTracenticInstrumentation()
+            .AddSource(otherSources)
             .AddProcessor(new BatchActivityExportProcessor(new DiscardingActivityExporter()))
             .Build();
         _metering = Sdk.CreateMeterProviderBuilder()
             .AddTracenticInstrumentation()
+            .AddMeter(otherSources)
             .AddInMemoryExporter(new List<Metric>()) // aggregates on every measurement; collected only on demand
             .Build();
     }
 
-    public static OpenTelemetryListener? Start(Listener listener) => listener == Listener.OpenTelemetry ? new OpenTelemetryListener() : null;
+    /// <summary>The listener, also subscribed to <paramref name="otherSources"/> (activity sources and meters of the same names).</summary>
+    public static OpenTelemetryListener? Start(Listener listener, params string[] otherSources) =>
+        listener == Listener.OpenTelemetry ? new OpenTelemetryListener(otherSources) : null;
 
     public void Dispose()
     {

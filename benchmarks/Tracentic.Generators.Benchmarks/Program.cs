@@ -7,4 +7,10 @@ if (args is ["profile"])
     return;
 }
 
+if (args is ["alloc", ..])
+{
+    Tracentic.Generators.Benchmarks.AllocMode.Run(args.Length > 1 ? args[1] : "none");
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -53,6 +53,8 @@ public sealed class TracenticScope : IDisposable
     /// <summary>The scope that nesting and <c>[TracenticLlmCall]</c> spans attach to in this async flow.</summary>
     public static TracenticScope? Current => s_current.Value;
 
+    private string? _startedAtText;
+
     /// <summary>Unique id: 32 lowercase hexadecimal characters.</summary>
     public string Id => _idText ??= FormatId(); // formatted on first use: most scopes never need the text
 
@@ -67,6 +69,9 @@ public sealed class TracenticScope : IDisposable
 
     /// <summary>When the scope was created (UTC).</summary>
     public DateTimeOffset StartedAt { get; }
+
+    /// <summary><see cref="StartedAt"/> as <c>tracentic.scope.started_at</c> carries it, formatted once for the scope's spans.</summary>
+    internal string StartedAtText => _startedAtText ??= Export.PythonIsoTimestamp.Format(StartedAt);
 
     /// <summary>Attributes copied at creation: later changes to the caller's dictionary do not reach them.</summary>
     public IReadOnlyDictionary<string, object?> Attributes { get; }

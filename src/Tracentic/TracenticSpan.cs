@@ -21,6 +21,18 @@ public sealed class TracenticSpan
     /// <summary>Output (completion) tokens.</summary>
     public long? OutputTokens { get; set; }
 
+    /// <summary>
+    /// Of the <see cref="InputTokens"/>, those read from the provider's prompt cache (OpenAI's <c>cached_tokens</c>);
+    /// priced at <see cref="ModelPricing.CacheReadPerMillion"/>.
+    /// </summary>
+    public long? CacheReadInputTokens { get; set; }
+
+    /// <summary>Of the <see cref="InputTokens"/>, those written to the prompt cache; priced at <see cref="ModelPricing.CacheWritePerMillion"/>.</summary>
+    public long? CacheWriteInputTokens { get; set; }
+
+    /// <summary>Of the <see cref="OutputTokens"/>, those spent on reasoning; priced at <see cref="ModelPricing.ReasoningPerMillion"/>.</summary>
+    public long? ReasoningOutputTokens { get; set; }
+
     /// <summary>Kind of call, e.g. <c>"chat"</c> or <c>"embedding"</c>; part of the span name.</summary>
     public string? OperationType { get; set; }
 

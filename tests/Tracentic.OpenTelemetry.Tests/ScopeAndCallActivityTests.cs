@@ -55,6 +55,8 @@ public sealed class ScopeAndCallActivityTests
             OperationType = "chat",
             InputTokens = 100,
             OutputTokens = 20,
+            CacheReadInputTokens = 60,
+            ReasoningOutputTokens = 5,
             Attributes = new() { ["prompt"] = "rewrite" },
         });
         scope.End();
@@ -65,6 +67,10 @@ public sealed class ScopeAndCallActivityTests
         Assert.Equal("gpt-4o", llm.GetTagItem("gen_ai.request.model"));
         Assert.Equal(100L, llm.GetTagItem("gen_ai.usage.input_tokens"));
         Assert.Equal(20L, llm.GetTagItem("gen_ai.usage.output_tokens"));
+        Assert.Equal(60L, llm.GetTagItem("gen_ai.usage.cache_read.input_tokens"));
+        Assert.Equal(5L, llm.GetTagItem("gen_ai.usage.reasoning.output_tokens"));
+        Assert.Null(llm.GetTagItem("gen_ai.usage.cache_creation.input_tokens"));
+        // No cache or reasoning price for gpt-4o: those tokens cost the input and output prices.
         Assert.Equal(100 / 1e6 * 2.5 + 20 / 1e6 * 10.0, (double)llm.GetTagItem("llm.cost.total_usd")!, 12);
         Assert.Equal(scope.Id, llm.GetTagItem("tracentic.scope.id"));
         Assert.Equal("answer", llm.GetTagItem("tracentic.scope.name"));

@@ -1,12 +1,22 @@
 // A child process for the exit tests: records spans, then ends the way the first argument says, without calling
 // FlushAsync or ShutdownAsync. The SDK's exit hooks (or the host's shutdown) must deliver what is queued.
 //   ExitProbe <mode> <endpoint> <count> [exportTimeoutSeconds]
-//   mode: return | exit | sigterm | sigint | unhandled | host | own-sigterm
+//   mode: return | exit | sigterm | sigint | unhandled | host | host-sigterm | host-sigint | own-sigterm
+//   host-sigterm, host-sigint: a generic host with the default ExportTimeout (the argument is ignored), stopped by the
+//   signal; prints "stopped after <ms>" when the host's stop returned.
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tracentic;
+
+// A background job of a non-interactive shell starts with SIGINT ignored, and children inherit that: restore the
+// default before the runtime installs its handlers, so the signal tests do not depend on how the test run was started.
+if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+{
+    _ = NativeSignals.signal(2 /* SIGINT */, 0 /* SIG_DFL */);
+}
 
 var mode = args[0];
 var endpoint = args[1];
@@ -29,6 +39,28 @@ if (mode == "host")
     await host.StartAsync();
     Record(host.Services.GetRequiredService<ITracentic>());
     await host.WaitForShutdownAsync(); // SIGTERM from the test
+    return 0;
+}
+
+if (mode is "host-sigterm" or "host-sigint")
+{
+    var builder = Host.CreateApplicationBuilder();
+    builder.Services.AddTracentic(o =>
+    {
+        o.ApiKey = "exit-probe-key";
+        o.Endpoint = endpoint;
+        o.ServiceName = "exit-probe";
+        o.QueueCapacity = 2 * count;
+        o.BatchDelay = TimeSpan.FromMinutes(1);
+    });
+    using var host = builder.Build();
+    await host.StartAsync();
+    var stopping = new Stopwatch();
+    host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(stopping.Start);
+    Record(host.Services.GetRequiredService<ITracentic>());
+    await host.WaitForShutdownAsync();
+    Console.WriteLine($"stopped after {stopping.ElapsedMilliseconds} ms");
+    Console.Out.Flush();
     return 0;
 }
 
@@ -92,4 +124,10 @@ void Record(ITracentic sdk)
 
     Console.WriteLine($"recorded {count}");
     Console.Out.Flush();
+}
+
+internal static class NativeSignals
+{
+    [DllImport("libc", EntryPoint = "signal")]
+    internal static extern nint signal(int signum, nint handler);
 }

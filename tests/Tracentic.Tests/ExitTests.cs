@@ -56,7 +56,49 @@ public class ExitTests
         Assert.DoesNotContain("Unhandled exception. System.Threading.Tasks.TaskCanceledException", output);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunProbeAsync(string mode, string endpoint, double exportTimeoutSeconds)
+    public static TheoryData<string, string> HostStops => new()
+    {
+        { "host-sigterm", "refused" },
+        { "host-sigterm", "never-answering" },
+        { "host-sigint", "refused" },
+        { "host-sigint", "never-answering" },
+    };
+
+    /// <summary>
+    /// A generic host with the default options (30 s export timeout, the host's 30 s shutdown timeout) stopped by a
+    /// signal while the endpoint is down: the SDK's share of the stop (its signal handler, its hosted service) stays
+    /// within the ~5 s every other exit is bounded by.
+    /// </summary>
+    [Theory]
+    [Trait("Category", "Slow")]
+    [MemberData(nameof(HostStops))]
+    public async Task A_host_stopped_by_a_signal_exits_within_5_seconds_when_the_endpoint_is_down(string mode, string endpointState)
+    {
+        await using var receiver = await IngestReceiver.StartAsync();
+        receiver.DefaultResponse = IngestResponse.HangUntilDisposed;
+        var endpoint = endpointState == "refused" ? RefusingEndpoint() : receiver.BaseUrl;
+
+        var signalled = new Stopwatch();
+        var (code, output) = await RunProbeAsync(mode, endpoint, exportTimeoutSeconds: 30, signalled);
+        var elapsed = signalled.Elapsed;
+
+        Assert.True(code == 0, $"exit code {code}, expected 0:\n{output}");
+        Assert.Contains("stopped after", output);
+        // 5 s of the SDK's own time, plus the process's own start-up of the signal handling and teardown.
+        Assert.True(elapsed < TimeSpan.FromSeconds(7), $"exited {elapsed.TotalSeconds:F1} s after the signal:\n{output}");
+    }
+
+    /// <summary>An http URL on loopback where nothing listens (the port was just released): every connection is refused.</summary>
+    private static string RefusingEndpoint()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"http://127.0.0.1:{port}";
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunProbeAsync(string mode, string endpoint, double exportTimeoutSeconds, Stopwatch? signalled = null)
     {
         // Built next to this project (ProjectReference with ReferenceOutputAssembly=false), same configuration.
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
@@ -109,10 +151,11 @@ public class ExitTests
         using var timeout = new CancellationTokenSource(ExitBound);
         try
         {
-            if (mode is "sigterm" or "sigint" or "host" or "own-sigterm")
+            if (mode is "sigterm" or "sigint" or "host" or "own-sigterm" or "host-sigterm" or "host-sigint")
             {
                 await recorded.Task.WaitAsync(timeout.Token);
-                await SignalAsync(process.Id, mode == "sigint" ? "INT" : "TERM", timeout.Token);
+                signalled?.Start();
+                await SignalAsync(process.Id, mode is "sigint" or "host-sigint" ? "INT" : "TERM", timeout.Token);
                 if (mode == "own-sigterm")
                 {
                     await ownHandlerRan.Task.WaitAsync(timeout.Token);
@@ -132,6 +175,7 @@ public class ExitTests
             }
         }
 
+        signalled?.Stop();
         process.WaitForExit(); // drains the output events
         lock (output)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Tracentic.Engine;
 
 namespace Tracentic.AspNetCore.Hosting;
 
@@ -6,6 +7,8 @@ namespace Tracentic.AspNetCore.Hosting;
 /// Ties the engine to the host's lifetime: it is created (and installed process-wide) before any hosted
 /// service starts, so wrappers record from the first request; and it is flushed and shut down after every
 /// hosted service, the web server included, has stopped, so spans of requests drained at shutdown are delivered.
+/// That stop honours the host's token and, with a signal's flush before it, waits at most the ~5 s every exit of
+/// the SDK is bounded by (<see cref="TracenticClient.StopForHostAsync"/>), not the longer <c>ShutdownAsync</c> bound.
 /// </summary>
 internal sealed class TracenticHostedService(ITracentic engine) : IHostedLifecycleService
 {
@@ -20,5 +23,6 @@ internal sealed class TracenticHostedService(ITracentic engine) : IHostedLifecyc
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StoppedAsync(CancellationToken cancellationToken) => engine.ShutdownAsync(cancellationToken);
+    public Task StoppedAsync(CancellationToken cancellationToken) =>
+        engine is TracenticClient client ? client.StopForHostAsync(cancellationToken) : engine.ShutdownAsync(cancellationToken);
 }

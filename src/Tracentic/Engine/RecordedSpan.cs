@@ -26,6 +26,8 @@ internal sealed class RecordedSpan
     public string? OperationType;
     public long? InputTokens;
     public long? OutputTokens;
+    /// <summary>Cache and reasoning counts; null unless the provider reported some.</summary>
+    public RecordedTokenDetails? TokenDetails;
     public KeyValuePair<string, object?>[]? Attributes;
     /// <summary>What went wrong, for an error span; null for success (one reference: most spans succeed).</summary>
     public RecordedError? Error;
@@ -85,6 +87,61 @@ internal sealed class RecordedSpan
 
     /// <summary>The span's own attributes, normalized once by the export side (user <c>ToString</c> runs once, however many attempts and outputs).</summary>
     public ResolvedAttribute[]? OwnAttributes;
+
+    [ThreadStatic]
+    private static RecordedSpan? t_scratch;
+
+    /// <summary>
+    /// A cleared instance for a span that no output will export (it only feeds the in-process telemetry, synchronously):
+    /// the thread's scratch instance, or a new one while that is in use. Give it back with <see cref="ReturnScratch"/>.
+    /// </summary>
+    public static RecordedSpan TakeScratch()
+    {
+        var scratch = t_scratch;
+        if (scratch is null)
+        {
+            return new RecordedSpan();
+        }
+
+        t_scratch = null;
+        return scratch;
+    }
+
+    public static void ReturnScratch(RecordedSpan span)
+    {
+        span.Scope = null;
+        span.Request = null;
+        span.GlobalContext = null;
+        span.StartUnixNanos = span.EndUnixNanos = 0;
+        span.Provider = span.Model = span.ResponseModel = span.FinishReason = span.ResponseId = null;
+        span.InputMessages = span.OutputMessages = span.OperationType = null;
+        span.InputTokens = span.OutputTokens = null;
+        span.TokenDetails = null;
+        span.Attributes = null;
+        span.Error = null;
+        span.IsScope = false;
+        span.Trace = default;
+        span.ParentSpanId = span.ActivityParentSpanId = 0;
+        span.OwnAttributes = null;
+        t_scratch = span;
+    }
+
+    /// <summary>
+    /// The call's cost by <paramref name="pricing"/>: with input and output tokens, a successful call, and a price
+    /// for the model asked for (else the one that answered). Cache and reasoning tokens at their own prices.
+    /// </summary>
+    public double? Cost(IReadOnlyDictionary<string, ModelPricing> pricing)
+    {
+        if (ErrorType is not null || Model is not { } model || InputTokens is not { } input || OutputTokens is not { } output
+            || !(pricing.TryGetValue(model, out var price) || (ResponseModel is { } answered && pricing.TryGetValue(answered, out price))))
+        {
+            return null;
+        }
+
+        return TokenDetails is { } details
+            ? price.CostOf(input, output, details.CacheRead, details.CacheWrite, details.Reasoning, details.CacheSeparate)
+            : price.CostOf(input, output);
+    }
 
     private const long UnixEpochTicks = 621_355_968_000_000_000;
 

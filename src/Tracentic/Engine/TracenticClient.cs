@@ -12,6 +12,7 @@ internal sealed class TracenticClient : ITracentic, IDisposable
 {
     private readonly ExportPipeline? _pipeline;
     private readonly ExitHooks? _exitHooks;
+    private readonly ExitBudget _exitBudget;
     private readonly object _shutdownGate = new();
     private Task? _shutdownTask;
     private int _shutdown;
@@ -26,6 +27,7 @@ internal sealed class TracenticClient : ITracentic, IDisposable
         Settings = new TracenticSettings(options);
         Log = new TracenticLog(Settings.LoggerFactory, Settings.Debug);
         Log.Logger.DebugEnabled();
+        _exitBudget = new ExitBudget(Settings.ExitTimeout, Settings.Clock);
 
         var outputs = new List<IExportOutput>(2);
         var ingest = setup.Output?.Invoke(Settings, Log)
@@ -61,6 +63,9 @@ internal sealed class TracenticClient : ITracentic, IDisposable
 
     /// <summary>Whether message content is recorded (<see cref="TracenticOptions"/> content capture).</summary>
     internal bool CapturesContent => Settings.CaptureMessageContent;
+
+    /// <summary>Whether any output exports spans (without one, and without an in-process listener, nothing is recorded).</summary>
+    internal bool HasOutputs => _pipeline is not null;
 
     /// <summary>Spans dropped because the queue was full (oldest first).</summary>
     public long DroppedSpans => _pipeline?.Dropped ?? 0;
@@ -125,7 +130,20 @@ internal sealed class TracenticClient : ITracentic, IDisposable
         }
     }
 
-    public Task ShutdownAsync(CancellationToken cancellationToken = default)
+    public Task ShutdownAsync(CancellationToken cancellationToken = default) => StartShutdown(Settings.FlushTimeout, cancellationToken);
+
+    /// <summary>
+    /// The host's stop (the hosted service, after every other hosted service stopped): shuts down within what is left
+    /// of the exit budget (a signal's flush before it counts) and ends early when the host's token is cancelled. Never throws.
+    /// </summary>
+    internal async Task StopForHostAsync(CancellationToken cancellationToken)
+    {
+        Log.Logger.ExitFlush("host stop");
+        await _exitBudget.WaitAsync(StartShutdown(_exitBudget.Remaining, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts the shutdown once; a later call returns the first one's task, whatever its own bound.</summary>
+    private Task StartShutdown(TimeSpan timeout, CancellationToken cancellationToken)
     {
         lock (_shutdownGate)
         {
@@ -133,7 +151,7 @@ internal sealed class TracenticClient : ITracentic, IDisposable
             {
                 Volatile.Write(ref _shutdown, 1);
                 TracenticSdk.Uninstall(this);
-                _shutdownTask = ShutdownCoreAsync(Settings.FlushTimeout, cancellationToken);
+                _shutdownTask = ShutdownCoreAsync(timeout, cancellationToken);
             }
 
             return _shutdownTask;
@@ -172,25 +190,18 @@ internal sealed class TracenticClient : ITracentic, IDisposable
     /// </summary>
     public void Dispose() => _ = ShutdownAsync();
 
-    /// <summary>Shuts down from a synchronous exit handler, waiting at most <see cref="TracenticSettings.ExitTimeout"/>.</summary>
+    /// <summary>Shuts down from a synchronous exit handler, within what is left of the exit budget.</summary>
     internal void ShutdownForExit(string exit)
     {
         Log.Logger.ExitFlush(exit);
-        WaitForExit(() =>
-        {
-            lock (_shutdownGate)
-            {
-                // An earlier shutdown may be waiting longer than an exit allows: this wait is bounded by its own deadline.
-                return _shutdownTask ?? ShutdownAsync();
-            }
-        });
+        WaitForExit(() => StartShutdown(_exitBudget.Remaining, CancellationToken.None));
     }
 
-    /// <summary>Flushes from a synchronous signal handler, waiting at most <see cref="TracenticSettings.ExitTimeout"/>.</summary>
+    /// <summary>Flushes from a synchronous signal handler, within what is left of the exit budget.</summary>
     internal void FlushForExit(string exit)
     {
         Log.Logger.ExitFlush(exit);
-        WaitForExit(() => _pipeline?.FlushAsync(Settings.ExitTimeout, CancellationToken.None) ?? Task.CompletedTask);
+        WaitForExit(() => _pipeline?.FlushAsync(_exitBudget.Remaining, CancellationToken.None) ?? Task.CompletedTask);
     }
 
     private void WaitForExit(Func<Task> start)
@@ -198,8 +209,8 @@ internal sealed class TracenticClient : ITracentic, IDisposable
         try
         {
             // Exit handlers are synchronous: blocking here is the only way to deliver what is queued. The export
-            // loop runs on the thread pool, never on this thread.
-            start().Wait(Settings.ExitTimeout);
+            // loop runs on a thread of its own, never on this one.
+            _exitBudget.Wait(start());
         }
         catch (Exception ex)
         {
@@ -245,6 +256,8 @@ internal sealed class TracenticClient : ITracentic, IDisposable
                 OperationType = span.OperationType,
                 InputTokens = span.InputTokens,
                 OutputTokens = span.OutputTokens,
+                // By hand the counts are parts of the totals, as Microsoft.Extensions.AI and OpenAI report them.
+                TokenDetails = RecordedTokenDetails.Of(span.CacheReadInputTokens, span.CacheWriteInputTokens, span.ReasoningOutputTokens, cacheSeparate: false),
                 Attributes = RecordedSpan.CopyAttributes(span.Attributes),
             };
 

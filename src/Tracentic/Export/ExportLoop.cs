@@ -53,8 +53,10 @@ internal sealed class ExportLoop
         _maxBatchSize = settings.MaxBatchSize;
         _batchDelay = settings.BatchDelay;
         _abandon.Token.Register(Wake);
-        new Thread(Run) { IsBackground = true, Name = "Tracentic export" }.Start();
     }
+
+    /// <summary>Starts the loop on a thread of its own (once; the pipeline starts every loop it made).</summary>
+    public void Start() => new Thread(Run) { IsBackground = true, Name = "Tracentic export" }.Start();
 
     public SpanQueue Queue => _queue;
 
@@ -64,8 +66,12 @@ internal sealed class ExportLoop
         var (count, dropped) = _queue.Add(span);
         if (dropped)
         {
-            Interlocked.Increment(ref _droppedSinceWarning);
-            WarnDropped(force: false);
+            // Counted here, reported by the loop: a log line can block on its writer, and recording never waits.
+            if (Interlocked.Increment(ref _droppedSinceWarning) == 1)
+            {
+                Signal();
+            }
+
             if (Volatile.Read(ref _flushCount) > 0)
             {
                 CompleteFlushes(); // a flush may have been waiting for the span that was dropped
@@ -160,6 +166,7 @@ internal sealed class ExportLoop
             while (!_abandon.IsCancellationRequested)
             {
                 var eventsSeen = Volatile.Read(ref _events);
+                WarnDropped(force: false);
 
                 // Start what is ready. A second request goes out only when the previous ones succeeded and a full batch
                 // waits (a backlog); after a failure, and while a refused batch is being split, one at a time.
@@ -223,7 +230,7 @@ internal sealed class ExportLoop
                 }
 
                 var wakeAt = !canStart ? long.MaxValue : _queue.WaitingCount == 0 ? 1 : limit;
-                Sleep(attempts, wait, wakeAt, eventsSeen);
+                Sleep(attempts, UntilDropWarning(wait), wakeAt, eventsSeen);
 
                 for (var i = 0; i < attempts.Count; i++)
                 {
@@ -393,6 +400,20 @@ internal sealed class ExportLoop
                 }
             }
         }
+    }
+
+    /// <summary><paramref name="wait"/>, shortened to when the next drop warning is due if drops wait to be reported.</summary>
+    private TimeSpan UntilDropWarning(TimeSpan wait)
+    {
+        var last = Interlocked.Read(ref _lastDropWarning);
+        if (Interlocked.Read(ref _droppedSinceWarning) == 0 || last == long.MinValue)
+        {
+            return wait;
+        }
+
+        var left = DropWarningInterval - _clock.GetElapsedTime(last);
+        left = left < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : left;
+        return wait == Timeout.InfiniteTimeSpan || left < wait ? left : wait;
     }
 
     /// <summary>

@@ -16,6 +16,11 @@ internal sealed class ExportPipeline
         var resolver = new SpanResolver(settings, log);
         _loops = [.. outputs.Select(output => new ExportLoop(new SpanQueue(settings.QueueCapacity, ExportLoop.MaxInFlight * settings.MaxBatchSize), output, resolver, retry, settings, log))];
         _sendsScopes = [.. outputs.Select(output => output.SendsScopes)];
+        foreach (var loop in _loops)
+        {
+            loop.Start();
+        }
+
         SendsScopes = _sendsScopes.Contains(true);
     }
 

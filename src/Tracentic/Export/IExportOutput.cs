@@ -1,7 +1,7 @@
 namespace Tracentic.Export;
 
 /// <summary>
-/// One destination of resolved spans in one wire flavour (the Tracentic ingest API; later standard OTLP). An
+/// One destination of resolved spans in one wire flavour (the Tracentic ingest API, or a standard OTLP endpoint). An
 /// output only serializes and sends: merging, limits and cost were applied by <see cref="SpanResolver"/>, and
 /// when to send and whether to retry is the <see cref="ExportLoop"/>'s business.
 /// </summary>

@@ -31,6 +31,9 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     private static readonly byte[] InputTokensPrefix = AttributeJson.Prefix(SpanAttributeKeys.InputTokens);
     private static readonly byte[] OutputTokensPrefix = AttributeJson.Prefix(SpanAttributeKeys.OutputTokens);
     private static readonly byte[] TotalTokensPrefix = AttributeJson.Prefix(SpanAttributeKeys.TotalTokens);
+    private static readonly byte[] CacheReadPrefix = AttributeJson.Prefix(SpanAttributeKeys.CacheReadInputTokens);
+    private static readonly byte[] CacheCreationPrefix = AttributeJson.Prefix(SpanAttributeKeys.CacheCreationInputTokens);
+    private static readonly byte[] ReasoningPrefix = AttributeJson.Prefix(SpanAttributeKeys.ReasoningOutputTokens);
     private static readonly byte[] DurationMsPrefix = AttributeJson.Prefix(SpanAttributeKeys.DurationMs);
     private static readonly byte[] CostUsdPrefix = AttributeJson.Prefix(SpanAttributeKeys.CostUsd);
     private static readonly byte[] ErrorTypePrefix = AttributeJson.Prefix(SpanAttributeKeys.ErrorType);
@@ -127,6 +130,9 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
         WriteInt(InputTokensPrefix, span.InputTokens, ref first);
         WriteInt(OutputTokensPrefix, span.OutputTokens, ref first);
         WriteInt(TotalTokensPrefix, span.TotalTokens, ref first);
+        WriteInt(CacheReadPrefix, span.CacheReadInputTokens, ref first);
+        WriteInt(CacheCreationPrefix, span.CacheCreationInputTokens, ref first);
+        WriteInt(ReasoningPrefix, span.ReasoningOutputTokens, ref first);
         WriteInt(DurationMsPrefix, span.DurationMs, ref first);
         if (span.CostUsd is { } cost)
         {

@@ -31,6 +31,7 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
     {
         GenAiConventions.OperationName, GenAiConventions.ProviderName, GenAiConventions.RequestModel, GenAiConventions.ResponseModel,
         GenAiConventions.ResponseId, GenAiConventions.FinishReasons, GenAiConventions.InputTokens, GenAiConventions.OutputTokens,
+        GenAiConventions.CacheReadInputTokens, GenAiConventions.CacheCreationInputTokens, GenAiConventions.ReasoningOutputTokens,
         GenAiConventions.ErrorType,
     };
 
@@ -148,6 +149,9 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
 
         WriteInt(GenAiConventions.InputTokens, span.InputTokens);
         WriteInt(GenAiConventions.OutputTokens, span.OutputTokens);
+        WriteInt(GenAiConventions.CacheReadInputTokens, span.CacheReadInputTokens);
+        WriteInt(GenAiConventions.CacheCreationInputTokens, span.CacheCreationInputTokens);
+        WriteInt(GenAiConventions.ReasoningOutputTokens, span.ReasoningOutputTokens);
         WriteString(GenAiConventions.ErrorType, span.ErrorFullType ?? span.ErrorType);
     }
 

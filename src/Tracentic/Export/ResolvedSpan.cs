@@ -46,6 +46,9 @@ internal sealed class ResolvedSpan
     public long? InputTokens { get; set; }
     public long? OutputTokens { get; set; }
     public long? TotalTokens { get; set; }
+    public long? CacheReadInputTokens { get; set; }
+    public long? CacheCreationInputTokens { get; set; }
+    public long? ReasoningOutputTokens { get; set; }
     public long DurationMs { get; set; }
     public double? CostUsd { get; set; }
     public string? ErrorType { get; set; }

@@ -14,6 +14,10 @@ internal static class SpanAttributeKeys
     public const string InputTokens = "llm.usage.input_tokens";
     public const string OutputTokens = "llm.usage.output_tokens";
     public const string TotalTokens = "llm.usage.total_tokens";
+    /// <summary>Cache and reasoning counts: no <c>llm.*</c> name exists for them, both flavours use the GenAI conventions' names.</summary>
+    public const string CacheReadInputTokens = Telemetry.GenAiConventions.CacheReadInputTokens;
+    public const string CacheCreationInputTokens = Telemetry.GenAiConventions.CacheCreationInputTokens;
+    public const string ReasoningOutputTokens = Telemetry.GenAiConventions.ReasoningOutputTokens;
     public const string DurationMs = "llm.duration_ms";
     public const string CostUsd = "llm.cost.total_usd";
     public const string ErrorType = "llm.error.type";
@@ -27,6 +31,7 @@ internal static class SpanAttributeKeys
     public static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
     {
         Provider, Model, ResponseModel, FinishReason, ResponseId, InputMessages, OutputMessages, OperationType, InputTokens, OutputTokens, TotalTokens, DurationMs, CostUsd, ErrorType,
+        CacheReadInputTokens, CacheCreationInputTokens, ReasoningOutputTokens,
         ScopeId, ScopeName, ScopeStartedAt, ScopeParentId, ScopeCorrelationId,
     };
 }

@@ -84,6 +84,9 @@ internal sealed class SpanResolver
         into.InputTokens = span.InputTokens;
         into.OutputTokens = span.OutputTokens;
         into.TotalTokens = total;
+        into.CacheReadInputTokens = span.TokenDetails?.CacheRead;
+        into.CacheCreationInputTokens = span.TokenDetails?.CacheWrite;
+        into.ReasoningOutputTokens = span.TokenDetails?.Reasoning;
 
         // Rounded like Python's round() (half to even), as the Python SDK does.
         into.DurationMs = (long)Math.Round((end - span.StartUnixNanos) / 1e6, MidpointRounding.ToEven);
@@ -117,23 +120,22 @@ internal sealed class SpanResolver
     private static ResolvedScope ResolveScope(TracenticScope scope) => new(
         scope.Id,
         BuiltIn(scope.Name)!,
-        PythonIsoTimestamp.Format(scope.StartedAt),
+        scope.StartedAtText,
         BuiltIn(scope.ParentId),
         BuiltIn(scope.CorrelationId));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double? Cost(RecordedSpan span)
     {
-        if (span.ErrorType is not null || span.Model is not { } model || span.InputTokens is not { } input || span.OutputTokens is not { } output)
+        // Priced by the model asked for, else by the one that answered (a dated snapshot such as gpt-4o-mini-2024-07-18).
+        if (span.Cost(_settings.Pricing) is { } cost)
         {
-            return null;
+            return cost;
         }
 
-        // Priced by the model asked for, else by the one that answered (a dated snapshot such as gpt-4o-mini-2024-07-18).
-        if (_settings.Pricing.TryGetValue(model, out var pricing)
-            || (span.ResponseModel is { } answered && _settings.Pricing.TryGetValue(answered, out pricing)))
+        if (span.ErrorType is not null || span.Model is not { } model || span.InputTokens is null || span.OutputTokens is null)
         {
-            return pricing.CostOf(input, output);
+            return null;
         }
 
         if (_log.FirstTime("pricing:" + model))

@@ -57,7 +57,9 @@ public readonly struct LlmCall
     public static LlmCall Start(
         LlmCallSite site, string? model = null, ReadOnlySpan<KeyValuePair<string, object?>> attributes = default, Providers.LlmMessage[]? inputMessages = null)
     {
-        if (TracenticSdk.Instance is not { } engine)
+        // Nothing to record to (no output, nothing listening in-process): record nothing, allocate nothing.
+        var engine = TracenticSdk.Instance;
+        if (engine is null || (!engine.HasOutputs && !LlmCallTelemetry.Listening))
         {
             return default;
         }
@@ -114,26 +116,30 @@ public readonly struct LlmCall
                 attributes = [.. attributes, .. extraAttributes];
             }
 
-            var recorded = new RecordedSpan
+            // Without an output the span only feeds the in-process telemetry, which has read it when Record returns:
+            // a per-thread scratch instance then, taken while in use (a listener that records again gets its own).
+            var exported = engine.HasOutputs;
+            var recorded = exported ? new RecordedSpan() : RecordedSpan.TakeScratch();
+            recorded.Scope = _scope;
+            recorded.StartUnixNanos = RecordedSpan.ToUnixNanos(_startedAt);
+            recorded.EndUnixNanos = RecordedSpan.ToUnixNanos(_startedAt + elapsed);
+            recorded.Provider = _site.Provider;
+            recorded.OperationType = _site.OperationType;
+            recorded.Model = _model ?? usage.Model; // the model asked for; the answering model when the call site cannot tell
+            recorded.ResponseModel = usage.Model;
+            recorded.FinishReason = usage.FinishReason;
+            recorded.ResponseId = usage.ResponseId;
+            recorded.InputTokens = usage.InputTokens;
+            recorded.OutputTokens = usage.OutputTokens;
+            recorded.TokenDetails = RecordedTokenDetails.Of(usage.CacheReadInputTokens, usage.CacheWriteInputTokens, usage.ReasoningOutputTokens, usage.CacheTokensSeparate);
+            recorded.Attributes = attributes;
+            if (exception is not null)
             {
-                Scope = _scope,
-                StartUnixNanos = RecordedSpan.ToUnixNanos(_startedAt),
-                EndUnixNanos = RecordedSpan.ToUnixNanos(_startedAt + elapsed),
-                Provider = _site.Provider,
-                OperationType = _site.OperationType,
-                Model = _model ?? usage.Model, // the model asked for; the answering model when the call site cannot tell
-                ResponseModel = usage.Model,
-                FinishReason = usage.FinishReason,
-                ResponseId = usage.ResponseId,
-                InputTokens = usage.InputTokens,
-                OutputTokens = usage.OutputTokens,
-                Attributes = attributes,
-                ErrorType = exception?.GetType().Name,
-                ErrorFullType = exception?.GetType().FullName,
-                ErrorMessage = exception is null ? null : TracenticClient.SafeMessage(exception),
-                Request = _request,
-                GlobalContext = _globalContext,
-            };
+                recorded.Error = new RecordedError { Type = exception.GetType().Name, FullType = exception.GetType().FullName, Message = TracenticClient.SafeMessage(exception) };
+            }
+
+            recorded.Request = _request;
+            recorded.GlobalContext = _globalContext;
 
             if (engine.CapturesContent)
             {
@@ -141,8 +147,15 @@ public readonly struct LlmCall
                 recorded.OutputMessages = exception is null ? Providers.MessageContent.Output(usage.OutputText, usage.FinishReason, engine.Settings, engine.Log) : null;
             }
 
-            LlmCallTelemetry.Record(engine.Settings, recorded, _activity, recordedByHand: false, exception);
-            engine.Record(recorded);
+            LlmCallTelemetry.Record(engine.Settings, recorded, _activity, recordedByHand: false, exception, exported);
+            if (exported)
+            {
+                engine.Record(recorded);
+            }
+            else
+            {
+                RecordedSpan.ReturnScratch(recorded);
+            }
         }
         catch (Exception ex)
         {

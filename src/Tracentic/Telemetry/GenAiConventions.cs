@@ -12,6 +12,9 @@ internal static class GenAiConventions
     public const string ResponseModel = "gen_ai.response.model";
     public const string InputTokens = "gen_ai.usage.input_tokens";
     public const string OutputTokens = "gen_ai.usage.output_tokens";
+    public const string CacheReadInputTokens = "gen_ai.usage.cache_read.input_tokens";
+    public const string CacheCreationInputTokens = "gen_ai.usage.cache_creation.input_tokens";
+    public const string ReasoningOutputTokens = "gen_ai.usage.reasoning.output_tokens";
     public const string FinishReasons = "gen_ai.response.finish_reasons";
     public const string ResponseId = "gen_ai.response.id";
     public const string TokenType = "gen_ai.token.type";
@@ -40,7 +43,50 @@ internal static class GenAiConventions
         _ => operationType,
     };
 
-    /// <summary>The conventions' span name: <c>{operation} {model}</c>, or the operation alone without a model.</summary>
-    public static string SpanName(string operation, string? model) =>
-        string.IsNullOrEmpty(model) ? operation : operation + " " + model;
+    private const int MaxCached = 256;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), string> SpanNames = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> FinishReasonArrays = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The conventions' span name: <c>{operation} {model}</c>, or the operation alone without a model. An application
+    /// calls few models: the names are kept (up to a bound), so a listened call does not build its name each time.
+    /// </summary>
+    public static string SpanName(string operation, string? model)
+    {
+        if (string.IsNullOrEmpty(model))
+        {
+            return operation;
+        }
+
+        if (SpanNames.TryGetValue((operation, model), out var name))
+        {
+            return name;
+        }
+
+        name = operation + " " + model;
+        if (SpanNames.Count < MaxCached)
+        {
+            SpanNames.TryAdd((operation, model), name);
+        }
+
+        return name;
+    }
+
+    /// <summary><c>gen_ai.response.finish_reasons</c> for one reason: a one-element array kept per reason (up to a bound; tag values are only read).</summary>
+    public static string[] FinishReasonsOf(string finishReason)
+    {
+        if (FinishReasonArrays.TryGetValue(finishReason, out var reasons))
+        {
+            return reasons;
+        }
+
+        reasons = [finishReason];
+        if (FinishReasonArrays.Count < MaxCached)
+        {
+            FinishReasonArrays.TryAdd(finishReason, reasons);
+        }
+
+        return reasons;
+    }
 }

@@ -30,7 +30,8 @@ internal static class LlmCallTelemetry
     /// recorded by hand, creates one with the span's own times), gives the span the activity's ids so every output
     /// names the same span, and records the metrics. Nothing happens without a listener.
     /// </summary>
-    public static void Record(TracenticSettings settings, RecordedSpan span, Activity? activity, bool recordedByHand, Exception? exception)
+    /// <remarks><paramref name="exported"/>: whether an output will write the span (only then does it need the activity's ids).</remarks>
+    public static void Record(TracenticSettings settings, RecordedSpan span, Activity? activity, bool recordedByHand, Exception? exception, bool exported = true)
     {
         if (activity is null && recordedByHand && TracenticTelemetry.Source.HasListeners())
         {
@@ -43,7 +44,7 @@ internal static class LlmCallTelemetry
         }
 
         var errorType = exception?.GetType().FullName ?? span.ErrorFullType ?? span.ErrorType;
-        var cost = activity is not null || GenAiMetrics.CostEnabled ? Cost(settings, span) : null;
+        var cost = activity is not null || GenAiMetrics.CostEnabled ? span.Cost(settings.Pricing) : null;
         if (activity is not null)
         {
             Complete(activity, span, errorType, cost);
@@ -53,8 +54,11 @@ internal static class LlmCallTelemetry
             }
 
             TracenticTelemetry.Stop(activity);
-            span.Trace = TraceIdentity.Of(activity);
-            span.ParentSpanId = ParentSpanId(activity);
+            if (exported)
+            {
+                span.Trace = TraceIdentity.Of(activity);
+                span.ParentSpanId = ParentSpanId(activity);
+            }
         }
 
         GenAiMetrics.Record(span, errorType, cost);
@@ -79,9 +83,10 @@ internal static class LlmCallTelemetry
 
         if (activity.IsAllDataRequested)
         {
-            activity.SetTag(GenAiConventions.OperationName, operation);
-            activity.SetTag(GenAiConventions.ProviderName, provider);
-            activity.SetTag(GenAiConventions.RequestModel, model);
+            // A new activity has no tags yet: added, not looked up (null values are left out, as SetTag leaves them).
+            activity.AddTag(GenAiConventions.OperationName, operation);
+            AddTag(activity, GenAiConventions.ProviderName, provider);
+            AddTag(activity, GenAiConventions.RequestModel, model);
         }
 
         return activity;
@@ -98,47 +103,57 @@ internal static class LlmCallTelemetry
                 activity.SetTag(GenAiConventions.RequestModel, model);
             }
 
-            activity.SetTag(GenAiConventions.ResponseModel, span.ResponseModel);
-            activity.SetTag(GenAiConventions.ResponseId, span.ResponseId);
+            // Keys no earlier tag has (the start set only the operation, provider and request model).
+            AddTag(activity, GenAiConventions.ResponseModel, span.ResponseModel);
+            AddTag(activity, GenAiConventions.ResponseId, span.ResponseId);
             if (span.InputTokens is { } input)
             {
-                activity.SetTag(GenAiConventions.InputTokens, input);
+                activity.AddTag(GenAiConventions.InputTokens, input);
             }
 
             if (span.OutputTokens is { } output)
             {
-                activity.SetTag(GenAiConventions.OutputTokens, output);
+                activity.AddTag(GenAiConventions.OutputTokens, output);
+            }
+
+            if (span.TokenDetails is { } details)
+            {
+                AddCount(activity, GenAiConventions.CacheReadInputTokens, details.CacheRead);
+                AddCount(activity, GenAiConventions.CacheCreationInputTokens, details.CacheWrite);
+                AddCount(activity, GenAiConventions.ReasoningOutputTokens, details.Reasoning);
             }
 
             if (span.FinishReason is { } finish)
             {
-                activity.SetTag(GenAiConventions.FinishReasons, new[] { finish });
+                activity.AddTag(GenAiConventions.FinishReasons, GenAiConventions.FinishReasonsOf(finish));
             }
 
             if (cost is { } usd)
             {
-                activity.SetTag(SpanAttributeKeys.CostUsd, usd);
+                activity.AddTag(SpanAttributeKeys.CostUsd, usd);
             }
 
             if (span.Scope is { } scope)
             {
                 // The scope link as the exported span carries it (and as the official Tracentic .NET SDK's activities do).
-                activity.SetTag(SpanAttributeKeys.ScopeId, scope.Id);
-                activity.SetTag(SpanAttributeKeys.ScopeName, scope.Name);
-                activity.SetTag(SpanAttributeKeys.ScopeParentId, scope.ParentId);
-                activity.SetTag(SpanAttributeKeys.ScopeCorrelationId, scope.CorrelationId);
-                activity.SetTag(SpanAttributeKeys.ScopeStartedAt, PythonIsoTimestamp.Format(scope.StartedAt));
+                activity.AddTag(SpanAttributeKeys.ScopeId, scope.Id);
+                activity.AddTag(SpanAttributeKeys.ScopeName, scope.Name);
+                if (scope.ParentId is { } parentId)
+                {
+                    activity.AddTag(SpanAttributeKeys.ScopeParentId, parentId);
+                }
+
+                if (scope.CorrelationId is { } correlationId)
+                {
+                    activity.AddTag(SpanAttributeKeys.ScopeCorrelationId, correlationId);
+                }
+
+                activity.AddTag(SpanAttributeKeys.ScopeStartedAt, scope.StartedAtText);
             }
 
             if (span.Attributes is { } attributes)
             {
-                foreach (var (key, value) in attributes)
-                {
-                    if (!string.IsNullOrEmpty(key) && activity.GetTagItem(key) is null)
-                    {
-                        activity.SetTag(key, value);
-                    }
-                }
+                AddAttributes(activity, attributes);
             }
 
             activity.SetTag(GenAiConventions.ErrorType, errorType);
@@ -150,12 +165,67 @@ internal static class LlmCallTelemetry
         }
     }
 
-    /// <summary>Cost as the Tracentic outputs compute it: only with a model, both token counts and a price (by the model asked for, else the one that answered).</summary>
-    private static double? Cost(TracenticSettings settings, RecordedSpan span) =>
-        span.ErrorType is null && span.Model is { } model && span.InputTokens is { } input && span.OutputTokens is { } output
-            && (settings.Pricing.TryGetValue(model, out var pricing) || (span.ResponseModel is { } answered && settings.Pricing.TryGetValue(answered, out pricing)))
-            ? pricing.CostOf(input, output)
-            : null;
+    /// <summary>
+    /// The span's attributes under the built-ins: a key already set (a built-in, an earlier attribute) keeps its
+    /// value, and a null value adds nothing. Keys outside the built-in namespaces are checked against the earlier
+    /// attributes only (a short list), not looked up in the activity's tags.
+    /// </summary>
+    private static void AddAttributes(Activity activity, KeyValuePair<string, object?>[] attributes)
+    {
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            var (key, value) = attributes[i];
+            if (string.IsNullOrEmpty(key) || value is null)
+            {
+                continue;
+            }
+
+            if (attributes.Length > 16 || key.StartsWith("gen_ai.", StringComparison.Ordinal) || key.StartsWith("tracentic.", StringComparison.Ordinal)
+                || key == GenAiConventions.ErrorType || key == SpanAttributeKeys.CostUsd)
+            {
+                if (activity.GetTagItem(key) is null)
+                {
+                    activity.SetTag(key, value);
+                }
+
+                continue;
+            }
+
+            if (!SetBefore(attributes, i, key))
+            {
+                activity.AddTag(key, value);
+            }
+        }
+    }
+
+    private static bool SetBefore(KeyValuePair<string, object?>[] attributes, int index, string key)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (attributes[j].Value is not null && string.Equals(attributes[j].Key, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AddTag(Activity activity, string key, string? value)
+    {
+        if (value is not null)
+        {
+            activity.AddTag(key, value);
+        }
+    }
+
+    private static void AddCount(Activity activity, string key, long? count)
+    {
+        if (count is { } value)
+        {
+            activity.AddTag(key, value);
+        }
+    }
 
     private static ulong ParentSpanId(Activity activity)
     {

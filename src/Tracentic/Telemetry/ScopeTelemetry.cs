@@ -40,7 +40,7 @@ internal static class ScopeTelemetry
             activity.SetTag(SpanAttributeKeys.ScopeName, scope.Name);
             activity.SetTag(SpanAttributeKeys.ScopeParentId, scope.ParentId);
             activity.SetTag(SpanAttributeKeys.ScopeCorrelationId, scope.CorrelationId);
-            activity.SetTag(SpanAttributeKeys.ScopeStartedAt, PythonIsoTimestamp.Format(scope.StartedAt));
+            activity.SetTag(SpanAttributeKeys.ScopeStartedAt, scope.StartedAtText);
             foreach (var (key, value) in scope.Attributes)
             {
                 activity.SetTag(key, value);

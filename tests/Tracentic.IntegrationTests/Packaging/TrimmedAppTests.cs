@@ -137,7 +137,9 @@ public sealed class TrimmedAppTests(PackedTracentic packed)
         async Task<string[]> RunAsync(params string[] arguments)
         {
             var run = (await ChildProcess.RunAsync(Path.Combine(output, "TrimmedApp"), arguments, project, timeout: TimeSpan.FromMinutes(1))).EnsureSuccess();
-            Assert.True(run.Error.Length == 0, run.Describe($"{name} wrote to stderr"));
+            // Configured without an API key, the SDK says once that spans stay local; nothing else may be written.
+            var errors = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("[tracentic] no ApiKey configured", StringComparison.Ordinal));
+            Assert.True(!errors.Any(), run.Describe($"{name} wrote to stderr"));
             return run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
 

@@ -7,12 +7,17 @@ internal static class AnthropicReplies
 {
     public const string AnsweredModel = "claude-sonnet-4-20250514";
 
-    public static FakeReply Message(string id, string text, int inputTokens, int outputTokens, int latencyMs, string stopReason = "end_turn") =>
+    /// <param name="cacheReadTokens">Tokens read from the prompt cache, beside <paramref name="inputTokens"/> (<c>cache_read_input_tokens</c>).</param>
+    /// <param name="cacheWriteTokens">Tokens written to the cache, beside them too (<c>cache_creation_input_tokens</c>).</param>
+    public static FakeReply Message(string id, string text, int inputTokens, int outputTokens, int latencyMs, string stopReason = "end_turn", int? cacheReadTokens = null, int? cacheWriteTokens = null) =>
         FakeReply.Json(200, $$$$"""
             {"id":{{{{Q(id)}}}},"type":"message","role":"assistant","model":{{{{Q(AnsweredModel)}}}},
              "content":[{"type":"text","text":{{{{Q(text)}}}}}],"stop_reason":{{{{Q(stopReason)}}}},"stop_sequence":null,
-             "usage":{"input_tokens":{{{{inputTokens}}}},"output_tokens":{{{{outputTokens}}}}}}
+             "usage":{"input_tokens":{{{{inputTokens}}}},"output_tokens":{{{{outputTokens}}}}{{{{Cache(cacheReadTokens, cacheWriteTokens)}}}}}}
             """, latencyMs);
+
+    private static string Cache(int? read, int? write) =>
+        (read is { } r ? $$$$""","cache_read_input_tokens":{{{{r}}}}""" : "") + (write is { } w ? $$$$""","cache_creation_input_tokens":{{{{w}}}}""" : "");
 
     /// <summary>message_start (input tokens), text deltas, message_delta (stop reason, output tokens), message_stop.</summary>
     public static FakeReply MessageStream(string id, string[] parts, int inputTokens, int outputTokens, int firstEventAfterMs, string stopReason = "end_turn")

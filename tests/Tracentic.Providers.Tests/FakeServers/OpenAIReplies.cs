@@ -7,13 +7,19 @@ internal static class OpenAIReplies
 {
     public const string AnsweredModel = "gpt-4o-mini-2024-07-18";
 
-    public static FakeReply ChatCompletion(string id, string text, int inputTokens, int outputTokens, int latencyMs, string finishReason = "stop") =>
+    /// <param name="cachedTokens">Of the input tokens, those read from the prompt cache (<c>prompt_tokens_details.cached_tokens</c>).</param>
+    /// <param name="reasoningTokens">Of the output tokens, those spent reasoning (<c>completion_tokens_details.reasoning_tokens</c>).</param>
+    public static FakeReply ChatCompletion(string id, string text, int inputTokens, int outputTokens, int latencyMs, string finishReason = "stop", int? cachedTokens = null, int? reasoningTokens = null) =>
         FakeReply.Json(200, $$$$"""
             {"id":{{{{Q(id)}}}},"object":"chat.completion","created":1700000000,"model":{{{{Q(AnsweredModel)}}}},
              "choices":[{"index":0,"message":{"role":"assistant","content":{{{{Q(text)}}}},"refusal":null},"logprobs":null,"finish_reason":{{{{Q(finishReason)}}}}}],
-             "usage":{"prompt_tokens":{{{{inputTokens}}}},"completion_tokens":{{{{outputTokens}}}},"total_tokens":{{{{inputTokens + outputTokens}}}}},
+             "usage":{"prompt_tokens":{{{{inputTokens}}}},"completion_tokens":{{{{outputTokens}}}},"total_tokens":{{{{inputTokens + outputTokens}}}}{{{{Details(cachedTokens, reasoningTokens)}}}}},
              "system_fingerprint":"fp_test"}
             """, latencyMs);
+
+    private static string Details(int? cachedTokens, int? reasoningTokens) =>
+        (cachedTokens is { } cached ? $$$$""","prompt_tokens_details":{"cached_tokens":{{{{cached}}}},"audio_tokens":0}""" : "")
+        + (reasoningTokens is { } reasoning ? $$$$""","completion_tokens_details":{"reasoning_tokens":{{{{reasoning}}}},"audio_tokens":0}""" : "");
 
     /// <summary>Content chunks, a last chunk with the finish reason, then the <c>stream_options.include_usage</c> chunk and [DONE].</summary>
     public static FakeReply ChatStream(string id, string[] parts, int inputTokens, int outputTokens, int firstChunkAfterMs, string finishReason = "stop")

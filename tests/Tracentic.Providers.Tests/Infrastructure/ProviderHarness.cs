@@ -23,7 +23,9 @@ internal sealed class ProviderHarness : IAsyncDisposable
     {
         ["gpt-4o-mini"] = new ModelPricing(0.15, 0.6),
         ["text-embedding-3-small"] = new ModelPricing(0.02, 0),
-        ["claude-sonnet-4-20250514"] = new ModelPricing(3.0, 15.0),
+        // Prompt caching and reasoning at their own prices (CachedTokensTests); a call without them costs input and output.
+        ["claude-sonnet-4-20250514"] = new ModelPricing(3.0, 15.0) { CacheReadPerMillion = 0.3, CacheWritePerMillion = 3.75 },
+        ["o4-mini"] = new ModelPricing(1.1, 4.4) { CacheReadPerMillion = 0.275, ReasoningPerMillion = 5.0 },
     };
 
     private ITracentic? _tracentic;

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Tracentic.Benchmarks;
+
+namespace Tracentic.Generators.Benchmarks;
+
+/// <summary>
+/// `-- alloc [none|otel]`: bytes and time per call of each <see cref="ChatClientBenchmarks"/> method, measured in-process,
+/// then which types the Tracentic call allocates (sampled GC allocation ticks). A quick check; BenchmarkDotNet gives the figures.
+/// </summary>
+internal static class AllocMode
+{
+    public static void Run(string listener)
+    {
+        var bench = new ChatClientBenchmarks { Listener = listener == "otel" ? Listener.OpenTelemetry : Listener.None };
+        bench.Setup();
+        (string, Func<object>)[] methods = [("plain", bench.PlainCall), ("meai", bench.MeaiOpenTelemetry), ("tracentic", bench.TracenticLlmCall)];
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var (name, call) in methods)
+            {
+                const int n = 200_000;
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var watch = Stopwatch.StartNew();
+                for (var i = 0; i < n; i++)
+                {
+                    call();
+                }
+
+                Console.WriteLine($"{name}: {watch.Elapsed.TotalNanoseconds / n:0} ns, {(GC.GetAllocatedBytesForCurrentThread() - before) / (double)n:0} B");
+            }
+        }
+
+        using (new AllocationTypes())
+        {
+            for (var i = 0; i < 2_000_000; i++)
+            {
+                bench.TracenticLlmCall();
+            }
+        }
+
+        bench.Cleanup().GetAwaiter().GetResult();
+    }
+}
+
+internal sealed class AllocationTypes : System.Diagnostics.Tracing.EventListener
+{
+    private readonly Dictionary<string, int> _types = new();
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+        {
+            EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+        }
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (e.EventName?.StartsWith("GCAllocationTick", StringComparison.Ordinal) == true && e.Payload is { } payload)
+        {
+            var type = payload[e.PayloadNames!.IndexOf("TypeName")]?.ToString() ?? "?";
+            lock (_types)
+            {
+                _types[type] = _types.GetValueOrDefault(type) + 1;
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        lock (_types)
+        {
+            foreach (var (type, count) in _types.OrderByDescending(p => p.Value))
+            {
+                Console.WriteLine($"{count,6} {type}");
+            }
+        }
+    }
+}

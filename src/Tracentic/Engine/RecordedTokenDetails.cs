@@ -1,0 +1,29 @@
+namespace Tracentic.Engine;
+
+/// <summary>
+/// The finer counts of a call's usage, where the provider reports them: allocated only then, so a span without them
+/// carries one null reference.
+/// </summary>
+internal sealed class RecordedTokenDetails
+{
+    /// <summary>Input tokens read from the prompt cache (<c>gen_ai.usage.cache_read.input_tokens</c>).</summary>
+    public long? CacheRead;
+
+    /// <summary>Input tokens written to the prompt cache (<c>gen_ai.usage.cache_creation.input_tokens</c>).</summary>
+    public long? CacheWrite;
+
+    /// <summary>Output tokens spent on reasoning, part of the output tokens (<c>gen_ai.usage.reasoning.output_tokens</c>).</summary>
+    public long? Reasoning;
+
+    /// <summary>The cache counts come on top of the input tokens (Anthropic) instead of being part of them.</summary>
+    public bool CacheSeparate;
+
+    /// <summary>The details of a call, or null when it reported none.</summary>
+    public static RecordedTokenDetails? Of(long? cacheRead, long? cacheWrite, long? reasoning, bool cacheSeparate) =>
+        cacheRead is null && cacheWrite is null && reasoning is null
+            ? null
+            : new RecordedTokenDetails { CacheRead = Sanitize(cacheRead), CacheWrite = Sanitize(cacheWrite), Reasoning = Sanitize(reasoning), CacheSeparate = cacheSeparate };
+
+    /// <summary>A count a provider could not have meant is left out, as negative token totals are.</summary>
+    private static long? Sanitize(long? tokens) => tokens is < 0 ? null : tokens;
+}
