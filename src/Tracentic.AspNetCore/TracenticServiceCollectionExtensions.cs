@@ -47,8 +47,9 @@ public static class TracenticServiceCollectionExtensions
     /// does, reading settings from a configuration section, typically <c>configuration.GetSection("Tracentic")</c>:
     /// <c>ApiKey</c>, <c>ServiceName</c>, <c>ServiceVersion</c>, <c>Endpoint</c>, <c>Environment</c>,
     /// <c>ExportTimeout</c>, <c>BatchDelay</c>, <c>QueueCapacity</c>, <c>MaxBatchSize</c>, <c>Debug</c>,
-    /// <c>LinkIncomingScope</c>, <c>ProcessWide</c>, <c>GlobalAttributes:{key}</c>,
-    /// <c>CustomPricing:{model}:InputPerMillion</c>/<c>OutputPerMillion</c> and <c>AttributeLimits:*</c>.
+    /// <c>LinkIncomingScope</c>, <c>ProcessWide</c>, <c>CaptureMessageContent</c>, <c>MaxMessageContentLength</c>,
+    /// <c>GlobalAttributes:{key}</c>, <c>CustomPricing:{model}:InputPerMillion</c>/<c>OutputPerMillion</c> (optionally
+    /// <c>CacheReadPerMillion</c>, <c>CacheWritePerMillion</c>, <c>ReasoningPerMillion</c>) and <c>AttributeLimits:*</c>.
     /// Empty values count as unset, so environment variables fill them.
     /// </summary>
     /// <param name="services">The application's services.</param>

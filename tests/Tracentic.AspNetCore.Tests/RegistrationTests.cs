@@ -124,6 +124,13 @@ public sealed class RegistrationTests : ProcessWideTest
                 ["Tracentic:GlobalAttributes:team"] = "search",
                 ["Tracentic:CustomPricing:gpt-4o:InputPerMillion"] = "2.5",
                 ["Tracentic:CustomPricing:gpt-4o:OutputPerMillion"] = "10",
+                ["Tracentic:CustomPricing:claude-sonnet-4:InputPerMillion"] = "3",
+                ["Tracentic:CustomPricing:claude-sonnet-4:OutputPerMillion"] = "15",
+                ["Tracentic:CustomPricing:claude-sonnet-4:CacheReadPerMillion"] = "0.3",
+                ["Tracentic:CustomPricing:claude-sonnet-4:CacheWritePerMillion"] = "3.75",
+                ["Tracentic:CustomPricing:claude-sonnet-4:ReasoningPerMillion"] = "20",
+                ["Tracentic:CaptureMessageContent"] = "true",
+                ["Tracentic:MaxMessageContentLength"] = "500",
                 ["Tracentic:AttributeLimits:MaxAttributeCount"] = "64",
                 ["Tracentic:AttributeLimits:MaxStringValueLength"] = "1000",
             },
@@ -142,6 +149,9 @@ public sealed class RegistrationTests : ProcessWideTest
         Assert.True(options.Debug);
         Assert.True(options.LinkIncomingScope);
         Assert.Equal(new ModelPricing(2.5, 10), options.CustomPricing!["gpt-4o"]);
+        Assert.Equal(new ModelPricing(3, 15) { CacheReadPerMillion = 0.3, CacheWritePerMillion = 3.75, ReasoningPerMillion = 20 }, options.CustomPricing!["claude-sonnet-4"]);
+        Assert.True(options.Sdk.CaptureMessageContent);
+        Assert.Equal(500, options.Sdk.MaxMessageContentLength);
         Assert.Equal(64, options.AttributeLimits.MaxAttributeCount);
         Assert.Equal(1000, options.AttributeLimits.MaxStringValueLength);
 

@@ -6,4 +6,10 @@ internal sealed class PricingSection
     public double? InputPerMillion { get; set; }
 
     public double? OutputPerMillion { get; set; }
+
+    public double? CacheReadPerMillion { get; set; }
+
+    public double? CacheWritePerMillion { get; set; }
+
+    public double? ReasoningPerMillion { get; set; }
 }

@@ -32,10 +32,15 @@ internal sealed class TracenticSection
 
     public bool? ProcessWide { get; set; }
 
+    /// <summary>Content capture: <c>gen_ai.input.messages</c>/<c>gen_ai.output.messages</c> of recognised calls.</summary>
+    public bool? CaptureMessageContent { get; set; }
+
+    public int? MaxMessageContentLength { get; set; }
+
     /// <summary><c>GlobalAttributes:{key}</c>: string values.</summary>
     public Dictionary<string, string?>? GlobalAttributes { get; set; }
 
-    /// <summary><c>CustomPricing:{model}:InputPerMillion</c> and <c>...:OutputPerMillion</c>.</summary>
+    /// <summary><c>CustomPricing:{model}:InputPerMillion</c> and <c>...:OutputPerMillion</c>, optionally <c>CacheReadPerMillion</c>, <c>CacheWritePerMillion</c>, <c>ReasoningPerMillion</c>.</summary>
     public Dictionary<string, PricingSection>? CustomPricing { get; set; }
 
     public AttributeLimitsSection? AttributeLimits { get; set; }

@@ -40,6 +40,8 @@ internal static class TracenticSectionBinder
         Set(section.Debug, v => options.Debug = v);
         Set(section.LinkIncomingScope, v => options.LinkIncomingScope = v);
         Set(section.ProcessWide, v => options.ProcessWide = v);
+        Set(section.CaptureMessageContent, v => options.Sdk.CaptureMessageContent = v);
+        Set(section.MaxMessageContentLength, v => options.Sdk.MaxMessageContentLength = v);
 
         if (section.AttributeLimits is { } limits)
         {
@@ -68,7 +70,12 @@ internal static class TracenticSectionBinder
 
             try
             {
-                (options.CustomPricing ??= new(StringComparer.Ordinal))[model] = new ModelPricing(input, output);
+                (options.CustomPricing ??= new(StringComparer.Ordinal))[model] = new ModelPricing(input, output)
+                {
+                    CacheReadPerMillion = pricing.CacheReadPerMillion,
+                    CacheWritePerMillion = pricing.CacheWritePerMillion,
+                    ReasoningPerMillion = pricing.ReasoningPerMillion,
+                };
             }
             catch (ArgumentException ex)
             {
