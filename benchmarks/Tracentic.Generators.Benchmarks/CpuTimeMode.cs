@@ -11,21 +11,30 @@ internal static class CpuTimeMode
 {
     private const int Rounds = 3;
 
-    public static void Run()
+    public static void Run(string only)
     {
-        var tenThousand = new GeneratorBenchmarks();
-        tenThousand.Setup();
-        Measure("GeneratorBenchmarks.TenThousandCallSites", () => tenThousand.TenThousandCallSites());
+        if ("GeneratorBenchmarks".Contains(only, StringComparison.Ordinal))
+        {
+            var tenThousand = new GeneratorBenchmarks();
+            tenThousand.Setup();
+            Measure("GeneratorBenchmarks.TenThousandCallSites", () => tenThousand.TenThousandCallSites());
+        }
 
-        var realistic = new RealisticCodeBenchmarks();
-        realistic.Setup();
-        Measure("RealisticCodeBenchmarks.HundredThousandInvocations_ThousandTraced", () => realistic.HundredThousandInvocations_ThousandTraced());
+        if ("RealisticCodeBenchmarks".Contains(only, StringComparison.Ordinal))
+        {
+            var realistic = new RealisticCodeBenchmarks();
+            realistic.Setup();
+            Measure("RealisticCodeBenchmarks.HundredThousandInvocations_ThousandTraced", () => realistic.HundredThousandInvocations_ThousandTraced());
+        }
 
-        var library = new LibraryCompileBenchmarks();
-        library.Setup();
-        Measure("LibraryCompileBenchmarks.GeneratorOnly", () => library.GeneratorOnly());
-        Measure("LibraryCompileBenchmarks.CompileWithoutGenerator", () => library.CompileWithoutGenerator());
-        Measure("LibraryCompileBenchmarks.CompileWithGenerator", () => library.CompileWithGenerator());
+        if ("LibraryCompileBenchmarks".Contains(only, StringComparison.Ordinal))
+        {
+            var library = new LibraryCompileBenchmarks();
+            library.Setup();
+            Measure("LibraryCompileBenchmarks.GeneratorOnly", () => library.GeneratorOnly());
+            Measure("LibraryCompileBenchmarks.CompileWithoutGenerator", () => library.CompileWithoutGenerator());
+            Measure("LibraryCompileBenchmarks.CompileWithGenerator", () => library.CompileWithGenerator());
+        }
     }
 
     private static void Measure(string name, Func<object> run)

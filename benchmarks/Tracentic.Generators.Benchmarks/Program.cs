@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project benchmarks/Tracentic.Generators.Benchmarks -- --filter '*'
-// ... -- cpu       the generator benchmarks by CPU time, clock and allocations (for a machine shared with busy processes)
+// ... -- cpu [name] the generator benchmarks by CPU time, clock and allocations (for a machine shared with busy processes);
+//                   a name part ("Realistic", "Library") runs only the matching ones
 // ... -- analyzer  the traced-call analyzer's own execution time on the library of LibraryCompileBenchmarks
 if (args is ["profile"])
 {
@@ -15,9 +16,9 @@ if (args is ["alloc", ..])
     return;
 }
 
-if (args is ["cpu"])
+if (args is ["cpu", ..])
 {
-    Tracentic.Generators.Benchmarks.CpuTimeMode.Run();
+    Tracentic.Generators.Benchmarks.CpuTimeMode.Run(args.Length > 1 ? args[1] : "");
     return;
 }
 

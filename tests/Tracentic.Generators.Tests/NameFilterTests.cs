@@ -61,6 +61,9 @@ public class NameFilterTests
         { "extension-block", "public class K {} public static class E { extension(K k) { [TracenticScope] public int Go(int x) => x; [TracenticScope] public static int Make() => 1; } } public static class P { public static int R() => new K().Go(1) + K.Make(); }", 2 },
         { "generic-conditional", "public class C { [TracenticScope] public T Go<T>(T x) => x; } public static class P { public static int? R(C? c) => c?.Go<int>(1) + c!.Go(2); }", 2 },
         { "keyword-name", "public class C { [TracenticScope] public int @event() => 1; public int R() => @event() + this.@event(); }", 2 },
+        { "unicode-escaped-name", "public class C { [TracenticScope] public int Go() => 1; public int R() => G\\u006F() + this.\\u0047o(); }", 2 },
+        { "chained-and-nested", "public class C { [TracenticScope] public C Go(int x) => this; public int R() => Go(Go(1).Go(2).GetHashCode()).GetHashCode(); }", 3 },
+        { "name-split-over-lines", "public class C { [TracenticScope] public int Go() => 1; public int R() => this\n    .Go\n    (); }", 1 },
     };
 
     [Theory]
@@ -169,6 +172,7 @@ public class NameFilterTests
                 if (model.GetSymbolInfo(call).Symbol is IMethodSymbol target && TracedMethod.Find(target, symbols) is not null)
                 {
                     Assert.True(names.MayBeCalledBy(call), $"dismissed {call} in:\n{source}");
+                    Assert.Contains(call, names.CallsIn(tree, CancellationToken.None));
                     Assert.True(names.Contains(target.Name), $"the analyzer would dismiss {call} in:\n{source}");
                     checkedCalls++;
                 }

@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Tracentic.Generators.Common;
 
 namespace Tracentic.Generators.Calls;
 
@@ -21,6 +23,12 @@ internal sealed class DeclaredTracedNames
 
     private static readonly ConditionalWeakTable<SyntaxTree, DeclaredTracedNames> s_byTree = new();
 
+    // The attribute names as written without an alias, with and without the suffix: a file that spells none of
+    // them declares nothing traced, unless through an alias declared elsewhere (see Aliased).
+    private static readonly IdentifierSearch s_attributeWords = new(AttributeNames.SelectMany(static n => new[] { n, n + "Attribute" }));
+
+    private static readonly DeclaredTracedNames s_nothing = new([], []);
+
     private DeclaredTracedNames(List<(string, string)> attributed, List<string> aliases)
     {
         Attributed = attributed;
@@ -33,8 +41,19 @@ internal sealed class DeclaredTracedNames
     /// <summary>Aliases (<c>using X = Tracentic.TracenticScopeAttribute;</c>) that name one of the attributes.</summary>
     public IReadOnlyList<string> Aliases { get; }
 
+    /// <summary>What <paramref name="tree"/> declares with the attributes' own names; its syntax is read only when its text spells one.</summary>
     public static DeclaredTracedNames Of(SyntaxTree tree, CancellationToken cancellationToken) =>
-        s_byTree.GetValue(tree, t => Read(t, cancellationToken));
+        s_byTree.GetValue(tree, t => s_attributeWords.MayBeIn(t.GetText(cancellationToken), cancellationToken) ? Read(t, cancellationToken) : s_nothing);
+
+    /// <summary>
+    /// What <paramref name="tree"/> declares when some file declares <paramref name="aliases"/> for the attributes:
+    /// a file that spells one of them is read whole (an alias is rare; this is not cached).
+    /// </summary>
+    public static DeclaredTracedNames Aliased(SyntaxTree tree, IdentifierSearch aliases, CancellationToken cancellationToken)
+    {
+        var names = Of(tree, cancellationToken);
+        return names != s_nothing || !aliases.MayBeIn(tree.GetText(cancellationToken), cancellationToken) ? names : Read(tree, cancellationToken);
+    }
 
     private static DeclaredTracedNames Read(SyntaxTree tree, CancellationToken cancellationToken)
     {

@@ -3,7 +3,9 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Tracentic.Generators.Common;
 
 namespace Tracentic.Generators.Calls;
 
@@ -18,9 +20,14 @@ internal sealed class TracedNames
     private static readonly ConditionalWeakTable<Compilation, TracedNames> s_byCompilation = new();
 
     private readonly HashSet<string> _names;
+    private readonly IdentifierSearch _search;
     private int _boundCalls;
 
-    private TracedNames(HashSet<string> names) => _names = names;
+    private TracedNames(HashSet<string> names)
+    {
+        _names = names;
+        _search = new IdentifierSearch(names);
+    }
 
     /// <summary>The names of <paramref name="compilation"/>, worked out once per compilation.</summary>
     public static TracedNames Of(Compilation compilation, TracenticSymbols symbols, CancellationToken cancellationToken) =>
@@ -45,6 +52,62 @@ internal sealed class TracedNames
     /// </summary>
     public bool MayBeCalledBy(InvocationExpressionSyntax invocation) => InvokedName(invocation) is not { } name || _names.Contains(name);
 
+    /// <summary>
+    /// The calls in <paramref name="tree"/> written with the name of an annotated method, in text order: found where
+    /// the text spells a name, so the rest of the tree is never visited. Calls without a written name (a delegate
+    /// returned by a call) cannot be intercepted, so they are not looked for.
+    /// </summary>
+    public List<InvocationExpressionSyntax> CallsIn(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var calls = new List<InvocationExpressionSyntax>();
+        if (_names.Count == 0)
+        {
+            return calls;
+        }
+
+        var search = _search.FindIn(tree.GetText(cancellationToken), cancellationToken);
+        var root = tree.GetRoot(cancellationToken);
+        foreach (var (position, word) in search.Found)
+        {
+            var token = root.FindToken(position);
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == word && CallNamedBy(token) is { } call)
+            {
+                calls.Add(call);
+            }
+        }
+
+        if (search.Escapes.Count > 0)
+        {
+            // An identifier spelled with an escape (G\u006F) is read by its value; the calls then go in text order again.
+            foreach (var position in search.Escapes)
+            {
+                var token = root.FindToken(position);
+                if (token.IsKind(SyntaxKind.IdentifierToken) && _names.Contains(token.ValueText) && CallNamedBy(token) is { } call && !calls.Contains(call))
+                {
+                    calls.Add(call);
+                }
+            }
+
+            calls.Sort(static (a, b) => a.SpanStart.CompareTo(b.SpanStart));
+        }
+
+        return calls;
+    }
+
+    /// <summary>The invocation whose written name is <paramref name="identifier"/>: <c>M()</c>, <c>M&lt;T&gt;()</c>, <c>x.M()</c>, <c>x?.M()</c>.</summary>
+    private static InvocationExpressionSyntax? CallNamedBy(SyntaxToken identifier)
+    {
+        if (identifier.Parent is not SimpleNameSyntax name)
+        {
+            return null;
+        }
+
+        var expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access
+            : name.Parent is MemberBindingExpressionSyntax binding && binding.Name == name ? binding
+            : (ExpressionSyntax)name;
+        return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression ? invocation : null;
+    }
+
     /// <summary>The simple name an invocation is written with: <c>M()</c>, <c>M&lt;T&gt;()</c>, <c>x.M()</c>, <c>x?.M()</c>.</summary>
     public static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {
@@ -64,6 +127,13 @@ internal sealed class TracedNames
             var names = DeclaredTracedNames.Of(tree, cancellationToken);
             declared.Add(names);
             attributeNames.UnionWith(names.Aliases);
+        }
+
+        if (attributeNames.Count > DeclaredTracedNames.AttributeNames.Length)
+        {
+            // An alias may be used in a file that never spells the attribute's own name: read those files too.
+            var aliases = new IdentifierSearch(attributeNames.SelectMany(static n => new[] { n, n + "Attribute" }));
+            declared = [.. compilation.SyntaxTrees.Select(tree => DeclaredTracedNames.Aliased(tree, aliases, cancellationToken))];
         }
 
         var traced = new HashSet<string>();

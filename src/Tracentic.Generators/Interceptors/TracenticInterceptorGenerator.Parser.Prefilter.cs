@@ -1,8 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Tracentic.Generators.Calls;
+using Tracentic.Generators.Common;
 using Tracentic.Generators.Interceptors.Specs;
 
 namespace Tracentic.Generators.Interceptors;
@@ -12,23 +13,29 @@ public sealed partial class TracenticInterceptorGenerator
     internal static partial class Parser
     {
         /// <summary>
-        /// The transform of every invocation. A call whose written name no annotated method has cannot be traced,
-        /// so it is answered from syntax alone and never bound: most calls in a project end here. The others go
-        /// to <see cref="Parse"/>.
+        /// The calls of one file that can be traced. A call whose written name no annotated method has cannot be, so
+        /// only the calls whose name the file's text spells are bound (<see cref="TracedNames.CallsIn"/>): most
+        /// calls of a project, and most files, are never visited. Each found call goes to <see cref="Parse"/>.
         /// </summary>
-        public static CallSiteResult? ParseNamedCall(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+        public static EquatableArray<CallSiteResult> ParseTree(Compilation compilation, SyntaxTree tree, CancellationToken cancellationToken)
         {
+            List<CallSiteResult>? results = null;
             try
             {
-                var compilation = context.SemanticModel.Compilation;
-                if (s_symbols.GetValue(compilation, static c => new SymbolsBox(TracenticSymbols.From(c))).Symbols is not { } symbols
-                    || TracedNames.Of(compilation, symbols, cancellationToken) is not { } names
-                    || !names.MayBeCalledBy((InvocationExpressionSyntax)context.Node))
+                if (s_symbols.GetValue(compilation, static c => new SymbolsBox(TracenticSymbols.From(c))).Symbols is not { } symbols)
                 {
-                    return null;
+                    return EquatableArray<CallSiteResult>.Empty; // Tracentic is not referenced: nothing to do
                 }
 
-                names.CountBoundCall();
+                var names = TracedNames.Of(compilation, symbols, cancellationToken);
+                foreach (var call in names.CallsIn(tree, cancellationToken))
+                {
+                    names.CountBoundCall();
+                    if (Parse(BindingModel.For(compilation, tree), call, symbols, cancellationToken) is { } result)
+                    {
+                        (results ??= []).Add(result);
+                    }
+                }
             }
             catch (OperationCanceledException)
             {
@@ -36,11 +43,11 @@ public sealed partial class TracenticInterceptorGenerator
             }
             catch (Exception ex)
             {
-                // Never fail the build: report the fault on the node and leave the call alone.
-                return new CallSiteResult(null, Fault(context.Node, ex));
+                // Never fail the build: report the fault on the file and leave its calls alone.
+                return new EquatableArray<CallSiteResult>([new CallSiteResult(null, Fault(tree.GetRoot(cancellationToken), ex))]);
             }
 
-            return Parse(context, cancellationToken);
+            return results is null ? EquatableArray<CallSiteResult>.Empty : new EquatableArray<CallSiteResult>(results);
         }
     }
 }

@@ -26,21 +26,12 @@ public sealed partial class TracenticInterceptorGenerator
         private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
             .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-        /// <summary>Cheap syntactic filter: only invocations can be intercepted.</summary>
-        public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken) => node is InvocationExpressionSyntax;
-
-        public static CallSiteResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+        /// <summary>One call named like an annotated method, bound: its interceptor's model, a fault, or null when it is not wrapped.</summary>
+        public static CallSiteResult? Parse(SemanticModel model, InvocationExpressionSyntax invocation, TracenticSymbols symbols, CancellationToken cancellationToken)
         {
             try
             {
-                if (s_symbols.GetValue(context.SemanticModel.Compilation, static c => new SymbolsBox(TracenticSymbols.From(c))).Symbols is not { } symbols)
-                {
-                    return null; // Tracentic is not referenced: nothing to do
-                }
-
-                // Most invocations call something untraced: bind the symbol and check its attributes before anything else.
-                var invocation = (InvocationExpressionSyntax)context.Node;
-                var model = context.SemanticModel;
+                // A call named like a traced method may still call something else: bind it and check its attributes first.
                 if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol target
                     || TracedMethod.Find(target, symbols) is not { } traced
                     || !CallClassifier.Classify(invocation, traced, model, symbols, cancellationToken).CanWrap)
@@ -72,7 +63,7 @@ public sealed partial class TracenticInterceptorGenerator
             catch (Exception ex)
             {
                 // Never fail the build: report the fault on the node and leave the call alone.
-                return new CallSiteResult(null, Fault(context.Node, ex));
+                return new CallSiteResult(null, Fault(invocation, ex));
             }
         }
 

@@ -15,12 +15,13 @@ public sealed partial class TracenticInterceptorGenerator : IIncrementalGenerato
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // Every invocation reaches the transform (its answer may change with any edit), but only those named like an
-        // annotated method are bound; the rest cost a name lookup (ParseNamedCall).
-        var results = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, ct) => Parser.IsCandidate(node, ct), static (ctx, ct) => Parser.ParseNamedCall(ctx, ct))
-            .Where(static result => result is not null)
-            .Select(static (result, _) => result!)
+        // Per file, only the calls whose written name an annotated method has are bound (Parser.ParseTree); the
+        // file's text says where they are, so no syntax node is visited to find them. Like a syntax provider's
+        // transform, a file is read again whenever the compilation changes: a call's answer may change with any edit.
+        var results = context.CompilationProvider
+            .SelectMany(static (compilation, _) => compilation.SyntaxTrees.Select(tree => new FileOfCompilation(compilation, tree)))
+            .Select(static (file, ct) => Parser.ParseTree(file.Compilation, file.Tree, ct))
+            .SelectMany(static (results, _) => results)
             .WithTrackingName(TrackingNames.CallSites);
 
         // Which calls cannot be wrapped, and why, is the analyzer's to say (TracedCallAnalyzer, same classifier).
@@ -45,6 +46,9 @@ public sealed partial class TracenticInterceptorGenerator : IIncrementalGenerato
         var emit = sites.Combine(project).WithTrackingName(TrackingNames.Emit);
         context.RegisterSourceOutput(emit, static (output, input) => Emitter.Emit(output, input.Left, input.Right));
     }
+
+    /// <summary>One file to search, with the compilation its calls are bound in.</summary>
+    private readonly record struct FileOfCompilation(Compilation Compilation, SyntaxTree Tree);
 
     private static ProjectSpec ReadProject(ParseOptions parseOptions, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options)
     {
