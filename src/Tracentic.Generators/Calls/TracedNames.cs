@@ -47,12 +47,6 @@ internal sealed class TracedNames
     public bool ContainsAny(IEnumerable<string> names) => names.Any(_names.Contains);
 
     /// <summary>
-    /// False only when the call names its method and no annotated method has that name: such a call needs no
-    /// binding. A call whose target has no written name (a delegate returned by a call, say) may still be bound.
-    /// </summary>
-    public bool MayBeCalledBy(InvocationExpressionSyntax invocation) => InvokedName(invocation) is not { } name || _names.Contains(name);
-
-    /// <summary>
     /// The calls in <paramref name="tree"/> written with the name of an annotated method, in text order: found where
     /// the text spells a name, so the rest of the tree is never visited. Calls without a written name (a delegate
     /// returned by a call) cannot be intercepted, so they are not looked for.
@@ -107,15 +101,6 @@ internal sealed class TracedNames
             : (ExpressionSyntax)name;
         return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression ? invocation : null;
     }
-
-    /// <summary>The simple name an invocation is written with: <c>M()</c>, <c>M&lt;T&gt;()</c>, <c>x.M()</c>, <c>x?.M()</c>.</summary>
-    public static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
-    {
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-        _ => null,
-    };
 
     private static TracedNames Build(Compilation compilation, TracenticSymbols symbols, CancellationToken cancellationToken)
     {
