@@ -144,7 +144,7 @@ public sealed class StandardOtlpOutputTests
     public async Task An_outage_of_the_standard_endpoint_loses_nothing_and_never_holds_up_the_ingest()
     {
         var port = FreePort();
-        var clock = new ManualTimeProvider(Engines.T0);
+        var clock = new TimerWatchingTimeProvider(Engines.T0);
         await using var ingest = await IngestReceiver.StartAsync();
         var engine = Engines.Create(o =>
         {
