@@ -11,7 +11,8 @@ namespace Tracentic.Tests;
 
 /// <summary>
 /// When batches go out and what happens when they cannot: at-least-once delivery against a real HTTP server on
-/// 127.0.0.1. Time is a <see cref="ManualTimeProvider"/>: the tests move it to the engine's own timers, never sleep.
+/// 127.0.0.1. Time is a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/> that shows its armed timers
+/// (<see cref="TimerWatchingTimeProvider"/>): the tests move it to the engine's own timers, never sleep.
 /// </summary>
 public class DeliveryTests
 {
@@ -25,7 +26,7 @@ public class DeliveryTests
 
     private static List<long> Numbers(IEnumerable<ReceivedSpan> spans) => [.. spans.Select(s => (long)s["i"]!)];
 
-    private static TracenticClient Client(string endpoint, ManualTimeProvider clock, Action<TracenticOptions>? configure = null, CapturingLoggerProvider? log = null) =>
+    private static TracenticClient Client(string endpoint, TimerWatchingTimeProvider clock, Action<TracenticOptions>? configure = null, CapturingLoggerProvider? log = null) =>
         TestClients.ForEndpoint(endpoint, o =>
         {
             o.TimeProvider = clock;
@@ -38,7 +39,7 @@ public class DeliveryTests
     public async Task A_full_batch_is_sent_at_once_and_a_partial_one_only_after_the_batch_delay()
     {
         await using var receiver = await IngestReceiver.StartAsync();
-        var clock = new ManualTimeProvider(Start);
+        var clock = new TimerWatchingTimeProvider(Start);
         await using var client = Client(receiver.BaseUrl, clock, o =>
         {
             o.MaxBatchSize = 10;
@@ -84,7 +85,7 @@ public class DeliveryTests
     public async Task An_endpoint_refusing_connections_for_60_s_loses_nothing_the_queue_had_room_for(int count)
     {
         var port = FreePort();
-        var clock = new ManualTimeProvider(Start);
+        var clock = new TimerWatchingTimeProvider(Start);
         var log = new CapturingLoggerProvider();
         await using var client = Client($"http://127.0.0.1:{port}", clock, log: log);
         for (var i = 0; i < count; i++)
@@ -121,7 +122,7 @@ public class DeliveryTests
     {
         await using var receiver = await IngestReceiver.StartAsync();
         receiver.Script(new IngestResponse(503, RetryAfter: TimeSpan.FromSeconds(60)));
-        var clock = new ManualTimeProvider(Start);
+        var clock = new TimerWatchingTimeProvider(Start);
         await using var client = Client(receiver.BaseUrl, clock);
 
         client.RecordSpan(null, Numbered(1));
@@ -142,7 +143,7 @@ public class DeliveryTests
     {
         await using var receiver = await IngestReceiver.StartAsync();
         receiver.Script(IngestResponse.HangUntilDisposed);
-        var clock = new ManualTimeProvider(Start);
+        var clock = new TimerWatchingTimeProvider(Start);
         await using var client = Client(receiver.BaseUrl, clock, o => o.ExportTimeout = TimeSpan.FromSeconds(10));
 
         client.RecordSpan(null, Numbered(1));
@@ -162,7 +163,7 @@ public class DeliveryTests
     {
         await using var receiver = await IngestReceiver.StartAsync();
         receiver.Script(IngestResponse.HangUntilDisposed, IngestResponse.HangUntilDisposed);
-        var clock = new ManualTimeProvider(Start);
+        var clock = new TimerWatchingTimeProvider(Start);
         var log = new CapturingLoggerProvider();
         await using var client = Client(receiver.BaseUrl, clock, o =>
         {
@@ -270,7 +271,7 @@ public class DeliveryTests
     public async Task ShutdownAsync_delivers_what_is_queued_without_waiting_for_the_batch_delay_and_DisposeAsync_does_the_same()
     {
         await using var receiver = await IngestReceiver.StartAsync();
-        var clock = new ManualTimeProvider(Start);
+        var clock = new TimerWatchingTimeProvider(Start);
         var first = Client(receiver.BaseUrl, clock);
         first.RecordSpan(null, Numbered(1));
         await first.ShutdownAsync();
@@ -287,7 +288,7 @@ public class DeliveryTests
     {
         await using var receiver = await IngestReceiver.StartAsync();
         receiver.DefaultResponse = IngestResponse.HangUntilDisposed;
-        var clock = new ManualTimeProvider(Start);
+        var clock = new TimerWatchingTimeProvider(Start);
         var log = new CapturingLoggerProvider();
         var client = Client(receiver.BaseUrl, clock, o => o.ExportTimeout = TimeSpan.FromSeconds(10), log);
         client.RecordSpan(null, Numbered(1));

@@ -20,6 +20,7 @@ public sealed class PythonFactAttribute : FactAttribute
 /// <c>tracentic.scope.started_at</c> is written exactly as the Tracentic Python SDK writes it: Python's
 /// <c>datetime.isoformat()</c> of the scope's UTC start. Compared byte for byte with what Python prints.
 /// </summary>
+[Trait("Category", "Slow")] // a python3 child process: left out of the fast loop (README, "Running the tests")
 public sealed class PythonIsoTimestampTests
 {
     private static readonly DateTimeOffset[] s_times =

@@ -10,6 +10,7 @@ namespace Tracentic.Transparency.Tests;
 /// A first line <c>// probe: warnaserror</c> compiles the probe with TreatWarningsAsErrors. Every probe compiles at
 /// the strict settings of <see cref="Compiler"/> (all warning waves, trimming and AOT analyzers).
 /// </summary>
+[Trait("Category", "Slow")] // every probe compiled twice at the strictest settings with every analyzer and the trimming analyzers (about 15 s of CPU): left out of the fast loop (README, "Running the tests")
 public sealed class ProbeTests
 {
     // Informational diagnostics about the recorded data, not about whether the call is wrapped.

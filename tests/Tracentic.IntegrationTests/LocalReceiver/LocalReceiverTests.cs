@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Tracentic.IntegrationTests.Infrastructure;
 using Tracentic.Local;
+using Tracentic.Testing;
 using Receiver = Tracentic.Local.LocalReceiver;
 
 namespace Tracentic.IntegrationTests.LocalReceiver;
@@ -26,8 +27,9 @@ public sealed class LocalReceiverTests : IAsyncLifetime
         await _receiver.DisposeAsync();
     }
 
-    private static ITracentic Sdk(string endpoint, string apiKey) => new Tracentic.Engine.TracenticClient(new TracenticOptions
+    private static ITracentic Sdk(string endpoint, string apiKey, TimeProvider? clock = null) => new Tracentic.Engine.TracenticClient(new TracenticOptions
     {
+        TimeProvider = clock ?? TimeProvider.System,
         Endpoint = endpoint,
         ApiKey = apiKey,
         ServiceName = "receiver-test",
@@ -86,15 +88,23 @@ public sealed class LocalReceiverTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_key_is_turned_down_with_401_and_nothing_is_kept()
     {
-        await using (var sdk = Sdk(_receiver.Endpoint, "not-the-key"))
-        {
-            sdk.RecordSpan(null, new TracenticSpan { StartedAt = DateTimeOffset.UtcNow, EndedAt = DateTimeOffset.UtcNow, Provider = "openai" });
-            await sdk.FlushAsync();
-        }
+        // The engine's clock is a fake one, so the test does not sit out the flush and shutdown bounds (10 s each) in real time.
+        var clock = new TimerWatchingTimeProvider(DateTimeOffset.UtcNow);
+        var sdk = Sdk(_receiver.Endpoint, "not-the-key", clock);
+        sdk.RecordSpan(null, new TracenticSpan { StartedAt = DateTimeOffset.UtcNow, EndedAt = DateTimeOffset.UtcNow, Provider = "openai" });
+        var flush = sdk.FlushAsync();
+
+        // Delivery is at-least-once: a 401 keeps the batch queued and it is tried again after a backoff, each time refused.
+        var wait = TimeSpan.FromSeconds(20);
+        await clock.AdvanceToTimerAsync(TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1), wait); // refused, then the first backoff
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), wait);     // refused again, then the second
+        using var now = new CancellationTokenSource();
+        await now.CancelAsync();
+        await sdk.ShutdownAsync(now.Token).WaitAsync(wait); // gives up on the queued span at once
+        await flush.WaitAsync(wait);
 
         Assert.Empty(_receiver.Spans);
-        // Delivery is at-least-once: a 401 keeps the batch queued and it is tried again until shutdown, each time refused.
-        Assert.NotEmpty(_receiver.Rejected);
+        Assert.True(_receiver.Rejected.Count >= 2, $"{_receiver.Rejected.Count} request(s) turned down");
         Assert.All(_receiver.Rejected, rejected => Assert.Equal(new RejectedRequest(401, "invalid api key"), rejected));
     }
 

@@ -73,6 +73,7 @@ public class ReadmeTests
     }
 
     [Theory]
+    [Trait("Category", "Slow")] // a compilation against the whole ASP.NET Core shared framework per block (about 9 s of CPU): left out of the fast loop (README, "Running the tests")
     [MemberData(nameof(BlockLines))]
     public void Csharp_block_compiles_with_the_generator(string file, int line)
     {
