@@ -85,9 +85,6 @@ internal sealed class RecordedSpan
     /// <summary>The span id of the recording thread's ambient activity when it is in the span's trace (the ingest names it as parent); 0 for none.</summary>
     public ulong ActivityParentSpanId;
 
-    /// <summary>The span's own attributes, normalized once by the export side (user <c>ToString</c> runs once, however many attempts and outputs).</summary>
-    public ResolvedAttribute[]? OwnAttributes;
-
     [ThreadStatic]
     private static RecordedSpan? t_scratch;
 
@@ -122,7 +119,6 @@ internal sealed class RecordedSpan
         span.IsScope = false;
         span.Trace = default;
         span.ParentSpanId = span.ActivityParentSpanId = 0;
-        span.OwnAttributes = null;
         t_scratch = span;
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Tracentic.Engine;
@@ -9,11 +8,11 @@ namespace Tracentic.Export;
 /// Turns a recorded span into a <see cref="ResolvedSpan"/>: ids, clamped times, built-in values (saturating token
 /// total, rounded duration, cost) and the user attributes merged over every layer. Limits apply to user attributes
 /// only; built-ins and the status message are cut only at the platform maximum. Layers that many spans share
-/// (scope, request, global context, options) are normalized once. Thread-safe.
+/// (scope, request, global context, options) are normalized once. Each span is resolved once, on the export thread
+/// (the only caller: the resolver is not thread-safe), whatever the number of outputs; the recorded span is only read.
 /// </summary>
 internal sealed class SpanResolver
 {
-    private readonly object _gate = new();
     private readonly TracenticSettings _settings;
     private readonly TracenticLog _log;
     private readonly ConditionalWeakTable<object, ResolvedAttribute[]> _layers = new();
@@ -39,26 +38,13 @@ internal sealed class SpanResolver
         _ => "llm.call",
     };
 
-    /// <summary>Fills <paramref name="into"/> (an export attempt's reused instance) with the span's resolved form.</summary>
+    /// <summary>The span's resolved form, which every output writes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Resolve(RecordedSpan span, ResolvedSpan into)
+    public ResolvedSpan Resolve(RecordedSpan span)
     {
-        lock (_gate)
-        {
-            Fill(span, into);
-        }
-    }
+        var into = new ResolvedSpan();
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Fill(RecordedSpan span, ResolvedSpan into)
-    {
-        // Ids come from the span's trace identity (stamped when it was recorded), so every output and every attempt
-        // names the same span; a span recorded without one gets it here, once.
-        if (span.Trace.IsEmpty)
-        {
-            span.Trace = new Telemetry.TraceIdentity(RandomNonZero(), RandomNonZero(), RandomNonZero());
-        }
-
+        // Ids come from the span's trace identity, settled when it was recorded, so every output names the same span.
         var trace = span.Trace;
         long? total = span.InputTokens is { } i && span.OutputTokens is { } o
             ? (i > long.MaxValue - o ? long.MaxValue : i + o) // saturating: both are non-negative
@@ -96,6 +82,7 @@ internal sealed class SpanResolver
         into.ErrorMessage = span.ErrorType is null ? null : BuiltIn(span.ErrorMessage ?? "");
         into.Scope = span.Scope is { } s ? _scopes.GetValue(s, ResolveScope) : null;
         MergeUserAttributes(span, into.Attributes);
+        return into;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -158,8 +145,7 @@ internal sealed class SpanResolver
         var capped = false;
         if (span.Attributes is { } own)
         {
-            span.OwnAttributes ??= NormalizeOwn(own);
-            AdmitLayer(span.OwnAttributes, merged, ref capped);
+            AdmitLayer(NormalizeOwn(own), merged, ref capped);
         }
 
         if (span.Scope is { Attributes.Count: > 0 } scope)
@@ -264,16 +250,5 @@ internal sealed class SpanResolver
         return AttributeValue.TryCreate(value, _settings.Limits, out var normalized)
             ? new ResolvedAttribute(key, normalized)
             : new ResolvedAttribute(key, default); // Kind None: hides the key in lower layers
-    }
-
-    private static ulong RandomNonZero()
-    {
-        ulong value;
-        do
-        {
-            value = (ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue);
-        }
-        while (value == 0);
-        return value;
     }
 }
