@@ -48,25 +48,22 @@ public class OtlpJsonWriterBenchmarks
             };
             var recorded = new RecordedSpan
             {
-                Scope = scopes[i % scopes.Length],
-                StartUnixNanos = RecordedSpan.ToUnixNanos(span.StartedAt),
-                EndUnixNanos = RecordedSpan.ToUnixNanos(span.EndedAt),
-                Provider = span.Provider,
-                Model = span.Model,
-                OperationType = span.OperationType,
-                InputTokens = span.InputTokens,
-                OutputTokens = span.OutputTokens,
-                Attributes = RecordedSpan.CopyAttributes(span.Attributes),
-                GlobalContext = TracenticGlobalContext.Current.Snapshot,
+                Call = new RecordedCall
+                {
+                    Scope = scopes[i % scopes.Length],
+                    StartUnixNanos = UnixNanos.Of(span.StartedAt),
+                    EndUnixNanos = UnixNanos.Of(span.EndedAt),
+                    Provider = span.Provider,
+                    Model = span.Model,
+                    OperationType = span.OperationType,
+                    InputTokens = span.InputTokens,
+                    OutputTokens = span.OutputTokens,
+                    Attributes = RecordedSpan.CopyAttributes(span.Attributes),
+                    GlobalContext = TracenticGlobalContext.Current.Snapshot,
+                    Error = i % 16 == 0 ? new RecordedError("HttpRequestException", null, "Response status code does not indicate success: 429 (Too Many Requests).") : null,
+                },
             };
-            if (i % 16 == 0)
-            {
-                recorded.ErrorType = "HttpRequestException";
-                recorded.ErrorMessage = "Response status code does not indicate success: 429 (Too Many Requests).";
-            }
-
-            var resolved = new ResolvedSpan();
-            resolver.Resolve(recorded, resolved);
+            var resolved = resolver.Resolve(recorded);
             return resolved;
         })];
         _writer.Write(_batch, out var body);

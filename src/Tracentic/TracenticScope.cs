@@ -14,8 +14,8 @@ public sealed class TracenticScope : IDisposable
 {
     private static readonly AsyncLocal<TracenticScope?> s_current = new();
 
-    // 128 random bits. Unique, not secret: Random.Shared (per-thread, seeded from the OS) costs a few
-    // nanoseconds where Guid.NewGuid() costs a system call, and a scope is begun on every traced call.
+    // 128 random bits (Engine.RandomIds: a few nanoseconds, where Guid.NewGuid() costs a system call, and a scope is
+    // begun on every traced call); never all zero, as the id doubles as a root scope's trace id.
     private readonly ulong _idHigh;
     private readonly ulong _idLow;
     private readonly TimeProvider _clock;
@@ -33,12 +33,7 @@ public sealed class TracenticScope : IDisposable
         TracenticScope? parent = null,
         TracenticClient? owner = null)
     {
-        do
-        {
-            _idHigh = (ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue);
-            _idLow = (ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue);
-        }
-        while ((_idHigh | _idLow) == 0); // an all-zero trace id is invalid in OTLP
+        (_idHigh, _idLow) = RandomIds.NonZero128();
 
         _clock = clock;
         Name = name;

@@ -6,7 +6,7 @@ namespace Tracentic.Tests;
 /// <summary>An output's bookkeeping in the queue when batches overlap: order kept, capacity for waiting spans only, settling out of order.</summary>
 public class SpanQueueTests
 {
-    private static readonly RecordedSpan[] Spans = [.. Enumerable.Range(0, 32).Select(i => new RecordedSpan { StartUnixNanos = i })];
+    private static readonly RecordedSpan[] Spans = [.. Enumerable.Range(0, 32).Select(i => new RecordedSpan { Call = new RecordedCall { StartUnixNanos = i } })];
 
     private static (List<QueuedSpan> Queued, List<RecordedSpan> Batch, List<long> Sequence) Take(OutputProgress queue, int max)
     {

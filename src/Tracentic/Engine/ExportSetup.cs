@@ -14,6 +14,9 @@ internal sealed class ExportSetup
     /// <summary>Replaces the Tracentic ingest output; spans are then exported even without an API key.</summary>
     public Func<TracenticSettings, TracenticLog, IExportOutput>? Output { get; init; }
 
+    /// <summary>Replaces the standard OTLP output, which is then added even without <see cref="TracenticOptions.Otlp"/>.</summary>
+    public Func<TracenticSettings, TracenticLog, IExportOutput>? SecondOutput { get; init; }
+
     public RetryPolicy RetryPolicy { get; init; } = RetryPolicy.Default;
 
     public WireLimits WireLimits { get; init; } = WireLimits.Default;

@@ -46,40 +46,40 @@ internal sealed class SpanResolver
 
         // Ids come from the span's trace identity, settled when it was recorded, so every output names the same span.
         var trace = span.Trace;
-        long? total = span.InputTokens is { } i && span.OutputTokens is { } o
+        var call = span.Call;
+        long? total = call.InputTokens is { } i && call.OutputTokens is { } o
             ? (i > long.MaxValue - o ? long.MaxValue : i + o) // saturating: both are non-negative
             : null;
-        var end = Math.Max(span.EndUnixNanos, span.StartUnixNanos);
         into.TraceIdHigh = trace.TraceHigh;
         into.TraceIdLow = trace.TraceLow;
         into.SpanId = trace.SpanId;
         into.ParentSpanId = span.ActivityParentSpanId;
         into.TreeParentSpanId = span.ParentSpanId;
         into.IsScope = span.IsScope;
-        into.Name = span.IsScope && span.Scope is { } named ? _scopes.GetValue(named, ResolveScope).Name : Name(span.Provider, span.OperationType);
+        into.Name = span.IsScope && span.Scope is { } named ? _scopes.GetValue(named, ResolveScope).Name : Name(call.Provider, call.OperationType);
         into.StartUnixNanos = span.StartUnixNanos;
-        into.EndUnixNanos = end;
-        into.Provider = BuiltIn(span.Provider);
-        into.Model = BuiltIn(span.Model);
-        into.ResponseModel = BuiltIn(span.ResponseModel);
-        into.FinishReason = BuiltIn(span.FinishReason);
-        into.ResponseId = BuiltIn(span.ResponseId);
-        into.InputMessages = span.InputMessages;
-        into.OutputMessages = span.OutputMessages;
-        into.OperationType = BuiltIn(span.OperationType);
-        into.InputTokens = span.InputTokens;
-        into.OutputTokens = span.OutputTokens;
+        into.EndUnixNanos = span.EndUnixNanos;
+        into.Provider = BuiltIn(call.Provider);
+        into.Model = BuiltIn(call.Model);
+        into.ResponseModel = BuiltIn(call.ResponseModel);
+        into.FinishReason = BuiltIn(call.FinishReason);
+        into.ResponseId = BuiltIn(call.ResponseId);
+        into.InputMessages = call.InputMessages;
+        into.OutputMessages = call.OutputMessages;
+        into.OperationType = BuiltIn(call.OperationType);
+        into.InputTokens = call.InputTokens;
+        into.OutputTokens = call.OutputTokens;
         into.TotalTokens = total;
-        into.CacheReadInputTokens = span.TokenDetails?.CacheRead;
-        into.CacheCreationInputTokens = span.TokenDetails?.CacheWrite;
-        into.ReasoningOutputTokens = span.TokenDetails?.Reasoning;
+        into.CacheReadInputTokens = call.TokenDetails?.CacheRead;
+        into.CacheCreationInputTokens = call.TokenDetails?.CacheWrite;
+        into.ReasoningOutputTokens = call.TokenDetails?.Reasoning;
 
         // Rounded like Python's round() (half to even), as the Python SDK does.
-        into.DurationMs = (long)Math.Round((end - span.StartUnixNanos) / 1e6, MidpointRounding.ToEven);
-        into.CostUsd = Cost(span);
-        into.ErrorType = BuiltIn(span.ErrorType);
-        into.ErrorFullType = BuiltIn(span.ErrorFullType);
-        into.ErrorMessage = span.ErrorType is null ? null : BuiltIn(span.ErrorMessage ?? "");
+        into.DurationMs = (long)Math.Round((span.EndUnixNanos - span.StartUnixNanos) / 1e6, MidpointRounding.ToEven);
+        into.CostUsd = Cost(call);
+        into.ErrorType = BuiltIn(call.ErrorType);
+        into.ErrorFullType = BuiltIn(call.ErrorFullType);
+        into.ErrorMessage = call.ErrorType is null ? null : BuiltIn(call.ErrorMessage ?? "");
         into.Scope = span.Scope is { } s ? _scopes.GetValue(s, ResolveScope) : null;
         MergeUserAttributes(span, into.Attributes);
         return into;
@@ -112,7 +112,7 @@ internal sealed class SpanResolver
         BuiltIn(scope.CorrelationId));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double? Cost(RecordedSpan span)
+    private double? Cost(in RecordedCall span)
     {
         // Priced by the model asked for, else by the one that answered (a dated snapshot such as gpt-4o-mini-2024-07-18).
         if (span.Cost(_settings.Pricing) is { } cost)
@@ -143,7 +143,8 @@ internal sealed class SpanResolver
         _seenKeys.Clear();
         merged.Clear();
         var capped = false;
-        if (span.Attributes is { } own)
+        var call = span.Call;
+        if (call.Attributes is { } own)
         {
             AdmitLayer(NormalizeOwn(own), merged, ref capped);
         }
@@ -153,12 +154,12 @@ internal sealed class SpanResolver
             AdmitLayer(Layer(scope.Attributes), merged, ref capped);
         }
 
-        if (span.Request is { Attributes.Count: > 0 } request)
+        if (call.Request is { Attributes.Count: > 0 } request)
         {
             AdmitLayer(Layer(request.Attributes), merged, ref capped);
         }
 
-        if (span.GlobalContext is { Count: > 0 } context)
+        if (call.GlobalContext is { Count: > 0 } context)
         {
             AdmitLayer(Layer(context), merged, ref capped);
         }

@@ -28,16 +28,7 @@ internal readonly record struct TraceIdentity(ulong TraceHigh, ulong TraceLow, u
     /// <summary>A new span in a new trace.</summary>
     public static TraceIdentity NewTrace(ulong high, ulong low) => new(high, low, NewSpanId());
 
-    public static ulong NewSpanId()
-    {
-        ulong id;
-        do
-        {
-            id = (ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue);
-        }
-        while (id == 0); // an all-zero span id is invalid
-        return id;
-    }
+    public static ulong NewSpanId() => Engine.RandomIds.NonZero();
 
     public void WriteTraceId(Span<byte> destination)
     {
