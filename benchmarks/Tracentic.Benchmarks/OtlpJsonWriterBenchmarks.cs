@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Tracentic.Engine;
 using Tracentic.Export;
+using Tracentic.Core;
 
 namespace Tracentic.Benchmarks;
 
@@ -16,12 +17,12 @@ public class OtlpJsonWriterBenchmarks
 
     private OtlpJsonWriter _writer = null!;
     private List<ResolvedSpan> _batch = null!;
-    private TracenticClient _client = null!;
+    private TracenticEngine _client = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _client = new TracenticClient(new TracenticOptions
+        _client = new TracenticEngine(new TracenticOptions
         {
             ServiceName = "bench",
             GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Tracentic.Core;
 using Tracentic.Engine;
 
 namespace Tracentic.Benchmarks;
@@ -12,7 +13,7 @@ namespace Tracentic.Benchmarks;
 [MedianColumn]
 public class OutputsBenchmarks
 {
-    private TracenticClient _client = null!;
+    private TracenticEngine _client = null!;
     private TracenticScope _scope = null!;
     private TracenticSpan _span = null!;
 
@@ -22,7 +23,7 @@ public class OutputsBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _client = new TracenticClient(new TracenticOptions
+        _client = new TracenticEngine(new TracenticOptions
         {
             ServiceName = "bench",
             GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },

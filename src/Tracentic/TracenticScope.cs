@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Tracentic.Engine;
 using Tracentic.Telemetry;
+using Tracentic.Core;
 
 namespace Tracentic;
 
@@ -14,12 +15,12 @@ public sealed class TracenticScope : IDisposable
 {
     private static readonly AsyncLocal<TracenticScope?> s_current = new();
 
-    // 128 random bits (Engine.RandomIds: a few nanoseconds, where Guid.NewGuid() costs a system call, and a scope is
+    // 128 random bits (RandomIds: a few nanoseconds, where Guid.NewGuid() costs a system call, and a scope is
     // begun on every traced call); never all zero, as the id doubles as a root scope's trace id.
     private readonly ulong _idHigh;
     private readonly ulong _idLow;
     private readonly TimeProvider _clock;
-    private readonly TracenticClient? _owner;
+    private readonly TracenticEngine? _owner;
     private string? _idText;
     private long _endedTicks; // UTC ticks of End(); 0 while open (one field: a scope is created on every traced call)
     private int _endDeferred; // 1 once a generated wrapper handed the end to the task its method returned
@@ -31,7 +32,7 @@ public sealed class TracenticScope : IDisposable
         IReadOnlyDictionary<string, object?> attributes,
         TimeProvider clock,
         TracenticScope? parent = null,
-        TracenticClient? owner = null)
+        TracenticEngine? owner = null)
     {
         (_idHigh, _idLow) = RandomIds.NonZero128();
 

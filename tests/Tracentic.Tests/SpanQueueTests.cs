@@ -1,5 +1,6 @@
 using Tracentic.Engine;
 using Tracentic.Export;
+using Tracentic.Core;
 
 namespace Tracentic.Tests;
 

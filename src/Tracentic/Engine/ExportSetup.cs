@@ -1,11 +1,12 @@
 using Tracentic.Export;
+using Tracentic.Core;
 
 namespace Tracentic.Engine;
 
 /// <summary>
 /// How an engine's export side is assembled, for the parts that are not user options: the outputs (the Tracentic
 /// ingest by default), retry timing, wire bounds and the exit hooks. Tests and the ASP.NET Core integration pass one
-/// to the internal <see cref="TracenticClient"/> constructor; applications never see it.
+/// to the internal <see cref="TracenticEngine"/> constructor; applications never see it.
 /// </summary>
 internal sealed class ExportSetup
 {

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Tracentic.Engine;
+using Tracentic.Core;
 
 namespace Tracentic.Export;
 
@@ -32,7 +32,11 @@ internal sealed class ExportLoop
         _queue = new SpanQueue(settings.QueueCapacity);
         _clock = settings.Clock;
         _log = log;
-        var resolved = new ResolvedSpans(new SpanResolver(settings, log), outputs.Count > 1 ? settings.QueueCapacity : 0);
+        var resolved = new ResolvedSpans(
+            new SpanResolver(settings, log),
+            outputs.Count > 1 ? settings.QueueCapacity : 0,
+            spanTakers: outputs.Count,
+            scopeTakers: outputs.Count(output => output.SendsScopes));
         _lanes = [.. outputs.Select(output => new OutputLane(output, _queue, resolved, retry, settings, log, Wake, _abandon.Token))];
         _abandon.Token.Register(Wake);
     }

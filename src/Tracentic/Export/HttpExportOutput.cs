@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Tracentic.Engine;
+using Tracentic.Core;
 
 namespace Tracentic.Export;
 

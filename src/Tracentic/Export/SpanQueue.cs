@@ -1,5 +1,5 @@
 using System.Numerics;
-using Tracentic.Engine;
+using Tracentic.Core;
 
 namespace Tracentic.Export;
 
@@ -18,8 +18,8 @@ internal sealed class SpanQueue
     private readonly RecordedSpan?[] _spans;
     private readonly long[] _stamps; // sequence + 1 of the span in each slot, written after the span; 0 for never
     private readonly int _mask;
-    private long _added;
-    private long _dropFrom; // the first sequence whose add pushes out a span the slowest output has not taken
+    private PaddedCounter _added; // written by every recording thread: alone on its cache line
+    private PaddedCounter _dropFrom; // the first sequence whose add pushes out a span the slowest output has not taken
 
     public SpanQueue(int capacity)
     {
@@ -28,23 +28,23 @@ internal sealed class SpanQueue
         _spans = new RecordedSpan?[Math.Max(size, capacity)];
         _stamps = new long[_spans.Length];
         _mask = BitOperations.IsPow2(_spans.Length) ? _spans.Length - 1 : -1;
-        _dropFrom = capacity;
+        _dropFrom.Value = capacity;
     }
 
     /// <summary>How many spans an output may have waiting (not taken yet); the ones in flight come on top.</summary>
     public int Capacity { get; }
 
     /// <summary>Spans ever added; also the sequence number the next span gets.</summary>
-    public long Added => Volatile.Read(ref _added);
+    public long Added => Volatile.Read(ref _added.Value);
 
     /// <summary>Adds a span without waiting; returns its sequence number and whether it pushed out a span some output had not taken.</summary>
     public (long Sequence, bool DroppedOldest) Add(RecordedSpan span)
     {
-        var sequence = Interlocked.Increment(ref _added) - 1;
+        var sequence = Interlocked.Increment(ref _added.Value) - 1;
         var slot = Slot(sequence);
         Volatile.Write(ref _spans[slot], span);
         Volatile.Write(ref _stamps[slot], sequence + 1);
-        return (sequence, sequence >= Volatile.Read(ref _dropFrom));
+        return (sequence, sequence >= Volatile.Read(ref _dropFrom.Value));
     }
 
     /// <summary>The span with <paramref name="sequence"/>, if it is still in the ring and its add has completed.</summary>
@@ -63,7 +63,13 @@ internal sealed class SpanQueue
     }
 
     /// <summary>Tells recording where the slowest output is: adds from <paramref name="cursor"/> + capacity on drop a span.</summary>
-    public void SlowestCursorIs(long cursor) => Volatile.Write(ref _dropFrom, cursor + Capacity);
+    public void SlowestCursorIs(long cursor)
+    {
+        if (_dropFrom.Value != cursor + Capacity)
+        {
+            Volatile.Write(ref _dropFrom.Value, cursor + Capacity);
+        }
+    }
 
     private int Slot(long sequence) => _mask >= 0 ? (int)(sequence & _mask) : (int)(sequence % _spans.Length);
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Tracentic.Engine;
 using Tracentic.Telemetry;
+using Tracentic.Core;
 
 namespace Tracentic.Instrumentation;
 
@@ -9,7 +10,7 @@ namespace Tracentic.Instrumentation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct LlmCall
 {
-    private readonly TracenticClient? _engine;
+    private readonly TracenticEngine? _engine;
     private readonly LlmCallSite _site;
     private readonly TracenticScope? _scope;
     private readonly DateTimeOffset _startedAt;
@@ -22,7 +23,7 @@ public readonly struct LlmCall
     private readonly Activity? _activity; // the CLIENT activity while the call runs (only when something listens)
     private readonly Activity? _previousActivity;
 
-    private LlmCall(TracenticClient engine, LlmCallSite site, string? model, KeyValuePair<string, object?>[] attributes, Providers.LlmMessage[]? input)
+    private LlmCall(TracenticEngine engine, LlmCallSite site, string? model, KeyValuePair<string, object?>[] attributes, Providers.LlmMessage[]? input)
     {
         _engine = engine;
         _input = input;

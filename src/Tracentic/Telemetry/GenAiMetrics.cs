@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Tracentic.Engine;
+using Tracentic.Core;
 
 namespace Tracentic.Telemetry;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using Tracentic.Engine;
-using Tracentic.Export;
+using Tracentic.Core;
 
 namespace Tracentic.Telemetry;
 

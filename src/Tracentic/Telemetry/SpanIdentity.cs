@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Tracentic.Engine;
+using Tracentic.Core;
 
 namespace Tracentic.Telemetry;
 

@@ -26,7 +26,7 @@ public sealed class LocalReceiverTests : IAsyncLifetime
         await _receiver.DisposeAsync();
     }
 
-    private static ITracentic Sdk(string endpoint, string apiKey) => new Tracentic.Engine.TracenticClient(new TracenticOptions
+    private static ITracentic Sdk(string endpoint, string apiKey) => new Tracentic.Engine.TracenticEngine(new TracenticOptions
     {
         Endpoint = endpoint,
         ApiKey = apiKey,

@@ -1,6 +1,4 @@
-using Tracentic.Telemetry;
-
-namespace Tracentic.Engine;
+namespace Tracentic.Core;
 
 /// <summary>
 /// A span as it waits for export: a recorded LLM call, or an ended scope, with the ids every output writes. Made once,
@@ -14,7 +12,7 @@ internal sealed class RecordedSpan
 
     /// <summary>
     /// An ended scope rather than an LLM call: only outputs that send scope spans take it (standard OTLP, see
-    /// <see cref="Export.IExportOutput.SendsScopes"/>); the Tracentic ingest links LLM spans to scopes by attributes instead.
+    /// <c>IExportOutput.SendsScopes</c>); the Tracentic ingest links LLM spans to scopes by attributes instead.
     /// </summary>
     public bool IsScope { get; init; }
 

@@ -1,4 +1,4 @@
-namespace Tracentic.Engine;
+namespace Tracentic.Core;
 
 /// <summary>Times as OTLP carries them: nanoseconds since 1970, clamped to what it can represent (1970 to 2262).</summary>
 internal static class UnixNanos

@@ -1,4 +1,4 @@
-namespace Tracentic.Engine;
+namespace Tracentic.Core;
 
 /// <summary>
 /// The one source of random ids (scope ids, trace ids, span ids). Unique, not secret: <see cref="Random.Shared"/>

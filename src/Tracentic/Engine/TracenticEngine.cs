@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Tracentic.Export;
 using Tracentic.Telemetry;
+using Tracentic.Core;
 
 namespace Tracentic.Engine;
 
@@ -9,7 +10,7 @@ namespace Tracentic.Engine;
 /// the one recording path of the public API and of generated wrappers, settles a call into an immutable
 /// <see cref="RecordedSpan"/> and hands it to the <see cref="ExportPipeline"/>; export happens there.
 /// </summary>
-internal sealed class TracenticClient : ITracentic, IDisposable
+internal sealed class TracenticEngine : ITracentic, IDisposable
 {
     private readonly ExportPipeline? _pipeline;
     private readonly ExitHooks? _exitHooks;
@@ -18,12 +19,12 @@ internal sealed class TracenticClient : ITracentic, IDisposable
     private Task? _shutdownTask;
     private int _shutdown;
 
-    public TracenticClient(TracenticOptions options)
+    public TracenticEngine(TracenticOptions options)
         : this(options, ExportSetup.Default)
     {
     }
 
-    internal TracenticClient(TracenticOptions options, ExportSetup setup)
+    internal TracenticEngine(TracenticOptions options, ExportSetup setup)
     {
         Settings = new TracenticSettings(options);
         Log = new TracenticLog(Settings.LoggerFactory, Settings.Debug);

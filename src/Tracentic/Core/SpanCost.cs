@@ -1,4 +1,4 @@
-namespace Tracentic.Engine;
+namespace Tracentic.Core;
 
 /// <summary>The one cost formula, for the outputs and the telemetry alike.</summary>
 internal static class SpanCost

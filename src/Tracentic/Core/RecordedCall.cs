@@ -1,4 +1,4 @@
-namespace Tracentic.Engine;
+namespace Tracentic.Core;
 
 /// <summary>
 /// What was recorded of one LLM call (or, for an ended scope, its times): only immutable references and copies, so the

@@ -1,4 +1,4 @@
-namespace Tracentic.Engine;
+namespace Tracentic.Core;
 
 /// <summary>The error of a recorded span: allocated only for errors, so a successful span carries one null reference.</summary>
 /// <param name="Type">The exception's short type name (<c>llm.error.type</c>).</param>
