@@ -86,4 +86,36 @@ public class SpanQueueTests
         queue.Settle(c.Queued, 2);
         Assert.Equal(6, queue.Settled);
     }
+
+    [Fact]
+    public void The_queue_lets_go_of_spans_every_output_has_taken_and_keeps_the_rest()
+    {
+        var ring = new SpanQueue(capacity: 8);
+        for (var i = 0; i < 3; i++)
+        {
+            ring.Add(Spans[i]);
+        }
+
+        ring.ForgetBefore(2);
+
+        Assert.NotEqual(SlotRead.Ready, ring.TryRead(0, out _));
+        Assert.NotEqual(SlotRead.Ready, ring.TryRead(1, out _));
+        Assert.Equal(SlotRead.Ready, ring.TryRead(2, out var kept));
+        Assert.Same(Spans[2], kept);
+    }
+
+    [Fact]
+    public void A_span_pushed_out_by_the_ring_coming_round_reads_as_overwritten()
+    {
+        var ring = new SpanQueue(capacity: 4);
+        for (var i = 0; i < 6; i++)
+        {
+            ring.Add(Spans[i]);
+        }
+
+        Assert.Equal(SlotRead.Overwritten, ring.TryRead(1, out _));
+        Assert.Equal(SlotRead.Ready, ring.TryRead(5, out var newest));
+        Assert.Same(Spans[5], newest);
+        Assert.Equal(SlotRead.NotYet, ring.TryRead(6, out _));
+    }
 }

@@ -152,7 +152,9 @@ internal sealed class ExportLoop
                     wakeAt = Math.Min(wakeAt, laneWakeAt);
                 }
 
-                _queue.SlowestCursorIs(SlowestCursor());
+                var slowest = SlowestCursor();
+                _queue.SlowestCursorIs(slowest);
+                _queue.ForgetBefore(slowest);
                 if (_stopping && Array.TrueForAll(_lanes, static lane => lane.Done))
                 {
                     return;

@@ -86,8 +86,15 @@ internal sealed class OutputProgress(SpanQueue queue, bool takesScopes = true)
 
             if (read == SlotRead.Overwritten)
             {
+                // Pushed out by newer spans: past everything the queue no longer holds, or at least past this one.
                 Volatile.Write(ref _cursor, cursor);
                 SkipPushedOut();
+                if (_cursor == cursor)
+                {
+                    Volatile.Write(ref _dropped, _dropped + 1);
+                    Volatile.Write(ref _cursor, cursor + 1);
+                }
+
                 cursor = _cursor;
                 continue;
             }
