@@ -3,9 +3,11 @@ using Tracentic.Export;
 namespace Tracentic.Benchmarks;
 
 /// <summary>An output that drops every batch: measures recording, queueing and resolving alone.</summary>
-internal sealed class DiscardExporter : IExportOutput
+internal sealed class DiscardExporter(bool sendsScopes = false) : IExportOutput
 {
     public long Exported;
+
+    public bool SendsScopes => sendsScopes;
 
     public Task<ExportResult> ExportAsync(IReadOnlyList<ResolvedSpan> batch, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Tracentic.Core;
 using Tracentic.Engine;
 using Tracentic.Export;
 using ExportResult = Tracentic.Export.ExportResult;
@@ -28,14 +29,14 @@ internal interface ILoadSubject : IAsyncDisposable
 /// <summary>The Tracentic engine with its real ingest output (or the JSON writer alone, or nothing after the queue).</summary>
 internal sealed class TracenticSubject : ILoadSubject
 {
-    private readonly TracenticClient _client;
+    private readonly TracenticEngine _client;
     private readonly TracenticScope[] _scopes;
     private readonly DateTimeOffset _start = DateTimeOffset.UtcNow;
     private TimedOutput? _timing;
 
     public TracenticSubject(string endpoint, int queue, int batch, string mode)
     {
-        _client = new TracenticClient(new TracenticOptions
+        _client = new TracenticEngine(new TracenticOptions
         {
             ApiKey = "load-test-key",
             Endpoint = endpoint,

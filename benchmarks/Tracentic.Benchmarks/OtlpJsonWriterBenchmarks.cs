@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Tracentic.Engine;
 using Tracentic.Export;
+using Tracentic.Core;
 
 namespace Tracentic.Benchmarks;
 
@@ -16,12 +17,12 @@ public class OtlpJsonWriterBenchmarks
 
     private OtlpJsonWriter _writer = null!;
     private List<ResolvedSpan> _batch = null!;
-    private TracenticClient _client = null!;
+    private TracenticEngine _client = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _client = new TracenticClient(new TracenticOptions
+        _client = new TracenticEngine(new TracenticOptions
         {
             ServiceName = "bench",
             GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },
@@ -48,25 +49,22 @@ public class OtlpJsonWriterBenchmarks
             };
             var recorded = new RecordedSpan
             {
-                Scope = scopes[i % scopes.Length],
-                StartUnixNanos = RecordedSpan.ToUnixNanos(span.StartedAt),
-                EndUnixNanos = RecordedSpan.ToUnixNanos(span.EndedAt),
-                Provider = span.Provider,
-                Model = span.Model,
-                OperationType = span.OperationType,
-                InputTokens = span.InputTokens,
-                OutputTokens = span.OutputTokens,
-                Attributes = RecordedSpan.CopyAttributes(span.Attributes),
-                GlobalContext = TracenticGlobalContext.Current.Snapshot,
+                Call = new RecordedCall
+                {
+                    Scope = scopes[i % scopes.Length],
+                    StartUnixNanos = UnixNanos.Of(span.StartedAt),
+                    EndUnixNanos = UnixNanos.Of(span.EndedAt),
+                    Provider = span.Provider,
+                    Model = span.Model,
+                    OperationType = span.OperationType,
+                    InputTokens = span.InputTokens,
+                    OutputTokens = span.OutputTokens,
+                    Attributes = RecordedSpan.CopyAttributes(span.Attributes),
+                    GlobalContext = TracenticGlobalContext.Current.Snapshot,
+                    Error = i % 16 == 0 ? new RecordedError("HttpRequestException", null, "Response status code does not indicate success: 429 (Too Many Requests).") : null,
+                },
             };
-            if (i % 16 == 0)
-            {
-                recorded.ErrorType = "HttpRequestException";
-                recorded.ErrorMessage = "Response status code does not indicate success: 429 (Too Many Requests).";
-            }
-
-            var resolved = new ResolvedSpan();
-            resolver.Resolve(recorded, resolved);
+            var resolved = resolver.Resolve(recorded);
             return resolved;
         })];
         _writer.Write(_batch, out var body);

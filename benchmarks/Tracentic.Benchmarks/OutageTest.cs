@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Tracentic.Core;
 using Tracentic.Engine;
 
 namespace Tracentic.Benchmarks;
@@ -47,7 +48,7 @@ internal static class OutageTest
             closed.Stop();
         }
 
-        var client = new TracenticClient(new TracenticOptions
+        var client = new TracenticEngine(new TracenticOptions
         {
             ApiKey = "outage-test",
             Endpoint = endpoint,

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Tracentic.Core;
 using Tracentic.Engine;
 using Tracentic.Export;
 
@@ -13,7 +14,7 @@ namespace Tracentic.Benchmarks;
 [MedianColumn]
 public class OverloadBenchmarks
 {
-    private TracenticClient _client = null!;
+    private TracenticEngine _client = null!;
     private TracenticScope _scope = null!;
     private TracenticSpan _span = null!;
 
@@ -23,7 +24,7 @@ public class OverloadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _client = new TracenticClient(new TracenticOptions
+        _client = new TracenticEngine(new TracenticOptions
         {
             ServiceName = "bench",
             GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Tracentic.Core;
 using Tracentic.Engine;
 
 namespace Tracentic.Benchmarks;
@@ -11,7 +12,7 @@ namespace Tracentic.Benchmarks;
 [MedianColumn]
 public class RecordSpanBenchmarks
 {
-    private TracenticClient _client = null!;
+    private TracenticEngine _client = null!;
     private TracenticScope _scope = null!;
     private TracenticSpan _span = null!;
     private DateTimeOffset _start;
@@ -19,7 +20,7 @@ public class RecordSpanBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _client = new TracenticClient(new TracenticOptions
+        _client = new TracenticEngine(new TracenticOptions
         {
             ServiceName = "bench",
             GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Tracentic.Core;
 using Tracentic.Engine;
 
 namespace Tracentic.Benchmarks;
@@ -12,7 +13,7 @@ namespace Tracentic.Benchmarks;
 [MedianColumn]
 public class TelemetryRecordSpanBenchmarks
 {
-    private TracenticClient _client = null!;
+    private TracenticEngine _client = null!;
     private TracenticScope _scope = null!;
     private TracenticSpan _span = null!;
     private OpenTelemetryListener? _listener;
@@ -29,7 +30,7 @@ public class TelemetryRecordSpanBenchmarks
     {
         _listener = OpenTelemetryListener.Start(Listener);
         _otlpSink = Outputs == Outputs.IngestAndOtlp ? LoadSink.StartAsync().GetAwaiter().GetResult() : null;
-        _client = new TracenticClient(new TracenticOptions
+        _client = new TracenticEngine(new TracenticOptions
         {
             ServiceName = "bench",
             GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },

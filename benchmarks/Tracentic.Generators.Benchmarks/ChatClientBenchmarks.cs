@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.AI;
 using Tracentic;
 using Tracentic.Benchmarks;
+using Tracentic.Core;
 using Tracentic.Engine;
 
 namespace Tracentic.Generators.Benchmarks;
@@ -36,7 +37,7 @@ public class ChatClientBenchmarks
     {
         _listener = OpenTelemetryListener.Start(Listener, MeaiSource);
         _meai = new ChatClientBuilder(_inner).UseOpenTelemetry(sourceName: MeaiSource).Build();
-        var client = new TracenticClient(new TracenticOptions { ServiceName = "bench" }, new ExportSetup { HookExits = false });
+        var client = new TracenticEngine(new TracenticOptions { ServiceName = "bench" }, new ExportSetup { HookExits = false });
         TracenticSdk.Install(client);
         _tracentic = client;
         _traced = new TracedChat(_inner);

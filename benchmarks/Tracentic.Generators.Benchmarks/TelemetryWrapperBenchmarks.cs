@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Tracentic;
 using Tracentic.Benchmarks;
+using Tracentic.Core;
 using Tracentic.Engine;
 using Tracentic.Testing;
 
@@ -34,7 +35,7 @@ public class TelemetryWrapperBenchmarks
         _otlpReceiver = BothOutputs
             ? CountingSink.StartAsync().GetAwaiter().GetResult()
             : null;
-        var client = new TracenticClient(
+        var client = new TracenticEngine(
             new TracenticOptions
             {
                 ServiceName = "bench",

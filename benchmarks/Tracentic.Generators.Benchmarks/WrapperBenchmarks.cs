@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using Tracentic;
+using Tracentic.Core;
 using Tracentic.Engine;
 using Tracentic.Export;
 
@@ -67,7 +68,7 @@ public class ConfiguredWrapperBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var client = new TracenticClient(
+        var client = new TracenticEngine(
             new TracenticOptions { ServiceName = "bench" },
             new ExportSetup { Output = static (_, _) => new DiscardExporter(), HookExits = false });
         TracenticSdk.Install(client);

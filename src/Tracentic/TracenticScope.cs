@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Tracentic.Engine;
 using Tracentic.Telemetry;
+using Tracentic.Core;
 
 namespace Tracentic;
 
@@ -14,12 +15,12 @@ public sealed class TracenticScope : IDisposable
 {
     private static readonly AsyncLocal<TracenticScope?> s_current = new();
 
-    // 128 random bits. Unique, not secret: Random.Shared (per-thread, seeded from the OS) costs a few
-    // nanoseconds where Guid.NewGuid() costs a system call, and a scope is begun on every traced call.
+    // 128 random bits (RandomIds: a few nanoseconds, where Guid.NewGuid() costs a system call, and a scope is
+    // begun on every traced call); never all zero, as the id doubles as a root scope's trace id.
     private readonly ulong _idHigh;
     private readonly ulong _idLow;
     private readonly TimeProvider _clock;
-    private readonly TracenticClient? _owner;
+    private readonly TracenticEngine? _owner;
     private string? _idText;
     private long _endedTicks; // UTC ticks of End(); 0 while open (one field: a scope is created on every traced call)
     private int _endDeferred; // 1 once a generated wrapper handed the end to the task its method returned
@@ -31,14 +32,9 @@ public sealed class TracenticScope : IDisposable
         IReadOnlyDictionary<string, object?> attributes,
         TimeProvider clock,
         TracenticScope? parent = null,
-        TracenticClient? owner = null)
+        TracenticEngine? owner = null)
     {
-        do
-        {
-            _idHigh = (ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue);
-            _idLow = (ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue);
-        }
-        while ((_idHigh | _idLow) == 0); // an all-zero trace id is invalid in OTLP
+        (_idHigh, _idLow) = RandomIds.NonZero128();
 
         _clock = clock;
         Name = name;

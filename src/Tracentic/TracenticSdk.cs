@@ -1,3 +1,4 @@
+using Tracentic.Core;
 using Tracentic.Engine;
 
 namespace Tracentic;
@@ -5,11 +6,11 @@ namespace Tracentic;
 /// <summary>Creates Tracentic instances and holds the process-wide one that generated wrappers record through.</summary>
 public static class TracenticSdk
 {
-    private static TracenticClient? s_instance;
+    private static TracenticEngine? s_instance;
 
     /// <summary>Creates an independent instance. The options are validated and copied.</summary>
     /// <exception cref="ArgumentException">An option is invalid; the message names it and says what to do.</exception>
-    public static ITracentic Create(TracenticOptions options) => new TracenticClient(options);
+    public static ITracentic Create(TracenticOptions options) => new TracenticEngine(options);
 
     /// <summary>
     /// Creates an instance and makes it the process-wide one (<see cref="Current"/>), which
@@ -18,7 +19,7 @@ public static class TracenticSdk
     /// </summary>
     public static ITracentic Configure(TracenticOptions options)
     {
-        var client = new TracenticClient(options);
+        var client = new TracenticEngine(options);
         Install(client);
         return client;
     }
@@ -33,9 +34,9 @@ public static class TracenticSdk
     public static bool IsConfigured => Instance is not null;
 
     // What generated wrappers read: null means "not configured, call the user's method directly".
-    internal static TracenticClient? Instance => Volatile.Read(ref s_instance);
+    internal static TracenticEngine? Instance => Volatile.Read(ref s_instance);
 
-    internal static void Install(TracenticClient? client)
+    internal static void Install(TracenticEngine? client)
     {
         var previous = Interlocked.Exchange(ref s_instance, client);
         if (previous is not null && !ReferenceEquals(previous, client))
@@ -44,5 +45,5 @@ public static class TracenticSdk
         }
     }
 
-    internal static void Uninstall(TracenticClient client) => Interlocked.CompareExchange(ref s_instance, null, client);
+    internal static void Uninstall(TracenticEngine client) => Interlocked.CompareExchange(ref s_instance, null, client);
 }

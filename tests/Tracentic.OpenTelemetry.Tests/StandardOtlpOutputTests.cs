@@ -5,13 +5,14 @@ using System.Text.Json;
 using Tracentic.Engine;
 using Tracentic.OpenTelemetry.Tests.Infrastructure;
 using Tracentic.Testing;
+using Tracentic.Core;
 
 namespace Tracentic.OpenTelemetry.Tests;
 
 /// <summary>The engine's own standard OTLP output (no OpenTelemetry SDK involved), against a real HTTP endpoint on 127.0.0.1.</summary>
 public sealed class StandardOtlpOutputTests
 {
-    private static TracenticClient ForOtlp(string endpoint, string? apiKey = null, string? ingest = null) => Engines.Create(o =>
+    private static TracenticEngine ForOtlp(string endpoint, string? apiKey = null, string? ingest = null) => Engines.Create(o =>
     {
         o.ApiKey = apiKey;
         o.Endpoint = ingest ?? TracenticOptions.DefaultEndpoint;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Tracentic.Core;
 using Tracentic.Engine;
 using Tracentic.Testing;
 using Tracentic.Tests.Infrastructure;
@@ -267,11 +268,11 @@ public class ConfiguredInstanceTests
         var second = new InMemoryExporter();
         try
         {
-            var a = new TracenticClient(new TracenticOptions { BatchDelay = TimeSpan.FromMinutes(1) }, first.Setup);
+            var a = new TracenticEngine(new TracenticOptions { BatchDelay = TimeSpan.FromMinutes(1) }, first.Setup);
             TracenticSdk.Install(a);
             a.RecordSpan(null, TestClients.Span(model: "to-first"));
 
-            var b = new TracenticClient(new TracenticOptions(), second.Setup);
+            var b = new TracenticEngine(new TracenticOptions(), second.Setup);
             TracenticSdk.Install(b); // what Configure does
 
             Assert.Same(b, TracenticSdk.Current);

@@ -3,6 +3,7 @@ using Tracentic.Engine;
 using Tracentic.Testing;
 using Tracentic.Tests.Infrastructure;
 using Tracentic.Local;
+using Tracentic.Core;
 
 namespace Tracentic.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using Tracentic.Core;
 using Tracentic.Engine;
 using Tracentic.Export;
 using Tracentic.Testing;
@@ -26,7 +27,7 @@ public class DeliveryTests
 
     private static List<long> Numbers(IEnumerable<ReceivedSpan> spans) => [.. spans.Select(s => (long)s["i"]!)];
 
-    private static TracenticClient Client(string endpoint, TimerWatchingTimeProvider clock, Action<TracenticOptions>? configure = null, CapturingLoggerProvider? log = null) =>
+    private static TracenticEngine Client(string endpoint, TimerWatchingTimeProvider clock, Action<TracenticOptions>? configure = null, CapturingLoggerProvider? log = null) =>
         TestClients.ForEndpoint(endpoint, o =>
         {
             o.TimeProvider = clock;

@@ -2,6 +2,7 @@ using Tracentic.Local;
 using Tracentic.Engine;
 using Tracentic.Testing;
 using Tracentic.Tests.Infrastructure;
+using Tracentic.Core;
 
 namespace Tracentic.Tests;
 

@@ -1,3 +1,4 @@
+using Tracentic.Core;
 using Tracentic.Engine;
 using Tracentic.Testing;
 using Tracentic.Tests.Infrastructure;
@@ -13,7 +14,7 @@ public class SecretTests
     // Long enough that a cut at 512 characters could fall inside it.
     private const string ApiKey = "trk_live_0123456789abcdef0123456789abcdef";
 
-    private static TracenticClient WithKey(IngestReceiver receiver, CapturingLoggerProvider log) =>
+    private static TracenticEngine WithKey(IngestReceiver receiver, CapturingLoggerProvider log) =>
         TestClients.ForReceiver(receiver, o =>
         {
             o.ApiKey = ApiKey;

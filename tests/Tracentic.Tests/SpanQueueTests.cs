@@ -1,28 +1,29 @@
 using Tracentic.Engine;
 using Tracentic.Export;
+using Tracentic.Core;
 
 namespace Tracentic.Tests;
 
-/// <summary>The queue's bookkeeping when batches overlap: order kept, capacity for waiting spans only, settling out of order.</summary>
+/// <summary>An output's bookkeeping in the queue when batches overlap: order kept, capacity for waiting spans only, settling out of order.</summary>
 public class SpanQueueTests
 {
-    private static readonly RecordedSpan[] Spans = [.. Enumerable.Range(0, 32).Select(i => new RecordedSpan { StartUnixNanos = i })];
+    private static readonly RecordedSpan[] Spans = [.. Enumerable.Range(0, 32).Select(i => new RecordedSpan { Call = new RecordedCall { StartUnixNanos = i } })];
 
-    private static (List<RecordedSpan> Batch, List<long> Sequence) Take(SpanQueue queue, int max)
+    private static (List<QueuedSpan> Queued, List<RecordedSpan> Batch, List<long> Sequence) Take(OutputProgress queue, int max)
     {
-        var batch = new List<RecordedSpan>();
-        var sequence = new List<long>();
-        queue.Take(max, batch, sequence);
-        return (batch, sequence);
+        var queued = new List<QueuedSpan>();
+        queue.Take(max, queued);
+        return (queued, [.. queued.Select(span => span.Span)], [.. queued.Select(span => span.Sequence)]);
     }
 
     [Fact]
     public void Batches_that_come_back_in_any_order_wait_in_sequence_order()
     {
-        var queue = new SpanQueue(capacity: 8, inFlightRoom: 8);
+        var ring = new SpanQueue(capacity: 8);
+        var queue = new OutputProgress(ring);
         for (var i = 0; i < 10; i++)
         {
-            queue.Add(Spans[i]); // 8 and 9 push out 0 and 1
+            ring.Add(Spans[i]); // 8 and 9 push out 0 and 1
         }
 
         var a = Take(queue, 3); // 2, 3, 4
@@ -31,8 +32,8 @@ public class SpanQueueTests
         Assert.Equal(2, queue.WaitingCount);
         Assert.Equal(2, queue.Settled);
 
-        Assert.Equal(0, queue.Release(b.Batch, b.Sequence)); // the later batch fails first
-        Assert.Equal(0, queue.Settle(a.Batch, a.Sequence, count: 1)); // the earlier one delivers only its first span
+        Assert.Equal(0, queue.Release(b.Queued)); // the later batch fails first
+        Assert.Equal(0, queue.Settle(a.Queued, count: 1)); // the earlier one delivers only its first span
         Assert.Equal(3, queue.Settled);
 
         var again = Take(queue, 16);
@@ -44,20 +45,22 @@ public class SpanQueueTests
     [Fact]
     public void Spans_in_flight_do_not_count_against_the_capacity_but_a_failed_batch_returning_to_a_full_queue_gives_way()
     {
-        var queue = new SpanQueue(capacity: 4, inFlightRoom: 4);
+        var ring = new SpanQueue(capacity: 4);
+        var queue = new OutputProgress(ring);
         for (var i = 0; i < 4; i++)
         {
-            queue.Add(Spans[i]);
+            ring.Add(Spans[i]);
         }
 
         var inFlight = Take(queue, 4);
+        ring.SlowestCursorIs(queue.Cursor);
         for (var i = 4; i < 8; i++)
         {
-            Assert.False(queue.Add(Spans[i]).DroppedOldest);
+            Assert.False(ring.Add(Spans[i]).DroppedOldest);
         }
 
         Assert.Equal(8, queue.Count);
-        Assert.Equal(4, queue.Release(inFlight.Batch, inFlight.Sequence)); // 0-3 are the oldest: they go
+        Assert.Equal(4, queue.Release(inFlight.Queued)); // 0-3 are the oldest: they go
         Assert.Equal([4, 5, 6, 7], Take(queue, 8).Sequence);
         Assert.Equal(4, queue.Dropped);
     }
@@ -65,21 +68,54 @@ public class SpanQueueTests
     [Fact]
     public void Settled_is_the_oldest_span_still_waiting_or_in_flight()
     {
-        var queue = new SpanQueue(capacity: 8, inFlightRoom: 8);
+        var ring = new SpanQueue(capacity: 8);
+        var queue = new OutputProgress(ring);
         Assert.Equal(0, queue.Settled);
         for (var i = 0; i < 6; i++)
         {
-            queue.Add(Spans[i]);
+            ring.Add(Spans[i]);
         }
 
         var a = Take(queue, 2);
         var b = Take(queue, 2);
-        queue.Settle(b.Batch, b.Sequence, 2);
+        queue.Settle(b.Queued, 2);
         Assert.Equal(0, queue.Settled); // 0 and 1 still out
-        queue.Settle(a.Batch, a.Sequence, 2);
+        queue.Settle(a.Queued, 2);
         Assert.Equal(4, queue.Settled);
         var c = Take(queue, 8);
-        queue.Settle(c.Batch, c.Sequence, 2);
+        queue.Settle(c.Queued, 2);
         Assert.Equal(6, queue.Settled);
+    }
+
+    [Fact]
+    public void The_queue_lets_go_of_spans_every_output_has_taken_and_keeps_the_rest()
+    {
+        var ring = new SpanQueue(capacity: 8);
+        for (var i = 0; i < 3; i++)
+        {
+            ring.Add(Spans[i]);
+        }
+
+        ring.ForgetBefore(2);
+
+        Assert.NotEqual(SlotRead.Ready, ring.TryRead(0, out _));
+        Assert.NotEqual(SlotRead.Ready, ring.TryRead(1, out _));
+        Assert.Equal(SlotRead.Ready, ring.TryRead(2, out var kept));
+        Assert.Same(Spans[2], kept);
+    }
+
+    [Fact]
+    public void A_span_pushed_out_by_the_ring_coming_round_reads_as_overwritten()
+    {
+        var ring = new SpanQueue(capacity: 4);
+        for (var i = 0; i < 6; i++)
+        {
+            ring.Add(Spans[i]);
+        }
+
+        Assert.Equal(SlotRead.Overwritten, ring.TryRead(1, out _));
+        Assert.Equal(SlotRead.Ready, ring.TryRead(5, out var newest));
+        Assert.Same(Spans[5], newest);
+        Assert.Equal(SlotRead.NotYet, ring.TryRead(6, out _));
     }
 }

@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Text.Json;
 using Tracentic.Testing;
 using Tracentic.Tests.Infrastructure;
+using Tracentic.Core;
 
 namespace Tracentic.Tests;
 

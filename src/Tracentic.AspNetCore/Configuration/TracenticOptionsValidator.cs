@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Tracentic.Engine;
+using Tracentic.Core;
 
 namespace Tracentic.AspNetCore.Configuration;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tracentic.Core;
 using Tracentic.Engine;
 
 namespace Tracentic.AspNetCore.Hosting;
@@ -17,10 +18,10 @@ internal static class TracenticEngineFactory
         // ExportSetup is internal: only tests register one (to export in memory). The engine copies its options at creation; borrow the host's logger factory without keeping it on the user's object.
         var ownLoggerFactory = sdk.LoggerFactory;
         sdk.LoggerFactory ??= services.GetService<ILoggerFactory>();
-        TracenticClient client;
+        TracenticEngine client;
         try
         {
-            client = new TracenticClient(sdk, services.GetService<ExportSetup>() ?? ExportSetup.Default);
+            client = new TracenticEngine(sdk, services.GetService<ExportSetup>() ?? ExportSetup.Default);
         }
         finally
         {

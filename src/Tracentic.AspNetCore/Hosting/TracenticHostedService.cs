@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Tracentic.Core;
 using Tracentic.Engine;
 
 namespace Tracentic.AspNetCore.Hosting;
@@ -8,7 +9,7 @@ namespace Tracentic.AspNetCore.Hosting;
 /// service starts, so wrappers record from the first request; and it is flushed and shut down after every
 /// hosted service, the web server included, has stopped, so spans of requests drained at shutdown are delivered.
 /// That stop honours the host's token and, with a signal's flush before it, waits at most the ~5 s every exit of
-/// the SDK is bounded by (<see cref="TracenticClient.StopForHostAsync"/>), not the longer <c>ShutdownAsync</c> bound.
+/// the SDK is bounded by (<see cref="TracenticEngine.StopForHostAsync"/>), not the longer <c>ShutdownAsync</c> bound.
 /// </summary>
 internal sealed class TracenticHostedService(ITracentic engine) : IHostedLifecycleService
 {
@@ -24,5 +25,5 @@ internal sealed class TracenticHostedService(ITracentic engine) : IHostedLifecyc
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) =>
-        engine is TracenticClient client ? client.StopForHostAsync(cancellationToken) : engine.ShutdownAsync(cancellationToken);
+        engine is TracenticEngine client ? client.StopForHostAsync(cancellationToken) : engine.ShutdownAsync(cancellationToken);
 }

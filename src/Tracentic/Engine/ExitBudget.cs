@@ -1,3 +1,5 @@
+using Tracentic.Core;
+
 namespace Tracentic.Engine;
 
 /// <summary>

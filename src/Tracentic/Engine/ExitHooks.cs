@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Tracentic.Core;
 
 namespace Tracentic.Engine;
 
@@ -11,10 +12,10 @@ namespace Tracentic.Engine;
 /// </summary>
 internal sealed class ExitHooks : IDisposable
 {
-    private readonly TracenticClient _client;
+    private readonly TracenticEngine _client;
     private readonly PosixSignalRegistration?[] _signals;
 
-    public ExitHooks(TracenticClient client)
+    public ExitHooks(TracenticEngine client)
     {
         _client = client;
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;

@@ -1,11 +1,12 @@
 using Tracentic.Export;
+using Tracentic.Core;
 
 namespace Tracentic.Engine;
 
 /// <summary>
 /// How an engine's export side is assembled, for the parts that are not user options: the outputs (the Tracentic
 /// ingest by default), retry timing, wire bounds and the exit hooks. Tests and the ASP.NET Core integration pass one
-/// to the internal <see cref="TracenticClient"/> constructor; applications never see it.
+/// to the internal <see cref="TracenticEngine"/> constructor; applications never see it.
 /// </summary>
 internal sealed class ExportSetup
 {
@@ -13,6 +14,9 @@ internal sealed class ExportSetup
 
     /// <summary>Replaces the Tracentic ingest output; spans are then exported even without an API key.</summary>
     public Func<TracenticSettings, TracenticLog, IExportOutput>? Output { get; init; }
+
+    /// <summary>Replaces the standard OTLP output, which is then added even without <see cref="TracenticOptions.Otlp"/>.</summary>
+    public Func<TracenticSettings, TracenticLog, IExportOutput>? SecondOutput { get; init; }
 
     public RetryPolicy RetryPolicy { get; init; } = RetryPolicy.Default;
 

@@ -1,39 +1,30 @@
-using System.Runtime.CompilerServices;
-using Tracentic.Engine;
-
 namespace Tracentic.Export;
 
-/// <summary>One batch on its way: the spans taken from the queue, their sequence numbers, their resolved form, the request.</summary>
+/// <summary>One batch on its way: the spans taken from the queue, their resolved form, the request.</summary>
 internal sealed class ExportAttempt(int capacity)
 {
-    public List<RecordedSpan> Batch { get; } = new(capacity);
+    public List<QueuedSpan> Batch { get; } = new(capacity);
 
-    public List<long> Sequence { get; } = new(capacity);
-
-    /// <summary>The batch resolved, in instances this attempt reuses from one batch to the next.</summary>
+    /// <summary>The batch resolved, as the output writes it.</summary>
     public List<ResolvedSpan> Resolved { get; } = new(capacity);
 
-    private readonly List<ResolvedSpan> _reused = new(capacity);
+    public Task<ExportResult>? Task { get; set; }
 
-    /// <summary>Resolves <see cref="Batch"/> into <see cref="Resolved"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Resolve(SpanResolver resolver)
+    /// <summary>The output's failure count when the attempt began: a failure of an attempt that overlapped an earlier failure is not counted again.</summary>
+    public int FailuresAtStart { get; set; }
+
+    /// <summary>The sequence number of the last span the answer covered.</summary>
+    public long LastSequence(int count) => Batch[count - 1].Sequence;
+
+    /// <summary>Resolves the batch (each span once for all outputs); the spans keep their resolved form should they come back.</summary>
+    public void Resolve(ResolvedSpans resolved)
     {
         Resolved.Clear();
         for (var i = 0; i < Batch.Count; i++)
         {
-            if (i == _reused.Count)
-            {
-                _reused.Add(new ResolvedSpan());
-            }
-
-            resolver.Resolve(Batch[i], _reused[i]);
-            Resolved.Add(_reused[i]);
+            var span = resolved.Get(Batch[i]);
+            Batch[i] = Batch[i] with { Resolved = span };
+            Resolved.Add(span);
         }
     }
-
-    public Task<ExportResult>? Task { get; set; }
-
-    /// <summary>The loop's failure count when the attempt began: a failure of an attempt that overlapped an earlier failure is not counted again.</summary>
-    public int FailuresAtStart { get; set; }
 }

@@ -1,107 +1,90 @@
 using System.Runtime.CompilerServices;
-using Tracentic.Engine;
+using Tracentic.Core;
 
 namespace Tracentic.Export;
 
 /// <summary>
-/// Decides when to send: a full batch at once, a partial one after the batch delay, everything at a flush or
-/// shutdown. While a backlog lasts, two requests are in flight, so one batch is serialized while the previous one
-/// travels; after a failure, and while a refused batch is split, one at a time. Delivery is at-least-once: a batch leaves the queue only when the
-/// output settled it (delivered, or refused for its content); after any other failure it stays queued and is retried
-/// with capped backoff, honouring <c>Retry-After</c>. A refused batch is split in halves until the refused span is
-/// alone, so the good spans still arrive.
-/// The loop runs on a thread of its own that sleeps on an event between batches, as the OpenTelemetry SDK's batch
-/// processor does: waking pool threads for every batch, and their spinning afterwards, cost more CPU than the export.
+/// The export thread: for each output, take what is ready from the one queue, resolve it (once for all outputs), send
+/// it, and settle it by the answer; then sleep until something changes. Delivery is at-least-once per output: a batch
+/// leaves an output's progress only when that output settled it (see <see cref="OutputLane"/>, <see cref="Backoff"/>,
+/// <see cref="Bisection"/>). The thread sleeps on an event and is woken once per batch, not once per span, as the
+/// OpenTelemetry SDK's batch processor does; requests stay asynchronous. It is started by <see cref="Start"/>.
 /// </summary>
 internal sealed class ExportLoop
 {
-    private static readonly TimeSpan DropWarningInterval = TimeSpan.FromSeconds(10);
-
-    /// <summary>Requests in flight while all goes well; outputs must accept this many concurrent exports.</summary>
-    public const int MaxInFlight = 2;
-
     private readonly SpanQueue _queue;
-    private readonly IExportOutput _output;
-    private readonly SpanResolver _resolver;
-    private readonly RetryPolicy _retry;
+    private readonly OutputLane[] _lanes;
     private readonly TimeProvider _clock;
     private readonly TracenticLog _log;
-    private readonly int _maxBatchSize;
-    private readonly TimeSpan _batchDelay;
     private readonly CancellationTokenSource _abandon = new();
-    private readonly object _flushGate = new();
-    private readonly List<(long Target, TaskCompletionSource Done)> _flushes = [];
+    private readonly FlushWaiters _flushes = new();
     private readonly ManualResetEventSlim _wakeEvent = new(false, spinCount: 0);
     private readonly TaskCompletionSource _run = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private volatile bool _stopping;
-    private int _flushCount;
-    private long _wakeAtCount = long.MaxValue; // the queue length at which recording wakes the waiting loop
+    private long _wakeAtAdded = long.MaxValue; // the queue length at which recording wakes the waiting loop
     private int _sleeping; // 1 while the loop sleeps (or is about to): the first wake-up sets the event
-    private int _events; // flushes and shutdown requests so far
-    private long _droppedSinceWarning;
-    private long _lastDropWarning = long.MinValue; // never
+    private int _events; // flushes, shutdown requests and first drops so far
+    private int _dropSignalled; // 1 once recording signalled a drop the loop has not reported yet
 
-    public ExportLoop(SpanQueue queue, IExportOutput output, SpanResolver resolver, RetryPolicy retry, TracenticSettings settings, TracenticLog log)
+    public ExportLoop(IReadOnlyList<IExportOutput> outputs, RetryPolicy retry, TracenticSettings settings, TracenticLog log)
     {
-        _queue = queue;
-        _output = output;
-        _resolver = resolver;
-        _retry = retry;
+        _queue = new SpanQueue(settings.QueueCapacity);
         _clock = settings.Clock;
         _log = log;
-        _maxBatchSize = settings.MaxBatchSize;
-        _batchDelay = settings.BatchDelay;
+        var resolved = new ResolvedSpans(
+            new SpanResolver(settings, log),
+            outputs.Count > 1 ? settings.QueueCapacity : 0,
+            spanTakers: outputs.Count,
+            scopeTakers: outputs.Count(output => output.SendsScopes));
+        _lanes = [.. outputs.Select(output => new OutputLane(output, _queue, resolved, retry, settings, log, Wake, _abandon.Token))];
         _abandon.Token.Register(Wake);
     }
 
-    /// <summary>Starts the loop on a thread of its own (once; the pipeline starts every loop it made).</summary>
+    /// <summary>Spans dropped because an output fell a whole capacity behind (summed over the outputs).</summary>
+    public long Dropped => _lanes.Sum(lane => lane.Progress.Dropped);
+
+    /// <summary>Spans the first output has waiting or in flight.</summary>
+    public int Count => _lanes[0].Progress.Count;
+
+    /// <summary>Starts the loop on a thread of its own (once).</summary>
     public void Start() => new Thread(Run) { IsBackground = true, Name = "Tracentic export" }.Start();
 
-    public SpanQueue Queue => _queue;
-
-    /// <summary>Queues a span (dropping the oldest when full); wakes the loop when a batch is ready. Called by recording threads.</summary>
+    /// <summary>Queues a span for every output (pushing out the oldest when one is full); wakes the loop when a batch is ready. Called by recording threads.</summary>
     public void Add(RecordedSpan span)
     {
-        var (count, dropped) = _queue.Add(span);
+        var (sequence, dropped) = _queue.Add(span);
         if (dropped)
         {
-            // Counted here, reported by the loop: a log line can block on its writer, and recording never waits.
-            if (Interlocked.Increment(ref _droppedSinceWarning) == 1)
+            // Counted by the outputs' progress, reported by the loop: a log line can block, and recording never waits.
+            if (Volatile.Read(ref _dropSignalled) == 0 && Interlocked.Exchange(ref _dropSignalled, 1) == 0)
             {
                 Signal();
             }
-
-            if (Volatile.Read(ref _flushCount) > 0)
+            else if (_flushes.Any)
             {
-                CompleteFlushes(); // a flush may have been waiting for the span that was dropped
+                Wake(); // a flush may have been waiting for the span that was dropped
             }
         }
 
-        if (count >= Volatile.Read(ref _wakeAtCount))
+        if (sequence + 1 >= Volatile.Read(ref _wakeAtAdded))
         {
             Wake();
         }
     }
 
-    /// <summary>Waits until every span added before the call is settled; false when <paramref name="timeout"/> passed first.</summary>
+    /// <summary>Waits until every span added before the call is settled by every output; false when <paramref name="timeout"/> passed first.</summary>
     public async Task<bool> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var target = _queue.Added;
-        if (_queue.Settled >= target)
+        if (Settled() >= target)
         {
-            WarnDropped(force: true);
+            ReportDrops(force: true);
             return true;
         }
 
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_flushGate)
-        {
-            _flushes.Add((target, done));
-            _flushCount = _flushes.Count;
-        }
-
-        CompleteFlushes(); // the loop may have settled them in between
+        var done = _flushes.Add(target);
+        _flushes.Complete(Settled()); // the loop may have settled them in between
         Signal();
         try
         {
@@ -110,23 +93,18 @@ internal sealed class ExportLoop
         }
         catch (TimeoutException)
         {
-            _log.Logger.GaveUpWaiting("flush", timeout.TotalSeconds, target - _queue.Settled);
+            _log.Logger.GaveUpWaiting("flush", timeout.TotalSeconds, Math.Max(0, target - Settled()));
             return false;
         }
         finally
         {
-            lock (_flushGate)
-            {
-                _flushes.Remove((target, done));
-                _flushCount = _flushes.Count;
-            }
-
-            WarnDropped(force: true);
+            _flushes.Remove(done);
+            ReportDrops(force: true);
         }
     }
 
     /// <summary>
-    /// Sends what is queued and stops. After <paramref name="timeout"/> (or cancellation) it abandons the request in
+    /// Sends what is queued and stops. After <paramref name="timeout"/> (or cancellation) it abandons the requests in
     /// flight and what is left, and says how many spans that was. Never throws.
     /// </summary>
     public async Task StopAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -139,169 +117,60 @@ internal sealed class ExportLoop
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
-            _log.Logger.GaveUpWaiting("shutdown", timeout.TotalSeconds, _queue.Count);
+            _log.Logger.GaveUpWaiting("shutdown", timeout.TotalSeconds, _lanes.Max(lane => lane.Progress.Count));
         }
         finally
         {
             _abandon.Cancel();
             await _run.Task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            _output.Dispose();
-            WarnDropped(force: true);
+            foreach (var lane in _lanes)
+            {
+                lane.Output.Dispose();
+            }
+
+            ReportDrops(force: true);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run()
     {
-        var attempts = new List<ExportAttempt>(MaxInFlight);
-        var idle = new Stack<ExportAttempt>(MaxInFlight);
-        var failures = 0;
-        var limit = _maxBatchSize;    // lowered while a refused batch is being split
-        var splitUntil = 0L;          // the sequence number where the refused batch ended
-        var failedAt = 0L;            // when the last attempt failed
-        var backoff = TimeSpan.Zero;  // how long after that nothing is sent
-        long? partialSince = null;    // when a partial batch began to wait for the batch delay
         try
         {
             while (!_abandon.IsCancellationRequested)
             {
                 var eventsSeen = Volatile.Read(ref _events);
-                WarnDropped(force: false);
+                ReportDrops(force: false);
 
-                // Start what is ready. A second request goes out only when the previous ones succeeded and a full batch
-                // waits (a backlog); after a failure, and while a refused batch is being split, one at a time.
                 var wait = Timeout.InfiniteTimeSpan;
-                var canStart = true;
-                while (canStart = attempts.Count < (failures == 0 && limit == _maxBatchSize ? MaxInFlight : 1))
+                var wakeAt = long.MaxValue;
+                var urgent = _stopping || _flushes.Any;
+                foreach (var lane in _lanes)
                 {
-                    if (backoff > TimeSpan.Zero)
-                    {
-                        // Timers have millisecond resolution: less than that left is over.
-                        var left = backoff - _clock.GetElapsedTime(failedAt);
-                        if (left >= TimeSpan.FromMilliseconds(1))
-                        {
-                            wait = left;
-                            canStart = false;
-                            break;
-                        }
-
-                        backoff = TimeSpan.Zero;
-                    }
-
-                    var waiting = _queue.WaitingCount;
-                    var due = waiting >= limit || (waiting > 0 && (_stopping || Volatile.Read(ref _flushCount) > 0));
-                    if (!due && waiting > 0 && attempts.Count == 0)
-                    {
-                        partialSince ??= _clock.GetTimestamp();
-                        var left = _batchDelay - _clock.GetElapsedTime(partialSince.Value);
-                        due = left < TimeSpan.FromMilliseconds(1);
-                        wait = due ? wait : left;
-                    }
-
-                    if (!due)
-                    {
-                        break;
-                    }
-
-                    partialSince = null;
-                    var attempt = idle.Count > 0 ? idle.Pop() : new ExportAttempt(_maxBatchSize);
-                    _queue.Take(limit, attempt.Batch, attempt.Sequence);
-                    if (attempt.Batch.Count == 0)
-                    {
-                        idle.Push(attempt);
-                        break;
-                    }
-
-                    attempt.Resolve(_resolver);
-
-                    attempt.FailuresAtStart = failures;
-                    attempt.Task = SendAsync(attempt.Resolved);
-                    if (!attempt.Task.IsCompleted)
-                    {
-                        attempt.Task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(Wake);
-                    }
-
-                    attempts.Add(attempt);
+                    var (laneWait, laneWakeAt) = lane.Start(urgent);
+                    wait = Earlier(wait, lane.Drops.Until(laneWait));
+                    wakeAt = Math.Min(wakeAt, laneWakeAt);
                 }
 
-                if (attempts.Count == 0 && _stopping && _queue.Count == 0)
+                var slowest = SlowestCursor();
+                _queue.SlowestCursorIs(slowest);
+                _queue.ForgetBefore(slowest);
+                if (_stopping && Array.TrueForAll(_lanes, static lane => lane.Done))
                 {
                     return;
                 }
 
-                var wakeAt = !canStart ? long.MaxValue : _queue.WaitingCount == 0 ? 1 : limit;
-                Sleep(attempts, UntilDropWarning(wait), wakeAt, eventsSeen);
+                Sleep(wait, wakeAt, eventsSeen);
 
-                for (var i = 0; i < attempts.Count; i++)
+                foreach (var lane in _lanes)
                 {
-                    var attempt = attempts[i];
-                    if (!attempt.Task!.IsCompleted)
+                    if (!lane.Settle())
                     {
-                        continue;
-                    }
-
-                    attempts.RemoveAt(i--);
-                    idle.Push(attempt);
-                    var result = attempt.Task.GetAwaiter().GetResult(); // completed; SendAsync never throws
-                    var count = Math.Clamp(result.Count, 1, attempt.Resolved.Count);
-                    switch (result.Status)
-                    {
-                        case ExportStatus.Abandoned:
-                            Dropped(_queue.Release(attempt.Batch, attempt.Sequence));
-                            return;
-
-                        case ExportStatus.Delivered:
-                        case ExportStatus.Rejected when count == 1:
-                            if (result.Status == ExportStatus.Rejected)
-                            {
-                                _log.Logger.SpanRejected(attempt.Resolved[0].Name, result.Problem ?? "");
-                            }
-                            else if (failures > 0)
-                            {
-                                _log.Logger.ExportRecovered(failures);
-                            }
-
-                            failures = 0;
-                            Dropped(_queue.Settle(attempt.Batch, attempt.Sequence, count));
-
-                            // Past the refused batch: full batches again; inside it, grow back after each success so
-                            // finding k bad spans among n costs about k·log(n) requests.
-                            limit = attempt.Sequence[count - 1] + 1 >= splitUntil ? _maxBatchSize : Math.Min(_maxBatchSize, limit * 2);
-
-                            CompleteFlushes();
-                            WarnDropped(force: false);
-                            break;
-
-                        case ExportStatus.Rejected:
-                            _log.Logger.BatchRejected(count, result.Problem ?? "");
-                            Dropped(_queue.Release(attempt.Batch, attempt.Sequence));
-                            limit = Math.Max(1, count / 2);
-                            splitUntil = Math.Max(splitUntil, attempt.Sequence[count - 1] + 1);
-                            break;
-
-                        default:
-                            Dropped(_queue.Release(attempt.Batch, attempt.Sequence));
-                            if (attempt.FailuresAtStart != failures)
-                            {
-                                break; // sent alongside one that failed already: the same outage, already backing off
-                            }
-
-                            failures++;
-                            var delay = _retry.Delay(failures, result.RetryAfter);
-                            if (failures == 1)
-                            {
-                                _log.Logger.ExportFailed(result.Problem ?? "", count, delay.TotalMilliseconds);
-                            }
-                            else
-                            {
-                                _log.Logger.ExportFailedAgain(failures, result.Problem ?? "", delay.TotalMilliseconds);
-                            }
-
-                            failedAt = _clock.GetTimestamp();
-                            backoff = delay;
-                            break;
+                        return; // shutdown abandoned the request in flight
                     }
                 }
+
+                _flushes.Complete(Settled());
             }
         }
         catch (Exception ex)
@@ -311,43 +180,48 @@ internal sealed class ExportLoop
         }
         finally
         {
-            CompleteFlushes(all: true);
+            _flushes.Complete(long.MaxValue);
             _run.TrySetResult();
         }
     }
 
-    /// <summary>One attempt never throws: a crash of the output is a failed attempt, abandonment says so.</summary>
-    private async Task<ExportResult> SendAsync(List<ResolvedSpan> batch)
+    /// <summary>Everything added before this sequence number is settled by every output.</summary>
+    private long Settled()
     {
-        try
+        var settled = long.MaxValue;
+        foreach (var lane in _lanes)
         {
-            return await _output.ExportAsync(batch, _abandon.Token).ConfigureAwait(false);
+            settled = Math.Min(settled, lane.Progress.Settled);
         }
-        catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+
+        return settled;
+    }
+
+    private long SlowestCursor()
+    {
+        var cursor = long.MaxValue;
+        foreach (var lane in _lanes)
         {
-            return new ExportResult(ExportStatus.Abandoned, batch.Count);
+            cursor = Math.Min(cursor, lane.Progress.Cursor);
         }
-        catch (Exception ex)
-        {
-            _log.Logger.ExportCrashed(ex.GetType().Name);
-            return new ExportResult(ExportStatus.Retry, batch.Count);
-        }
+
+        return cursor;
     }
 
     /// <summary>
-    /// Sleeps until an attempt ends, recording brings <paramref name="wakeAt"/> waiting spans (a batch, or the first
-    /// span), a flush or shutdown asks, or <paramref name="wait"/> (the batch delay, a backoff) ends: one wake-up per
-    /// batch, not one per span. The wake-up is armed before the re-check, so nothing slips in between.
+    /// Sleeps until an attempt ends, recording brings the queue to <paramref name="wakeAt"/> spans (a batch, or the first
+    /// span), a flush, a first drop or the shutdown asks, or <paramref name="wait"/> (the batch delay, a backoff, a drop
+    /// warning) ends. The wake-up is armed before the re-check, so nothing slips in between.
     /// </summary>
-    private void Sleep(List<ExportAttempt> attempts, TimeSpan wait, long wakeAt, int eventsSeen)
+    private void Sleep(TimeSpan wait, long wakeAt, int eventsSeen)
     {
         _wakeEvent.Reset();
         Volatile.Write(ref _sleeping, 1);
-        Interlocked.Exchange(ref _wakeAtCount, wakeAt);
+        Interlocked.Exchange(ref _wakeAtAdded, wakeAt);
         try
         {
-            if (_queue.WaitingCount >= wakeAt || Volatile.Read(ref _events) != eventsSeen || _abandon.IsCancellationRequested
-                || attempts.Exists(a => a.Task!.IsCompleted))
+            if (_queue.Added >= wakeAt || Volatile.Read(ref _events) != eventsSeen || _abandon.IsCancellationRequested
+                || Array.Exists(_lanes, static lane => lane.HasEnded))
             {
                 return;
             }
@@ -357,7 +231,7 @@ internal sealed class ExportLoop
         }
         finally
         {
-            Interlocked.Exchange(ref _wakeAtCount, long.MaxValue);
+            Interlocked.Exchange(ref _wakeAtAdded, long.MaxValue);
             Volatile.Write(ref _sleeping, 0);
         }
     }
@@ -370,79 +244,28 @@ internal sealed class ExportLoop
         }
     }
 
-    /// <summary>Counts spans a failed batch lost on its way back to a full queue.</summary>
-    private void Dropped(int count)
-    {
-        if (count > 0)
-        {
-            Interlocked.Add(ref _droppedSinceWarning, count);
-            WarnDropped(force: false);
-        }
-    }
-
-    /// <summary>A flush or shutdown asked for something: the loop re-evaluates even if it was about to sleep.</summary>
+    /// <summary>A flush, the shutdown or a first drop asked for something: the loop re-evaluates even if it was about to sleep.</summary>
     private void Signal()
     {
         Interlocked.Increment(ref _events);
         Wake();
     }
 
-    private void CompleteFlushes(bool all = false)
+    private void ReportDrops(bool force)
     {
-        var settled = _queue.Settled;
-        lock (_flushGate)
+        var pending = false;
+        foreach (var lane in _lanes)
         {
-            foreach (var (target, done) in _flushes)
-            {
-                if (all || target <= settled)
-                {
-                    done.TrySetResult();
-                }
-            }
+            lane.Drops.Report(force);
+            pending |= lane.Drops.Pending;
+        }
+
+        if (!pending)
+        {
+            Volatile.Write(ref _dropSignalled, 0); // the next drop wakes the loop again
         }
     }
 
-    /// <summary><paramref name="wait"/>, shortened to when the next drop warning is due if drops wait to be reported.</summary>
-    private TimeSpan UntilDropWarning(TimeSpan wait)
-    {
-        var last = Interlocked.Read(ref _lastDropWarning);
-        if (Interlocked.Read(ref _droppedSinceWarning) == 0 || last == long.MinValue)
-        {
-            return wait;
-        }
-
-        var left = DropWarningInterval - _clock.GetElapsedTime(last);
-        left = left < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : left;
-        return wait == Timeout.InfiniteTimeSpan || left < wait ? left : wait;
-    }
-
-    /// <summary>
-    /// Reports drops not reported yet, saying how many. Rate-limited to one warning per interval, except when
-    /// <paramref name="force"/>d (flush, shutdown), so a burst of drops is always counted in some warning.
-    /// </summary>
-    private void WarnDropped(bool force)
-    {
-        if (Interlocked.Read(ref _droppedSinceWarning) == 0)
-        {
-            return;
-        }
-
-        var now = _clock.GetTimestamp();
-        var last = Interlocked.Read(ref _lastDropWarning);
-        if (!force && last != long.MinValue && _clock.GetElapsedTime(last, now) < DropWarningInterval)
-        {
-            return;
-        }
-
-        if (Interlocked.CompareExchange(ref _lastDropWarning, now, last) != last)
-        {
-            return; // another thread is reporting them
-        }
-
-        var count = Interlocked.Exchange(ref _droppedSinceWarning, 0);
-        if (count > 0)
-        {
-            _log.Logger.QueueOverflow(_queue.Capacity, count, _queue.Dropped);
-        }
-    }
+    private static TimeSpan Earlier(TimeSpan a, TimeSpan b) =>
+        a == Timeout.InfiniteTimeSpan ? b : b == Timeout.InfiniteTimeSpan ? a : a < b ? a : b;
 }

@@ -1,55 +1,34 @@
-using Tracentic.Engine;
+using Tracentic.Core;
 
 namespace Tracentic.Export;
 
 /// <summary>
-/// Everything between recording and the network: one resolver (merge, limits, cost) shared by every output, and per
-/// output its own queue and export loop, so a slow or failing destination never holds up another.
+/// Everything between recording and the network: one queue that every span enters once, and one export loop in which
+/// each output keeps its own progress, so a slow or failing destination never holds up another.
 /// </summary>
 internal sealed class ExportPipeline
 {
-    private readonly ExportLoop[] _loops;
-    private readonly bool[] _sendsScopes;
+    private readonly ExportLoop _loop;
 
     public ExportPipeline(TracenticSettings settings, TracenticLog log, RetryPolicy retry, IReadOnlyList<IExportOutput> outputs)
     {
-        var resolver = new SpanResolver(settings, log);
-        _loops = [.. outputs.Select(output => new ExportLoop(new SpanQueue(settings.QueueCapacity, ExportLoop.MaxInFlight * settings.MaxBatchSize), output, resolver, retry, settings, log))];
-        _sendsScopes = [.. outputs.Select(output => output.SendsScopes)];
-        foreach (var loop in _loops)
-        {
-            loop.Start();
-        }
-
-        SendsScopes = _sendsScopes.Contains(true);
+        _loop = new ExportLoop(outputs, retry, settings, log);
+        SendsScopes = outputs.Any(output => output.SendsScopes);
+        _loop.Start();
     }
 
     /// <summary>Whether any output sends ended scopes as spans (so they are worth recording at all).</summary>
     public bool SendsScopes { get; }
 
-    /// <summary>Spans dropped because a queue was full (summed over the outputs).</summary>
-    public long Dropped => _loops.Sum(loop => loop.Queue.Dropped);
+    /// <summary>Spans dropped because an output fell a whole queue behind (summed over the outputs).</summary>
+    public long Dropped => _loop.Dropped;
 
-    /// <summary>Spans waiting in the first output's queue.</summary>
-    public int QueuedCount => _loops[0].Queue.Count;
+    /// <summary>Spans the first output has waiting or in flight.</summary>
+    public int QueuedCount => _loop.Count;
 
-    public void Add(RecordedSpan span)
-    {
-        for (var i = 0; i < _loops.Length; i++)
-        {
-            if (!span.IsScope || _sendsScopes[i])
-            {
-                _loops[i].Add(span);
-            }
-        }
-    }
+    public void Add(RecordedSpan span) => _loop.Add(span);
 
-    public async Task<bool> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var flushes = await Task.WhenAll(_loops.Select(loop => loop.FlushAsync(timeout, cancellationToken))).ConfigureAwait(false);
-        return flushes.All(done => done);
-    }
+    public Task<bool> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken) => _loop.FlushAsync(timeout, cancellationToken);
 
-    public Task StopAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        Task.WhenAll(_loops.Select(loop => loop.StopAsync(timeout, cancellationToken)));
+    public Task StopAsync(TimeSpan timeout, CancellationToken cancellationToken) => _loop.StopAsync(timeout, cancellationToken);
 }

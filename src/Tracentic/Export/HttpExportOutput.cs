@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
-using Tracentic.Engine;
+using Tracentic.Core;
 
 namespace Tracentic.Export;
 
 /// <summary>
 /// An output that posts each batch as one body over HTTP: a writer for the wire flavour, a sender for the endpoint.
-/// Exports may overlap (<see cref="ExportLoop.MaxInFlight"/>), so each takes a writer of its own, whose body lives
+/// Exports may overlap (<see cref="OutputLane.MaxInFlight"/>), so each takes a writer of its own, whose body lives
 /// until its request is done.
 /// </summary>
 internal sealed class HttpExportOutput(Func<ISpanBodyWriter> newWriter, HttpSender sender, TracenticLog log, bool sendsScopes = false) : IExportOutput

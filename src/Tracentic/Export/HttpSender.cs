@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Tracentic.Core;
 
 namespace Tracentic.Export;
 
@@ -48,7 +49,7 @@ internal sealed class HttpSender : IDisposable
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        request.Headers.UserAgent.ParseAdd(Engine.SdkInfo.UserAgent);
+        request.Headers.UserAgent.ParseAdd(SdkInfo.UserAgent);
         request.Content = new ReadOnlyMemoryContent(body);
         request.Content.Headers.ContentType = JsonContentType;
 

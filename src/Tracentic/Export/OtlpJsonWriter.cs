@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
-using Tracentic.Engine;
+using Tracentic.Core;
 
 namespace Tracentic.Export;
 

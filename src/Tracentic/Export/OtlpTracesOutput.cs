@@ -1,12 +1,13 @@
-using Tracentic.Engine;
+using Tracentic.Core;
 
 namespace Tracentic.Export;
 
 /// <summary>
 /// The standard OTLP output (<see cref="TracenticOptions.Otlp"/>): <c>POST {endpoint}/v1/traces</c>, OTLP/HTTP JSON by
 /// the specification, with the configured headers, and scopes sent as spans of their own. The same HTTP output as the
-/// ingest with another writer and sender, behind its own queue and export loop: the ingest's delivery guarantees
-/// (at-least-once retry, bisection of refused batches, bounded exits), and a slow collector never holds up the ingest.
+/// ingest with another writer and sender, with its own progress through the one queue (its own lane of the export
+/// loop): the ingest's delivery guarantees (at-least-once retry, bisection of refused batches, bounded exits), and a
+/// slow collector never holds up the ingest.
 /// </summary>
 internal static class OtlpTracesOutput
 {

@@ -3,8 +3,7 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Tracentic.Engine;
-using Tracentic.Telemetry;
+using Tracentic.Core;
 
 namespace Tracentic.Export;
 
@@ -295,7 +294,7 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
             json.WriteStartArray("scopeSpans"u8);
             json.WriteStartObject();
             json.WriteStartObject("scope"u8);
-            json.WriteString("name"u8, TracenticTelemetry.SourceName);
+            json.WriteString("name"u8, SdkInfo.ScopeName);
             json.WriteString("version"u8, SdkInfo.Version);
             json.WriteEndObject();
             json.WriteStartArray("spans"u8);

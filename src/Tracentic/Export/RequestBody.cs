@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using Tracentic.Engine;
+using Tracentic.Core;
 
 namespace Tracentic.Export;
 

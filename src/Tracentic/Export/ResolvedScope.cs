@@ -1,4 +1,5 @@
 using System.Buffers;
+using Tracentic.Core;
 
 namespace Tracentic.Export;
 

@@ -3,8 +3,7 @@ namespace Tracentic.Export;
 /// <summary>
 /// A span ready to be written in any wire flavour: ids assigned, times clamped, built-in values computed (total
 /// tokens, rounded duration, cost), user attributes merged over every layer with the limits applied. Writers only
-/// serialize it. Resolution is repeatable (the ids were stamped when the span was recorded), so each export attempt
-/// fills one of its own reused instances instead of allocating one per span.
+/// serialize it. Made once per span and shared by every output and every attempt (see <see cref="ResolvedSpans"/>).
 /// </summary>
 internal sealed class ResolvedSpan
 {

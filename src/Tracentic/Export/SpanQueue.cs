@@ -1,186 +1,100 @@
-using Tracentic.Engine;
+using System.Numerics;
+using Tracentic.Core;
 
 namespace Tracentic.Export;
 
 /// <summary>
-/// The bounded queue between recording and one export loop. Every span gets a sequence number. The loop takes the
-/// oldest waiting spans into a batch (they are then in flight) and, once the output has answered, either settles
-/// them (delivered, or refused for their content) or puts them back, in order, to wait for the next attempt.
+/// The one queue between recording and every output: a bounded ring that recording threads add to without a lock,
+/// in the manner of OpenTelemetry's <c>CircularBuffer</c>. Every span gets a sequence number; each output reads the
+/// ring at its own pace (<see cref="OutputProgress"/>), so a span is queued once however many outputs there are.
 /// <para>
-/// The capacity bounds the spans waiting, as in OpenTelemetry's batch processor; batches in flight come on top. When
-/// a span arrives and the waiting spans fill the capacity, the oldest waiting span is dropped and counted; a failed
-/// batch that comes back to a full queue is older than everything waiting, so its oldest spans give way. That is the
-/// only way a span is ever lost.
+/// An add never waits and never fails: when an output has fallen <see cref="Capacity"/> spans behind, the newest span
+/// takes the place of the oldest one it has not taken (dropped, for that output). Slots are reused only after the
+/// ring has wrapped, so a reader checks each slot's stamp to know it still holds the span it looks for; a writer marks
+/// the slot as being written first, so a reader never takes a half-written slot for the span before it. Once every
+/// output has taken a span, the export thread lets go of it (<see cref="ForgetBefore"/>), so delivered spans are not
+/// kept alive by the ring.
 /// </para>
 /// </summary>
 internal sealed class SpanQueue
 {
-    private readonly object _gate = new();
-    private readonly int _capacity;
-    private readonly RecordedSpan?[] _spans; // waiting spans in sequence order, a ring from _first
-    private readonly long[] _sequence;
-    private readonly List<(long First, int Count)> _inFlight = []; // each batch out: its oldest span
-    private int _first;
-    private int _waiting;
-    private long _added;
-    private long _dropped;
+    private readonly RecordedSpan?[] _spans;
+    private readonly long[] _stamps; // sequence + 1 of the span in each slot, written after the span; 0 for never
+    private readonly int _mask;
+    private PaddedCounter _added; // written by every recording thread: alone on its cache line
+    private PaddedCounter _dropFrom; // the first sequence whose add pushes out a span the slowest output has not taken
+    private long _forgotten; // export thread only: slots before this sequence no longer hold their span
 
-    /// <param name="capacity">Spans that may wait.</param>
-    /// <param name="inFlightRoom">Spans that may be in flight at once (they may all come back).</param>
-    public SpanQueue(int capacity, int inFlightRoom)
+    public SpanQueue(int capacity)
     {
-        _capacity = capacity;
-        _spans = new RecordedSpan?[capacity + inFlightRoom];
-        _sequence = new long[capacity + inFlightRoom];
+        Capacity = capacity;
+        var size = capacity <= 1 ? 1 : (int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)capacity), 1u << 30);
+        _spans = new RecordedSpan?[Math.Max(size, capacity)];
+        _stamps = new long[_spans.Length];
+        _mask = BitOperations.IsPow2(_spans.Length) ? _spans.Length - 1 : -1;
+        _dropFrom.Value = capacity;
     }
 
-    /// <summary>How many spans may wait; the ones in flight are not counted.</summary>
-    public int Capacity => _capacity;
+    /// <summary>How many spans an output may have waiting (not taken yet); the ones in flight come on top.</summary>
+    public int Capacity { get; }
 
     /// <summary>Spans ever added; also the sequence number the next span gets.</summary>
-    public long Added => Interlocked.Read(ref _added);
+    public long Added => Volatile.Read(ref _added.Value);
 
-    /// <summary>Spans dropped because the queue was full.</summary>
-    public long Dropped => Interlocked.Read(ref _dropped);
-
-    /// <summary>Spans waiting or in flight.</summary>
-    public int Count
+    /// <summary>Adds a span without waiting; returns its sequence number and whether it pushed out a span some output had not taken.</summary>
+    public (long Sequence, bool DroppedOldest) Add(RecordedSpan span)
     {
-        get
+        var sequence = Interlocked.Increment(ref _added.Value) - 1;
+        var slot = Slot(sequence);
+        Volatile.Write(ref _stamps[slot], Writing);
+        Volatile.Write(ref _spans[slot], span);
+        Volatile.Write(ref _stamps[slot], sequence + 1);
+        return (sequence, sequence >= Volatile.Read(ref _dropFrom.Value));
+    }
+
+    /// <summary>The span with <paramref name="sequence"/>, if it is still in the ring and its add has completed.</summary>
+    public SlotRead TryRead(long sequence, out RecordedSpan? span)
+    {
+        var slot = Slot(sequence);
+        var stamp = Volatile.Read(ref _stamps[slot]);
+        span = Volatile.Read(ref _spans[slot]);
+        if (stamp == sequence + 1 && Volatile.Read(ref _stamps[slot]) == stamp && span is not null)
         {
-            lock (_gate)
+            return SlotRead.Ready;
+        }
+
+        span = null;
+        // A slot being written holds this span or a newer one: newer when the ring has come round since.
+        return stamp > sequence + 1 || (stamp == Writing && Added > sequence + _spans.Length) ? SlotRead.Overwritten : SlotRead.NotYet;
+    }
+
+    /// <summary>Lets go of the spans before <paramref name="sequence"/>, which every output has taken (export thread only).</summary>
+    public void ForgetBefore(long sequence)
+    {
+        _forgotten = Math.Max(_forgotten, sequence - _spans.Length); // older slots hold newer spans by now
+        for (; _forgotten < sequence; _forgotten++)
+        {
+            var slot = Slot(_forgotten);
+            var stamp = Volatile.Read(ref _stamps[slot]);
+            var span = Volatile.Read(ref _spans[slot]);
+            if (stamp == _forgotten + 1 && span is not null && Volatile.Read(ref _stamps[slot]) == stamp)
             {
-                return _waiting + _inFlight.Sum(batch => batch.Count);
+                Interlocked.CompareExchange(ref _spans[slot], null, span); // unless a newer span took the slot meanwhile
             }
         }
     }
 
-    /// <summary>Spans waiting to be taken into a batch.</summary>
-    public int WaitingCount => Volatile.Read(ref _waiting);
-
-    /// <summary>Everything added before this sequence number is settled (delivered, refused or dropped).</summary>
-    public long Settled
+    /// <summary>Tells recording where the slowest output is: adds from <paramref name="cursor"/> + capacity on drop a span.</summary>
+    public void SlowestCursorIs(long cursor)
     {
-        get
+        if (_dropFrom.Value != cursor + Capacity)
         {
-            lock (_gate)
-            {
-                var oldest = _waiting > 0 ? _sequence[_first] : _added;
-                foreach (var (first, _) in _inFlight)
-                {
-                    oldest = Math.Min(oldest, first);
-                }
-
-                return oldest;
-            }
+            Volatile.Write(ref _dropFrom.Value, cursor + Capacity);
         }
     }
 
-    /// <summary>Adds a span, dropping the oldest waiting one when full; returns how many spans wait now and whether one was dropped.</summary>
-    public (int Waiting, bool DroppedOldest) Add(RecordedSpan span)
-    {
-        lock (_gate)
-        {
-            var dropped = _waiting == _capacity;
-            if (dropped)
-            {
-                DropOldest();
-            }
+    /// <summary>The stamp of a slot while a span is being written into it.</summary>
+    private const long Writing = -1;
 
-            var slot = Slot(_waiting);
-            _spans[slot] = span;
-            _sequence[slot] = _added;
-            Volatile.Write(ref _waiting, _waiting + 1);
-            Interlocked.Increment(ref _added);
-            return (_waiting, dropped);
-        }
-    }
-
-    /// <summary>Moves up to <paramref name="max"/> of the oldest waiting spans into <paramref name="batch"/> (their sequence numbers into <paramref name="sequence"/>).</summary>
-    public void Take(int max, List<RecordedSpan> batch, List<long> sequence)
-    {
-        batch.Clear();
-        sequence.Clear();
-        lock (_gate)
-        {
-            var count = Math.Min(max, _waiting);
-            for (var i = 0; i < count; i++)
-            {
-                var slot = Slot(i);
-                batch.Add(_spans[slot]!);
-                sequence.Add(_sequence[slot]);
-                _spans[slot] = null;
-            }
-
-            if (count > 0)
-            {
-                _first = Slot(count);
-                Volatile.Write(ref _waiting, _waiting - count);
-                _inFlight.Add((sequence[0], count));
-            }
-        }
-    }
-
-    /// <summary>
-    /// Ends a batch's flight: its first <paramref name="count"/> spans are settled, the rest go back to wait, in
-    /// sequence order. Returns how many spans that dropped (a full queue drops its oldest).
-    /// </summary>
-    public int Settle(List<RecordedSpan> batch, List<long> sequence, int count)
-    {
-        lock (_gate)
-        {
-            if (sequence.Count > 0)
-            {
-                _inFlight.Remove((sequence[0], sequence.Count));
-            }
-
-            for (var i = sequence.Count - 1; i >= count; i--)
-            {
-                Requeue(batch[i], sequence[i]);
-            }
-
-            var dropped = 0;
-            for (; _waiting > _capacity; dropped++)
-            {
-                DropOldest();
-            }
-
-            return dropped;
-        }
-    }
-
-    /// <summary>Puts a whole batch back to wait (its attempt failed); returns how many spans that dropped.</summary>
-    public int Release(List<RecordedSpan> batch, List<long> sequence) => Settle(batch, sequence, 0);
-
-    private int Slot(int index) => (_first + index) % _spans.Length;
-
-    private void DropOldest()
-    {
-        _spans[_first] = null;
-        _first = Slot(1);
-        Volatile.Write(ref _waiting, _waiting - 1);
-        _dropped++;
-    }
-
-    /// <summary>Inserts a span that came back where its sequence number belongs (usually the front: it is older).</summary>
-    private void Requeue(RecordedSpan span, long sequence)
-    {
-        var at = 0;
-        while (at < _waiting && _sequence[Slot(at)] < sequence)
-        {
-            at++;
-        }
-
-        // Make room at the front, then shift the older ones (rare: another batch came back first) one place down.
-        _first = (_first - 1 + _spans.Length) % _spans.Length;
-        for (var i = 0; i < at; i++)
-        {
-            _spans[Slot(i)] = _spans[Slot(i + 1)];
-            _sequence[Slot(i)] = _sequence[Slot(i + 1)];
-        }
-
-        _spans[Slot(at)] = span;
-        _sequence[Slot(at)] = sequence;
-        Volatile.Write(ref _waiting, _waiting + 1);
-    }
+    private int Slot(long sequence) => _mask >= 0 ? (int)(sequence & _mask) : (int)(sequence % _spans.Length);
 }

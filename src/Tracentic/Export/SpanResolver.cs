@@ -1,7 +1,6 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Tracentic.Engine;
+using Tracentic.Core;
 
 namespace Tracentic.Export;
 
@@ -9,11 +8,11 @@ namespace Tracentic.Export;
 /// Turns a recorded span into a <see cref="ResolvedSpan"/>: ids, clamped times, built-in values (saturating token
 /// total, rounded duration, cost) and the user attributes merged over every layer. Limits apply to user attributes
 /// only; built-ins and the status message are cut only at the platform maximum. Layers that many spans share
-/// (scope, request, global context, options) are normalized once. Thread-safe.
+/// (scope, request, global context, options) are normalized once. Each span is resolved once, on the export thread
+/// (the only caller: the resolver is not thread-safe), whatever the number of outputs; the recorded span is only read.
 /// </summary>
 internal sealed class SpanResolver
 {
-    private readonly object _gate = new();
     private readonly TracenticSettings _settings;
     private readonly TracenticLog _log;
     private readonly ConditionalWeakTable<object, ResolvedAttribute[]> _layers = new();
@@ -39,63 +38,51 @@ internal sealed class SpanResolver
         _ => "llm.call",
     };
 
-    /// <summary>Fills <paramref name="into"/> (an export attempt's reused instance) with the span's resolved form.</summary>
+    /// <summary>The span's resolved form, which every output writes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Resolve(RecordedSpan span, ResolvedSpan into)
+    public ResolvedSpan Resolve(RecordedSpan span)
     {
-        lock (_gate)
-        {
-            Fill(span, into);
-        }
-    }
+        var into = new ResolvedSpan();
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Fill(RecordedSpan span, ResolvedSpan into)
-    {
-        // Ids come from the span's trace identity (stamped when it was recorded), so every output and every attempt
-        // names the same span; a span recorded without one gets it here, once.
-        if (span.Trace.IsEmpty)
-        {
-            span.Trace = new Telemetry.TraceIdentity(RandomNonZero(), RandomNonZero(), RandomNonZero());
-        }
-
+        // Ids come from the span's trace identity, settled when it was recorded, so every output names the same span.
         var trace = span.Trace;
-        long? total = span.InputTokens is { } i && span.OutputTokens is { } o
+        var call = span.Call;
+        long? total = call.InputTokens is { } i && call.OutputTokens is { } o
             ? (i > long.MaxValue - o ? long.MaxValue : i + o) // saturating: both are non-negative
             : null;
-        var end = Math.Max(span.EndUnixNanos, span.StartUnixNanos);
         into.TraceIdHigh = trace.TraceHigh;
         into.TraceIdLow = trace.TraceLow;
         into.SpanId = trace.SpanId;
         into.ParentSpanId = span.ActivityParentSpanId;
         into.TreeParentSpanId = span.ParentSpanId;
         into.IsScope = span.IsScope;
-        into.Name = span.IsScope && span.Scope is { } named ? _scopes.GetValue(named, ResolveScope).Name : Name(span.Provider, span.OperationType);
+        into.Name = span.IsScope && span.Scope is { } named ? _scopes.GetValue(named, ResolveScope).Name : Name(call.Provider, call.OperationType);
         into.StartUnixNanos = span.StartUnixNanos;
-        into.EndUnixNanos = end;
-        into.Provider = BuiltIn(span.Provider);
-        into.Model = BuiltIn(span.Model);
-        into.ResponseModel = BuiltIn(span.ResponseModel);
-        into.FinishReason = BuiltIn(span.FinishReason);
-        into.ResponseId = BuiltIn(span.ResponseId);
-        into.InputMessages = span.InputMessages;
-        into.OutputMessages = span.OutputMessages;
-        into.OperationType = BuiltIn(span.OperationType);
-        into.InputTokens = span.InputTokens;
-        into.OutputTokens = span.OutputTokens;
+        into.EndUnixNanos = span.EndUnixNanos;
+        into.Provider = BuiltIn(call.Provider);
+        into.Model = BuiltIn(call.Model);
+        into.ResponseModel = BuiltIn(call.ResponseModel);
+        into.FinishReason = BuiltIn(call.FinishReason);
+        into.ResponseId = BuiltIn(call.ResponseId);
+        into.InputMessages = call.InputMessages;
+        into.OutputMessages = call.OutputMessages;
+        into.OperationType = BuiltIn(call.OperationType);
+        into.InputTokens = call.InputTokens;
+        into.OutputTokens = call.OutputTokens;
         into.TotalTokens = total;
-        into.CacheReadInputTokens = span.TokenDetails?.CacheRead;
-        into.CacheCreationInputTokens = span.TokenDetails?.CacheWrite;
-        into.ReasoningOutputTokens = span.TokenDetails?.Reasoning;
+        into.CacheReadInputTokens = call.TokenDetails?.CacheRead;
+        into.CacheCreationInputTokens = call.TokenDetails?.CacheWrite;
+        into.ReasoningOutputTokens = call.TokenDetails?.Reasoning;
 
         // Rounded like Python's round() (half to even), as the Python SDK does.
-        into.DurationMs = (long)Math.Round((end - span.StartUnixNanos) / 1e6, MidpointRounding.ToEven);
-        into.CostUsd = Cost(span);
-        into.ErrorType = BuiltIn(span.ErrorType);
-        into.ErrorFullType = BuiltIn(span.ErrorFullType);
-        into.ErrorMessage = span.ErrorType is null ? null : BuiltIn(span.ErrorMessage ?? "");
+        into.DurationMs = (long)Math.Round((span.EndUnixNanos - span.StartUnixNanos) / 1e6, MidpointRounding.ToEven);
+        into.CostUsd = Cost(call);
+        into.ErrorType = BuiltIn(call.ErrorType);
+        into.ErrorFullType = BuiltIn(call.ErrorFullType);
+        into.ErrorMessage = call.ErrorType is null ? null : BuiltIn(call.ErrorMessage ?? "");
         into.Scope = span.Scope is { } s ? _scopes.GetValue(s, ResolveScope) : null;
         MergeUserAttributes(span, into.Attributes);
+        return into;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -125,7 +112,7 @@ internal sealed class SpanResolver
         BuiltIn(scope.CorrelationId));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double? Cost(RecordedSpan span)
+    private double? Cost(in RecordedCall span)
     {
         // Priced by the model asked for, else by the one that answered (a dated snapshot such as gpt-4o-mini-2024-07-18).
         if (span.Cost(_settings.Pricing) is { } cost)
@@ -156,10 +143,10 @@ internal sealed class SpanResolver
         _seenKeys.Clear();
         merged.Clear();
         var capped = false;
-        if (span.Attributes is { } own)
+        var call = span.Call;
+        if (call.Attributes is { } own)
         {
-            span.OwnAttributes ??= NormalizeOwn(own);
-            AdmitLayer(span.OwnAttributes, merged, ref capped);
+            AdmitLayer(NormalizeOwn(own), merged, ref capped);
         }
 
         if (span.Scope is { Attributes.Count: > 0 } scope)
@@ -167,12 +154,12 @@ internal sealed class SpanResolver
             AdmitLayer(Layer(scope.Attributes), merged, ref capped);
         }
 
-        if (span.Request is { Attributes.Count: > 0 } request)
+        if (call.Request is { Attributes.Count: > 0 } request)
         {
             AdmitLayer(Layer(request.Attributes), merged, ref capped);
         }
 
-        if (span.GlobalContext is { Count: > 0 } context)
+        if (call.GlobalContext is { Count: > 0 } context)
         {
             AdmitLayer(Layer(context), merged, ref capped);
         }
@@ -264,16 +251,5 @@ internal sealed class SpanResolver
         return AttributeValue.TryCreate(value, _settings.Limits, out var normalized)
             ? new ResolvedAttribute(key, normalized)
             : new ResolvedAttribute(key, default); // Kind None: hides the key in lower layers
-    }
-
-    private static ulong RandomNonZero()
-    {
-        ulong value;
-        do
-        {
-            value = (ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue);
-        }
-        while (value == 0);
-        return value;
     }
 }

@@ -1,4 +1,4 @@
-using Tracentic.Engine;
+using Tracentic.Core;
 
 namespace Tracentic.Export;
 

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Tracentic.Engine;
 using Tracentic.Telemetry;
+using Tracentic.Core;
 
 namespace Tracentic.Instrumentation;
 
@@ -9,7 +10,7 @@ namespace Tracentic.Instrumentation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct LlmCall
 {
-    private readonly TracenticClient? _engine;
+    private readonly TracenticEngine? _engine;
     private readonly LlmCallSite _site;
     private readonly TracenticScope? _scope;
     private readonly DateTimeOffset _startedAt;
@@ -22,7 +23,7 @@ public readonly struct LlmCall
     private readonly Activity? _activity; // the CLIENT activity while the call runs (only when something listens)
     private readonly Activity? _previousActivity;
 
-    private LlmCall(TracenticClient engine, LlmCallSite site, string? model, KeyValuePair<string, object?>[] attributes, Providers.LlmMessage[]? input)
+    private LlmCall(TracenticEngine engine, LlmCallSite site, string? model, KeyValuePair<string, object?>[] attributes, Providers.LlmMessage[]? input)
     {
         _engine = engine;
         _input = input;
@@ -116,46 +117,30 @@ public readonly struct LlmCall
                 attributes = [.. attributes, .. extraAttributes];
             }
 
-            // Without an output the span only feeds the in-process telemetry, which has read it when Record returns:
-            // a per-thread scratch instance then, taken while in use (a listener that records again gets its own).
-            var exported = engine.HasOutputs;
-            var recorded = exported ? new RecordedSpan() : RecordedSpan.TakeScratch();
-            recorded.Scope = _scope;
-            recorded.StartUnixNanos = RecordedSpan.ToUnixNanos(_startedAt);
-            recorded.EndUnixNanos = RecordedSpan.ToUnixNanos(_startedAt + elapsed);
-            recorded.Provider = _site.Provider;
-            recorded.OperationType = _site.OperationType;
-            recorded.Model = _model ?? usage.Model; // the model asked for; the answering model when the call site cannot tell
-            recorded.ResponseModel = usage.Model;
-            recorded.FinishReason = usage.FinishReason;
-            recorded.ResponseId = usage.ResponseId;
-            recorded.InputTokens = usage.InputTokens;
-            recorded.OutputTokens = usage.OutputTokens;
-            recorded.TokenDetails = RecordedTokenDetails.Of(usage.CacheReadInputTokens, usage.CacheWriteInputTokens, usage.ReasoningOutputTokens, usage.CacheTokensSeparate);
-            recorded.Attributes = attributes;
-            if (exception is not null)
+            var call = new RecordedCall
             {
-                recorded.Error = new RecordedError { Type = exception.GetType().Name, FullType = exception.GetType().FullName, Message = TracenticClient.SafeMessage(exception) };
-            }
+                Scope = _scope,
+                StartUnixNanos = UnixNanos.Of(_startedAt),
+                EndUnixNanos = UnixNanos.Of(_startedAt + elapsed),
+                Provider = _site.Provider,
+                OperationType = _site.OperationType,
+                Model = _model ?? usage.Model, // the model asked for; the answering model when the call site cannot tell
+                ResponseModel = usage.Model,
+                FinishReason = usage.FinishReason,
+                ResponseId = usage.ResponseId,
+                InputTokens = usage.InputTokens,
+                OutputTokens = usage.OutputTokens,
+                TokenDetails = RecordedTokenDetails.Of(usage.CacheReadInputTokens, usage.CacheWriteInputTokens, usage.ReasoningOutputTokens, usage.CacheTokensSeparate),
+                Attributes = attributes,
+                Error = exception is null ? null : RecordedError.Of(exception),
+                Request = _request,
+                GlobalContext = _globalContext,
+                InputMessages = engine.CapturesContent ? Providers.MessageContent.Input(_input, engine.Settings, engine.Log) : null,
+                OutputMessages = engine.CapturesContent && exception is null ? Providers.MessageContent.Output(usage.OutputText, usage.FinishReason, engine.Settings, engine.Log) : null,
+            };
 
-            recorded.Request = _request;
-            recorded.GlobalContext = _globalContext;
-
-            if (engine.CapturesContent)
-            {
-                recorded.InputMessages = Providers.MessageContent.Input(_input, engine.Settings, engine.Log);
-                recorded.OutputMessages = exception is null ? Providers.MessageContent.Output(usage.OutputText, usage.FinishReason, engine.Settings, engine.Log) : null;
-            }
-
-            LlmCallTelemetry.Record(engine.Settings, recorded, _activity, recordedByHand: false, exception, exported);
-            if (exported)
-            {
-                engine.Record(recorded);
-            }
-            else
-            {
-                RecordedSpan.ReturnScratch(recorded);
-            }
+            // Without an output the call only feeds the in-process telemetry, and nothing is allocated for it.
+            engine.Record(call, _activity, recordedByHand: false, exception);
         }
         catch (Exception ex)
         {

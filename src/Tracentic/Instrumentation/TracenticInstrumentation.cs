@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using Tracentic.Core;
 using Tracentic.Engine;
 
 namespace Tracentic.Instrumentation;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Tracentic.Engine;
+using Tracentic.Core;
 
 namespace Tracentic.Telemetry;
 
@@ -28,7 +28,7 @@ internal static class GenAiMetrics
 
     public static bool CostEnabled => Cost.Enabled;
 
-    public static void Record(RecordedSpan span, string? errorType, double? cost)
+    public static void Record(in RecordedCall span, string? errorType, double? cost)
     {
         var tags = new TagList
         {

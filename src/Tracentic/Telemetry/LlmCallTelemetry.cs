@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using Tracentic.Engine;
-using Tracentic.Export;
+using Tracentic.Core;
 
 namespace Tracentic.Telemetry;
 
@@ -26,42 +25,37 @@ internal static class LlmCallTelemetry
     public static bool Listening => TracenticTelemetry.Source.HasListeners() || GenAiMetrics.Enabled;
 
     /// <summary>
-    /// Completes the telemetry of a recorded LLM span: finishes <paramref name="activity"/> (or, for a span
-    /// recorded by hand, creates one with the span's own times), gives the span the activity's ids so every output
-    /// names the same span, and records the metrics. Nothing happens without a listener.
+    /// Completes the telemetry of a recorded LLM call: finishes <paramref name="activity"/> (or, for a call recorded by
+    /// hand, creates one with the call's own times) and records the metrics. Returns the activity, whose ids the
+    /// exported span then carries; null when nothing listens. Reads the call, never changes it.
     /// </summary>
-    /// <remarks><paramref name="exported"/>: whether an output will write the span (only then does it need the activity's ids).</remarks>
-    public static void Record(TracenticSettings settings, RecordedSpan span, Activity? activity, bool recordedByHand, Exception? exception, bool exported = true)
+    public static Activity? Record(TracenticSettings settings, in RecordedCall call, Activity? activity, bool recordedByHand, Exception? exception)
     {
         if (activity is null && recordedByHand && TracenticTelemetry.Source.HasListeners())
         {
-            activity = StartActivity(span.Provider, span.OperationType, span.Model, span.Scope, FromUnixNanos(span.StartUnixNanos));
+            activity = StartActivity(call.Provider, call.OperationType, call.Model, call.Scope, UnixNanos.ToTime(call.StartUnixNanos));
         }
 
         if (activity is null && !GenAiMetrics.Enabled)
         {
-            return;
+            return null;
         }
 
-        var errorType = exception?.GetType().FullName ?? span.ErrorFullType ?? span.ErrorType;
-        var cost = activity is not null || GenAiMetrics.CostEnabled ? span.Cost(settings.Pricing) : null;
+        var errorType = exception?.GetType().FullName ?? call.ErrorFullType ?? call.ErrorType;
+        var cost = activity is not null || GenAiMetrics.CostEnabled ? call.Cost(settings.Pricing) : null;
         if (activity is not null)
         {
-            Complete(activity, span, errorType, cost);
+            Complete(activity, call, errorType, cost);
             if (recordedByHand)
             {
-                activity.SetEndTime(FromUnixNanos(span.EndUnixNanos).UtcDateTime);
+                activity.SetEndTime(UnixNanos.ToTime(call.EndUnixNanos).UtcDateTime);
             }
 
             TracenticTelemetry.Stop(activity);
-            if (exported)
-            {
-                span.Trace = TraceIdentity.Of(activity);
-                span.ParentSpanId = ParentSpanId(activity);
-            }
         }
 
-        GenAiMetrics.Record(span, errorType, cost);
+        GenAiMetrics.Record(call, errorType, cost);
+        return activity;
     }
 
     private static Activity? StartActivity(string? provider, string? operationType, string? model, TracenticScope? scope, DateTimeOffset startTime)
@@ -92,7 +86,7 @@ internal static class LlmCallTelemetry
         return activity;
     }
 
-    private static void Complete(Activity activity, RecordedSpan span, string? errorType, double? cost)
+    private static void Complete(Activity activity, in RecordedCall span, string? errorType, double? cost)
     {
         if (activity.IsAllDataRequested)
         {
@@ -226,18 +220,4 @@ internal static class LlmCallTelemetry
             activity.AddTag(key, value);
         }
     }
-
-    private static ulong ParentSpanId(Activity activity)
-    {
-        if (activity.ParentSpanId == default)
-        {
-            return 0;
-        }
-
-        Span<byte> bytes = stackalloc byte[8];
-        activity.ParentSpanId.CopyTo(bytes);
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes);
-    }
-
-    private static DateTimeOffset FromUnixNanos(long nanos) => DateTimeOffset.UnixEpoch.AddTicks(nanos / 100);
 }

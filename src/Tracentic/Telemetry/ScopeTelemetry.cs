@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Tracentic.Export;
+using Tracentic.Core;
 
 namespace Tracentic.Telemetry;
 

@@ -1,24 +1,34 @@
-using Tracentic.Engine;
+using System.Diagnostics;
+using Tracentic.Core;
 
 namespace Tracentic.Telemetry;
 
 /// <summary>Gives a recorded LLM span its trace, its own span id and its parent, as every output writes them.</summary>
 internal static class SpanIdentity
 {
-    public static void Stamp(RecordedSpan span)
+    /// <summary>The ids of the activity made for the span (so the outputs name the span the in-process telemetry saw).</summary>
+    public static (TraceIdentity Trace, ulong ParentSpanId) Of(Activity activity)
     {
-        var parent = SpanParent.Of(span.Scope);
+        if (activity.ParentSpanId == default)
+        {
+            return (TraceIdentity.Of(activity), 0);
+        }
+
+        Span<byte> bytes = stackalloc byte[8];
+        activity.ParentSpanId.CopyTo(bytes);
+        return (TraceIdentity.Of(activity), System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes));
+    }
+
+    /// <summary>New ids in the trace of the span's scope tree (or of <see cref="Activity.Current"/>), else in a new trace.</summary>
+    public static (TraceIdentity Trace, ulong ParentSpanId) For(TracenticScope? scope)
+    {
+        var parent = SpanParent.Of(scope);
         if (parent.Exists)
         {
-            span.Trace = parent.Ids.NewSpan();
-            span.ParentSpanId = parent.Ids.SpanId;
+            return (parent.Ids.NewSpan(), parent.Ids.SpanId);
         }
-        else
-        {
-            span.Trace = TraceIdentity.NewTrace(
-                (ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue) | 1, // never all-zero
-                (ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue));
-            span.ParentSpanId = 0;
-        }
+
+        var (high, low) = RandomIds.NonZero128();
+        return (TraceIdentity.NewTrace(high, low), 0);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Tracentic.Core;
 
 namespace Tracentic.Telemetry;
 

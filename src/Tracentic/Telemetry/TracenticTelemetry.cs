@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Tracentic.Engine;
+using Tracentic.Core;
 
 namespace Tracentic.Telemetry;
 
@@ -12,10 +12,10 @@ namespace Tracentic.Telemetry;
 public static class TracenticTelemetry
 {
     /// <summary>Name of the <see cref="ActivitySource"/>: scopes are INTERNAL activities, LLM calls CLIENT activities.</summary>
-    public const string SourceName = "Tracentic";
+    public const string SourceName = SdkInfo.ScopeName;
 
     /// <summary>Name of the <see cref="System.Diagnostics.Metrics.Meter"/> with the GenAI client metrics and the cost counter.</summary>
-    public const string MeterName = "Tracentic";
+    public const string MeterName = SdkInfo.ScopeName;
 
     internal static readonly ActivitySource Source = new(SourceName, SdkInfo.Version);
 

@@ -1,3 +1,4 @@
+using Tracentic.Core;
 using Tracentic.Engine;
 using Tracentic.Testing;
 
@@ -17,7 +18,7 @@ public sealed class ProcessWideCollection
 [Collection(ProcessWideCollection.Name)]
 public abstract class ProcessWideTest : IAsyncLifetime
 {
-    private TracenticClient? _instanceBefore;
+    private TracenticEngine? _instanceBefore;
 
     public Task InitializeAsync()
     {

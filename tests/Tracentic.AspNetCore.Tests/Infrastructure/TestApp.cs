@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tracentic.Core;
 using Tracentic.Engine;
 using System.Net;
 using Microsoft.AspNetCore.Builder;

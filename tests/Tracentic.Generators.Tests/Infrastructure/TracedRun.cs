@@ -1,4 +1,5 @@
 using System.Reflection;
+using Tracentic.Core;
 using Tracentic.Engine;
 using Tracentic.Testing;
 using Tracentic.Local;

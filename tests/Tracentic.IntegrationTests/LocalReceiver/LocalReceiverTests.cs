@@ -27,7 +27,7 @@ public sealed class LocalReceiverTests : IAsyncLifetime
         await _receiver.DisposeAsync();
     }
 
-    private static ITracentic Sdk(string endpoint, string apiKey, TimeProvider? clock = null) => new Tracentic.Engine.TracenticClient(new TracenticOptions
+    private static ITracentic Sdk(string endpoint, string apiKey, TimeProvider? clock = null) => new Tracentic.Engine.TracenticEngine(new TracenticOptions
     {
         TimeProvider = clock ?? TimeProvider.System,
         Endpoint = endpoint,

@@ -11,7 +11,7 @@ public sealed class CountingSinkTests
     public async Task Counts_every_span_the_SDK_exports_without_keeping_them()
     {
         await using var receiver = await CountingSink.StartAsync();
-        await using (var sdk = new Tracentic.Engine.TracenticClient(
+        await using (var sdk = new Tracentic.Engine.TracenticEngine(
             new TracenticOptions { Endpoint = receiver.Endpoint, ApiKey = "any", MaxBatchSize = 100, BatchDelay = TimeSpan.FromMilliseconds(10) },
             new Tracentic.Engine.ExportSetup { HookExits = false }))
         {

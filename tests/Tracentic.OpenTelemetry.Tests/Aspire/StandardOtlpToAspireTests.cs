@@ -1,3 +1,4 @@
+using Tracentic.Core;
 using Tracentic.Engine;
 using Tracentic.OpenTelemetry.Tests.Infrastructure;
 

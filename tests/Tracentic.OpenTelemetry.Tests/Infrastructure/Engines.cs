@@ -1,3 +1,4 @@
+using Tracentic.Core;
 using Tracentic.Engine;
 using Tracentic.Export;
 using Tracentic.Testing;
@@ -16,17 +17,17 @@ internal static class Engines
     };
 
     /// <summary>An engine with no output but the in-process one: no API key, no OTLP endpoint.</summary>
-    public static TracenticClient InProcessOnly() => Create(_ => { });
+    public static TracenticEngine InProcessOnly() => Create(_ => { });
 
     /// <summary>An engine exporting to the Tracentic ingest on <paramref name="receiver"/>.</summary>
-    public static TracenticClient ForIngest(IngestReceiver receiver) => Create(o =>
+    public static TracenticEngine ForIngest(IngestReceiver receiver) => Create(o =>
     {
         o.ApiKey = "trk_test_otel";
         o.Endpoint = receiver.BaseUrl;
     });
 
     /// <summary>An engine with the options every test shares (delivered on flush only, priced gpt-4o), then <paramref name="configure"/>.</summary>
-    public static TracenticClient Create(Action<TracenticOptions> configure)
+    public static TracenticEngine Create(Action<TracenticOptions> configure)
     {
         var options = new TracenticOptions
         {
@@ -36,7 +37,7 @@ internal static class Engines
             CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0) },
         };
         configure(options);
-        return new TracenticClient(options, FastRetries);
+        return new TracenticEngine(options, FastRetries);
     }
 
     /// <summary>A completed chat call of 120 ms.</summary>
@@ -52,13 +53,13 @@ internal static class Engines
     };
 
     /// <summary>Makes <paramref name="engine"/> the process-wide instance generated wrappers use, until disposed.</summary>
-    public static IDisposable Install(TracenticClient engine)
+    public static IDisposable Install(TracenticEngine engine)
     {
         TracenticSdk.Install(engine);
         return new Uninstall(engine);
     }
 
-    private sealed class Uninstall(TracenticClient engine) : IDisposable
+    private sealed class Uninstall(TracenticEngine engine) : IDisposable
     {
         public void Dispose() => TracenticSdk.Uninstall(engine);
     }

@@ -1,6 +1,7 @@
 using Tracentic.Engine;
 using Tracentic.Export;
 using Tracentic.Local;
+using Tracentic.Core;
 
 namespace Tracentic.Testing;
 
@@ -42,7 +43,7 @@ internal sealed class InMemoryExporter : IExportOutput
     public ExportSetup Setup => new() { Output = Attach, HookExits = false };
 
     /// <summary>Creates an engine exporting here (no API key needed) with short delays for tests.</summary>
-    public static (TracenticClient Client, InMemoryExporter Exporter) CreateClient(Action<TracenticOptions>? configure = null)
+    public static (TracenticEngine Client, InMemoryExporter Exporter) CreateClient(Action<TracenticOptions>? configure = null)
     {
         var exporter = new InMemoryExporter();
         var options = new TracenticOptions
@@ -51,7 +52,7 @@ internal sealed class InMemoryExporter : IExportOutput
             BatchDelay = TimeSpan.FromMilliseconds(20),
         };
         configure?.Invoke(options);
-        return (new TracenticClient(options, exporter.Setup), exporter);
+        return (new TracenticEngine(options, exporter.Setup), exporter);
     }
 
     public Task<ExportResult> ExportAsync(IReadOnlyList<ResolvedSpan> batch, CancellationToken cancellationToken)

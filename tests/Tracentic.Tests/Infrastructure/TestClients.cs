@@ -1,3 +1,4 @@
+using Tracentic.Core;
 using Tracentic.Engine;
 using Tracentic.Export;
 using Tracentic.Testing;
@@ -16,11 +17,11 @@ internal static class TestClients
         MaxRetryAfter: TimeSpan.FromMinutes(5));
 
     /// <summary>An engine exporting over HTTP to <paramref name="receiver"/>, with fast retries.</summary>
-    public static TracenticClient ForReceiver(IngestReceiver receiver, Action<TracenticOptions>? configure = null, ExportSetup? setup = null) =>
+    public static TracenticEngine ForReceiver(IngestReceiver receiver, Action<TracenticOptions>? configure = null, ExportSetup? setup = null) =>
         ForEndpoint(receiver.BaseUrl, configure, setup);
 
     /// <summary>An engine exporting over HTTP to <paramref name="endpoint"/>, with fast retries unless <paramref name="setup"/> says otherwise.</summary>
-    public static TracenticClient ForEndpoint(string endpoint, Action<TracenticOptions>? configure = null, ExportSetup? setup = null)
+    public static TracenticEngine ForEndpoint(string endpoint, Action<TracenticOptions>? configure = null, ExportSetup? setup = null)
     {
         var options = new TracenticOptions
         {
@@ -32,7 +33,7 @@ internal static class TestClients
             CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0) }, // the model of Span(): no pricing warnings
         };
         configure?.Invoke(options);
-        return new TracenticClient(options, setup ?? new ExportSetup { RetryPolicy = FastRetries, HookExits = false });
+        return new TracenticEngine(options, setup ?? new ExportSetup { RetryPolicy = FastRetries, HookExits = false });
     }
 
     /// <summary>A completed chat call of 250 ms.</summary>

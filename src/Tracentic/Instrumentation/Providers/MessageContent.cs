@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Tracentic.Engine;
+using Tracentic.Core;
 
 namespace Tracentic.Instrumentation.Providers;
 

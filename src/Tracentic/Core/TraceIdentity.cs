@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 
-namespace Tracentic.Telemetry;
+namespace Tracentic.Core;
 
 /// <summary>
 /// W3C trace id and span id as plain numbers: copying them between scopes and spans allocates nothing
@@ -28,16 +28,7 @@ internal readonly record struct TraceIdentity(ulong TraceHigh, ulong TraceLow, u
     /// <summary>A new span in a new trace.</summary>
     public static TraceIdentity NewTrace(ulong high, ulong low) => new(high, low, NewSpanId());
 
-    public static ulong NewSpanId()
-    {
-        ulong id;
-        do
-        {
-            id = (ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue);
-        }
-        while (id == 0); // an all-zero span id is invalid
-        return id;
-    }
+    public static ulong NewSpanId() => RandomIds.NonZero();
 
     public void WriteTraceId(Span<byte> destination)
     {

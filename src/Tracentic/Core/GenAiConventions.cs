@@ -1,4 +1,4 @@
-namespace Tracentic.Telemetry;
+namespace Tracentic.Core;
 
 /// <summary>
 /// Names from the OpenTelemetry GenAI semantic conventions, spelled as Microsoft.Extensions.AI 10.11 emits

@@ -1,4 +1,4 @@
-namespace Tracentic.Engine;
+namespace Tracentic.Core;
 
 /// <summary>
 /// One invalid setting of <see cref="TracenticOptions"/>: the setting's name, what is wrong with it (a phrase that

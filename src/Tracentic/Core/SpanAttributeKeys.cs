@@ -1,4 +1,4 @@
-namespace Tracentic.Export;
+namespace Tracentic.Core;
 
 /// <summary>The attribute keys of the wire contract (DESIGN.md), exactly as the ingest API expects them.</summary>
 internal static class SpanAttributeKeys
@@ -15,9 +15,9 @@ internal static class SpanAttributeKeys
     public const string OutputTokens = "llm.usage.output_tokens";
     public const string TotalTokens = "llm.usage.total_tokens";
     /// <summary>Cache and reasoning counts: no <c>llm.*</c> name exists for them, both flavours use the GenAI conventions' names.</summary>
-    public const string CacheReadInputTokens = Telemetry.GenAiConventions.CacheReadInputTokens;
-    public const string CacheCreationInputTokens = Telemetry.GenAiConventions.CacheCreationInputTokens;
-    public const string ReasoningOutputTokens = Telemetry.GenAiConventions.ReasoningOutputTokens;
+    public const string CacheReadInputTokens = GenAiConventions.CacheReadInputTokens;
+    public const string CacheCreationInputTokens = GenAiConventions.CacheCreationInputTokens;
+    public const string ReasoningOutputTokens = GenAiConventions.ReasoningOutputTokens;
     public const string DurationMs = "llm.duration_ms";
     public const string CostUsd = "llm.cost.total_usd";
     public const string ErrorType = "llm.error.type";

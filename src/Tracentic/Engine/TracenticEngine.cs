@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using Tracentic.Export;
+using Tracentic.Telemetry;
+using Tracentic.Core;
 
 namespace Tracentic.Engine;
 
 /// <summary>
-/// The runtime engine behind <see cref="ITracentic"/>: recording captures the call and hands it to the
-/// <see cref="ExportPipeline"/>; everything else happens there. <see cref="Record(RecordedSpan)"/> is the one recording path of
-/// the public API and of generated wrappers.
+/// The runtime engine behind <see cref="ITracentic"/>: <see cref="Record(in RecordedCall, Activity?, bool, Exception?)"/>,
+/// the one recording path of the public API and of generated wrappers, settles a call into an immutable
+/// <see cref="RecordedSpan"/> and hands it to the <see cref="ExportPipeline"/>; export happens there.
 /// </summary>
-internal sealed class TracenticClient : ITracentic, IDisposable
+internal sealed class TracenticEngine : ITracentic, IDisposable
 {
     private readonly ExportPipeline? _pipeline;
     private readonly ExitHooks? _exitHooks;
@@ -17,12 +19,12 @@ internal sealed class TracenticClient : ITracentic, IDisposable
     private Task? _shutdownTask;
     private int _shutdown;
 
-    public TracenticClient(TracenticOptions options)
+    public TracenticEngine(TracenticOptions options)
         : this(options, ExportSetup.Default)
     {
     }
 
-    internal TracenticClient(TracenticOptions options, ExportSetup setup)
+    internal TracenticEngine(TracenticOptions options, ExportSetup setup)
     {
         Settings = new TracenticSettings(options);
         Log = new TracenticLog(Settings.LoggerFactory, Settings.Debug);
@@ -37,7 +39,11 @@ internal sealed class TracenticClient : ITracentic, IDisposable
             outputs.Add(ingest);
         }
 
-        if (Settings.Otlp is { } otlp)
+        if (setup.SecondOutput is { } second)
+        {
+            outputs.Add(second(Settings, Log));
+        }
+        else if (Settings.Otlp is { } otlp)
         {
             outputs.Add(OtlpTracesOutput.Create(Settings, otlp, Log, setup.WireLimits));
         }
@@ -221,12 +227,12 @@ internal sealed class TracenticClient : ITracentic, IDisposable
     /// <summary>Captures a hand-recorded span and records it. Never throws for bad data.</summary>
     private void Record(TracenticScope? scope, TracenticSpan span, Exception? exception)
     {
-        if (_pipeline is null && !Telemetry.LlmCallTelemetry.Listening)
+        if (_pipeline is null && !LlmCallTelemetry.Listening)
         {
             return;
         }
 
-        RecordedSpan recorded;
+        RecordedCall call;
         try
         {
             var started = span.StartedAt;
@@ -246,7 +252,7 @@ internal sealed class TracenticClient : ITracentic, IDisposable
                 }
             }
 
-            recorded = new RecordedSpan
+            call = new RecordedCall
             {
                 Scope = scope,
                 StartUnixNanos = ToUnixNanos(started),
@@ -259,23 +265,8 @@ internal sealed class TracenticClient : ITracentic, IDisposable
                 // By hand the counts are parts of the totals, as Microsoft.Extensions.AI and OpenAI report them.
                 TokenDetails = RecordedTokenDetails.Of(span.CacheReadInputTokens, span.CacheWriteInputTokens, span.ReasoningOutputTokens, cacheSeparate: false),
                 Attributes = RecordedSpan.CopyAttributes(span.Attributes),
+                Error = exception is null ? null : RecordedError.Of(exception),
             };
-
-            if (exception is not null)
-            {
-                recorded.ErrorType = exception.GetType().Name;
-                recorded.ErrorFullType = exception.GetType().FullName;
-                recorded.ErrorMessage = SafeMessage(exception);
-            }
-
-            if (recorded.EndUnixNanos < recorded.StartUnixNanos)
-            {
-                WarnOnce("span-order", static log => log.SpanEndedBeforeStart());
-                recorded.EndUnixNanos = recorded.StartUnixNanos;
-            }
-
-            // In-process OpenTelemetry first: an activity made for the span gives it the ids every output writes.
-            Telemetry.LlmCallTelemetry.Record(Settings, recorded, null, recordedByHand: true, exception);
         }
         catch (Exception ex)
         {
@@ -283,41 +274,38 @@ internal sealed class TracenticClient : ITracentic, IDisposable
             return;
         }
 
-        Record(recorded);
+        Record(call, activity: null, recordedByHand: true, exception);
     }
 
     /// <summary>
-    /// The one recording path, shared by the public API and generated wrappers: sanitizes what could make the span
-    /// unexportable, stamps the ambient context, and queues it. Never throws.
+    /// The one recording path, shared by the public API and generated wrappers. Settles the call once (times in order,
+    /// tokens sanitized, the ambient context), completes its in-process telemetry (<paramref name="activity"/>, the
+    /// wrapper's, or one made now for a span recorded by hand), and queues it for the outputs with its ids. Nothing is
+    /// allocated when no output exports it. Never throws.
     /// </summary>
-    internal void Record(RecordedSpan recorded)
+    internal void Record(in RecordedCall recorded, Activity? activity, bool recordedByHand, Exception? exception)
     {
-        if (_pipeline is null)
-        {
-            return;
-        }
-
-        if (Volatile.Read(ref _shutdown) == 1)
-        {
-            WarnOnce("after-shutdown", static log => log.SpanAfterShutdown());
-            return;
-        }
-
         try
         {
-            if (recorded.EndUnixNanos < recorded.StartUnixNanos)
+            var call = Settle(recorded);
+            activity = LlmCallTelemetry.Record(Settings, call, activity, recordedByHand, exception);
+            if (_pipeline is null)
             {
-                WarnOnce("span-order", static log => log.SpanEndedBeforeStart());
-                recorded.EndUnixNanos = recorded.StartUnixNanos;
+                return;
             }
 
-            recorded.InputTokens = SanitizeTokens(recorded.InputTokens);
-            recorded.OutputTokens = SanitizeTokens(recorded.OutputTokens);
-            StampContext(recorded);
-            _pipeline.Add(recorded);
+            if (Volatile.Read(ref _shutdown) == 1)
+            {
+                WarnOnce("after-shutdown", static log => log.SpanAfterShutdown());
+                return;
+            }
+
+            // An activity made for the span gives it the ids every output writes; else the scope tree's trace.
+            var (trace, parentSpanId) = activity is not null ? SpanIdentity.Of(activity) : SpanIdentity.For(call.Scope);
+            _pipeline.Add(new RecordedSpan { Call = call, Trace = trace, ParentSpanId = parentSpanId, ActivityParentSpanId = AmbientParent(trace) });
             if (Log.IsDebugEnabled)
             {
-                Log.Logger.SpanEnqueued(SpanResolver.SpanName(recorded.Provider, recorded.OperationType), _pipeline.QueuedCount);
+                Log.Logger.SpanEnqueued(SpanResolver.SpanName(call.Provider, call.OperationType), _pipeline.QueuedCount);
             }
         }
         catch (Exception ex)
@@ -345,12 +333,16 @@ internal sealed class TracenticClient : ITracentic, IDisposable
 
         try
         {
+            var start = UnixNanos.Of(scope.StartedAt);
             pipeline.Add(new RecordedSpan
             {
                 IsScope = true,
-                Scope = scope,
-                StartUnixNanos = RecordedSpan.ToUnixNanos(scope.StartedAt),
-                EndUnixNanos = Math.Max(RecordedSpan.ToUnixNanos(scope.EndedAt ?? scope.StartedAt), RecordedSpan.ToUnixNanos(scope.StartedAt)),
+                Call = new RecordedCall
+                {
+                    Scope = scope,
+                    StartUnixNanos = start,
+                    EndUnixNanos = Math.Max(UnixNanos.Of(scope.EndedAt ?? scope.StartedAt), start),
+                },
                 Trace = scope.Identity,
                 ParentSpanId = scope.ParentSpanId,
             });
@@ -361,22 +353,9 @@ internal sealed class TracenticClient : ITracentic, IDisposable
         }
     }
 
-    /// <summary>An exception's message, or a note saying it could not be read (a throwing <c>Message</c> must not lose the span).</summary>
-    internal static string SafeMessage(Exception exception)
-    {
-        try
-        {
-            return exception.Message ?? "";
-        }
-        catch (Exception ex)
-        {
-            return $"<{exception.GetType().Name}.Message threw {ex.GetType().Name}>";
-        }
-    }
-
     private long ToUnixNanos(DateTimeOffset time)
     {
-        var nanos = RecordedSpan.ToUnixNanos(time, out var clamped);
+        var nanos = UnixNanos.Of(time, out var clamped);
         if (clamped)
         {
             WarnOnce("span-range", static log => log.SpanTimeOutOfRange());
@@ -386,25 +365,35 @@ internal sealed class TracenticClient : ITracentic, IDisposable
     }
 
     /// <summary>
-    /// Captures the ambient request, global context and activity of the recording thread, unless the span already
-    /// carries the context it was made in (a wrapper records an LLM call later, maybe on another thread).
+    /// Everything the engine settles about a call, in one place: the end never before the start, no negative token
+    /// count, and the ambient request and global context of the recording thread unless the call carries the context it
+    /// was made in (a wrapper records later, maybe on another thread).
     /// </summary>
-    private static void StampContext(RecordedSpan recorded)
+    private RecordedCall Settle(in RecordedCall call)
     {
-        recorded.Request ??= TracenticRequestContext.Current;
-        recorded.GlobalContext ??= TracenticGlobalContext.Current.Snapshot;
-        if (recorded.Trace.IsEmpty)
+        var end = call.EndUnixNanos;
+        if (end < call.StartUnixNanos)
         {
-            Telemetry.SpanIdentity.Stamp(recorded); // the trace of its scope tree, or of Activity.Current
+            WarnOnce("span-order", static log => log.SpanEndedBeforeStart());
+            end = call.StartUnixNanos;
         }
 
-        // The ingest names the ambient activity as parent when it belongs to the span's trace.
-        if (Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity
-            && Telemetry.TraceIdentity.Of(activity) is var ambient && ambient.TraceHigh == recorded.Trace.TraceHigh && ambient.TraceLow == recorded.Trace.TraceLow)
+        return call with
         {
-            recorded.ActivityParentSpanId = ambient.SpanId;
-        }
+            EndUnixNanos = end,
+            InputTokens = SanitizeTokens(call.InputTokens),
+            OutputTokens = SanitizeTokens(call.OutputTokens),
+            Request = call.Request ?? TracenticRequestContext.Current,
+            GlobalContext = call.GlobalContext ?? TracenticGlobalContext.Current.Snapshot,
+        };
     }
+
+    /// <summary>The ingest names the recording thread's activity as parent when it belongs to the span's trace.</summary>
+    private static ulong AmbientParent(TraceIdentity trace) =>
+        Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity
+            && TraceIdentity.Of(activity) is var ambient && ambient.TraceHigh == trace.TraceHigh && ambient.TraceLow == trace.TraceLow
+            ? ambient.SpanId
+            : 0;
 
     private long? SanitizeTokens(long? tokens)
     {

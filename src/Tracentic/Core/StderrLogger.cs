@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Tracentic.Engine;
+namespace Tracentic.Core;
 
 /// <summary>Where the SDK logs without a logger factory: stderr, one line per message, prefixed <c>[tracentic]</c>.</summary>
 internal sealed class StderrLogger : ILogger

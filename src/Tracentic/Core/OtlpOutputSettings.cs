@@ -1,4 +1,4 @@
-namespace Tracentic.Engine;
+namespace Tracentic.Core;
 
 /// <summary>A validated copy of <see cref="OtlpOutputOptions"/>: where standard OTLP goes and with which headers.</summary>
 internal sealed class OtlpOutputSettings

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Tracentic.Engine;
+namespace Tracentic.Core;
 
 /// <summary>
 /// The SDK's own log: warnings always, lifecycle messages only with <see cref="TracenticOptions.Debug"/>. Goes to the

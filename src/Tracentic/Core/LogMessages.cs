@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Tracentic.Engine;
+namespace Tracentic.Core;
 
 /// <summary>Every message the SDK logs, with a stable event id (1xx lifecycle, 2xx export, 3xx data).</summary>
 internal static partial class LogMessages

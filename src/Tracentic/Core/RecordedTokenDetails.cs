@@ -1,4 +1,4 @@
-namespace Tracentic.Engine;
+namespace Tracentic.Core;
 
 /// <summary>
 /// The finer counts of a call's usage, where the provider reports them: allocated only then, so a span without them

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Tracentic.Engine;
+namespace Tracentic.Core;
 
 /// <summary>A validated, immutable copy of <see cref="TracenticOptions"/> taken at creation.</summary>
 internal sealed class TracenticSettings
@@ -177,28 +177,5 @@ internal sealed class TracenticSettings
         var assembly = Assembly.GetEntryAssembly();
         var informational = assembly?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
         return SdkInfo.StripBuildMetadata(informational) ?? assembly?.GetName().Version?.ToString();
-    }
-}
-
-/// <summary>Name and version of this SDK, as sent in the User-Agent and the OTLP resource.</summary>
-internal static class SdkInfo
-{
-    public const string Name = "tracentic-dotnet";
-
-    public static readonly string Version =
-        StripBuildMetadata(typeof(SdkInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion)
-        ?? "0.0.0";
-
-    public static readonly string UserAgent = $"{Name}/{Version}";
-
-    public static string? StripBuildMetadata(string? version)
-    {
-        if (string.IsNullOrEmpty(version))
-        {
-            return null;
-        }
-
-        var plus = version.IndexOf('+');
-        return plus < 0 ? version : version[..plus];
     }
 }

@@ -1,0 +1,64 @@
+using BenchmarkDotNet.Attributes;
+using Tracentic.Core;
+using Tracentic.Engine;
+
+namespace Tracentic.Benchmarks;
+
+/// <summary>
+/// RecordSpan (and a scope begun and ended around one span) with one output and with two, both discarding, so that
+/// what is measured is recording, the queue and resolution, not a second output's HTTP work. Goal: two outputs cost at
+/// most 1.2× one. The second output sends scopes, as standard OTLP does. Same span as <see cref="RecordSpanBenchmarks"/>.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class OutputsBenchmarks
+{
+    private TracenticEngine _client = null!;
+    private TracenticScope _scope = null!;
+    private TracenticSpan _span = null!;
+
+    [Params(1, 2)]
+    public int OutputCount { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _client = new TracenticEngine(new TracenticOptions
+        {
+            ServiceName = "bench",
+            GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },
+            CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0) },
+        }, new ExportSetup
+        {
+            Output = (_, _) => new DiscardExporter(),
+            SecondOutput = OutputCount == 2 ? (_, _) => new DiscardExporter(sendsScopes: true) : null,
+            HookExits = false,
+        });
+        _scope = _client.Begin("rag-pipeline", new() { ["user_id"] = "user-123" });
+        var start = DateTimeOffset.UtcNow;
+        _span = new TracenticSpan
+        {
+            StartedAt = start,
+            EndedAt = start.AddMilliseconds(250),
+            Provider = "openai",
+            Model = "gpt-4o",
+            InputTokens = 1200,
+            OutputTokens = 300,
+            OperationType = "chat",
+        };
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _client.ShutdownAsync().GetAwaiter().GetResult();
+
+    [Benchmark(Baseline = true)]
+    public void RecordSpan() => _client.RecordSpan(_scope, _span);
+
+    [Benchmark]
+    public void ScopeWithOneSpan()
+    {
+        var scope = _client.Begin("step");
+        _client.RecordSpan(scope, _span);
+        scope.End();
+    }
+}
