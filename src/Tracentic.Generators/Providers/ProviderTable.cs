@@ -140,4 +140,35 @@ internal static class ProviderTable
         new KnownRequest("Microsoft.Extensions.AI.ChatOptions", "ModelId"),
         new KnownRequest("Microsoft.Extensions.AI.EmbeddingGenerationOptions", "ModelId"),
     };
+
+    /// <summary>
+    /// Request arguments the request parameters are read from (<c>gen_ai.request.*</c>), as Microsoft.Extensions.AI reads
+    /// them from <c>ChatOptions</c>. OpenAI's <c>Seed</c> is experimental (OPENAI001) and Anthropic 13.x has no sampling
+    /// parameters, so those resolve to nothing with the SDK versions tested; the rows keep them for versions that do.
+    /// </summary>
+    public static readonly IReadOnlyList<KnownRequestParameters> RequestParameters = new[]
+    {
+        new KnownRequestParameters("Microsoft.Extensions.AI.ChatOptions")
+        {
+            Temperature = "Temperature", MaxTokens = "MaxOutputTokens", TopP = "TopP", TopK = "TopK", Seed = "Seed",
+            StopSequences = "StopSequences", FrequencyPenalty = "FrequencyPenalty", PresencePenalty = "PresencePenalty",
+        },
+        new KnownRequestParameters("OpenAI.Chat.ChatCompletionOptions")
+        {
+            Temperature = "Temperature", MaxTokens = "MaxOutputTokenCount", TopP = "TopP", Seed = "Seed",
+            StopSequences = "StopSequences", FrequencyPenalty = "FrequencyPenalty", PresencePenalty = "PresencePenalty",
+        },
+        new KnownRequestParameters("OpenAI.Responses.CreateResponseOptions")
+        {
+            Temperature = "Temperature", MaxTokens = "MaxOutputTokenCount", TopP = "TopP",
+        },
+        new KnownRequestParameters("Anthropic.Models.Messages.MessageCreateParams")
+        {
+            Temperature = "Temperature", MaxTokens = "MaxTokens", TopP = "TopP", TopK = "TopK", StopSequences = "StopSequences",
+        },
+        new KnownRequestParameters("Anthropic.Models.Beta.Messages.MessageCreateParams")
+        {
+            Temperature = "Temperature", MaxTokens = "MaxTokens", TopP = "TopP", TopK = "TopK", StopSequences = "StopSequences",
+        },
+    };
 }

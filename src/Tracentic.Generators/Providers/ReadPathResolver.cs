@@ -216,12 +216,16 @@ internal static class ReadPathResolver
         }
     }
 
-    private static bool IsReadableInstance(ISymbol member) => !member.IsStatic && member.DeclaredAccessibility == Accessibility.Public && member switch
+    private static bool IsReadableInstance(ISymbol member) => !member.IsStatic && member.DeclaredAccessibility == Accessibility.Public && !IsObsoleteOrExperimental(member) && member switch
     {
         IPropertySymbol property => property.GetMethod is not null && !property.IsIndexer && !property.ReturnsByRef && !property.ReturnsByRefReadonly,
         IFieldSymbol => true,
         _ => false,
     };
+
+    /// <summary>Reading such a member would put a warning (or, for an experimental one, an error) in generated code.</summary>
+    private static bool IsObsoleteOrExperimental(ISymbol member) =>
+        member.GetAttributes().Any(a => a.AttributeClass is { Name: "ObsoleteAttribute" or "ExperimentalAttribute" });
 
     private static bool MayBeNull(ITypeSymbol type) => type.IsReferenceType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
 

@@ -28,6 +28,8 @@ internal sealed class RecordedSpan
     public long? OutputTokens;
     /// <summary>Cache and reasoning counts; null unless the provider reported some.</summary>
     public RecordedTokenDetails? TokenDetails;
+    /// <summary>Call site, request parameters, stream timing and captured instructions; null for a span recorded by hand.</summary>
+    public RecordedCallDetails? Details;
     public KeyValuePair<string, object?>[]? Attributes;
     /// <summary>What went wrong, for an error span; null for success (one reference: most spans succeed).</summary>
     public RecordedError? Error;
@@ -117,6 +119,7 @@ internal sealed class RecordedSpan
         span.InputMessages = span.OutputMessages = span.OperationType = null;
         span.InputTokens = span.OutputTokens = null;
         span.TokenDetails = null;
+        span.Details = null;
         span.Attributes = null;
         span.Error = null;
         span.IsScope = false;

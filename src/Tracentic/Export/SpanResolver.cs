@@ -95,6 +95,7 @@ internal sealed class SpanResolver
         into.ErrorFullType = BuiltIn(span.ErrorFullType);
         into.ErrorMessage = span.ErrorType is null ? null : BuiltIn(span.ErrorMessage ?? "");
         into.Scope = span.Scope is { } s ? _scopes.GetValue(s, ResolveScope) : null;
+        into.Details = span.Details;
         MergeUserAttributes(span, into.Attributes);
     }
 

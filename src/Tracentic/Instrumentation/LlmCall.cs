@@ -17,15 +17,17 @@ public readonly struct LlmCall
     private readonly string? _model;
     private readonly KeyValuePair<string, object?>[] _attributes;
     private readonly Providers.LlmMessage[]? _input;
+    private readonly LlmRequestParameters? _parameters;
     private readonly TracenticRequestContext? _request;
     private readonly IReadOnlyDictionary<string, object?> _globalContext;
     private readonly Activity? _activity; // the CLIENT activity while the call runs (only when something listens)
     private readonly Activity? _previousActivity;
 
-    private LlmCall(TracenticClient engine, LlmCallSite site, string? model, KeyValuePair<string, object?>[] attributes, Providers.LlmMessage[]? input)
+    private LlmCall(TracenticClient engine, LlmCallSite site, string? model, KeyValuePair<string, object?>[] attributes, Providers.LlmMessage[]? input, LlmRequestParameters? parameters)
     {
         _engine = engine;
         _input = input;
+        _parameters = parameters;
         _site = site;
         _scope = TracenticScope.Current;
 
@@ -49,13 +51,29 @@ public readonly struct LlmCall
     /// <summary>Whether message content is recorded (content capture is on).</summary>
     internal bool CapturesContent => _engine?.CapturesContent ?? false;
 
+    /// <summary>The call's site (provider, operation) and the model asked for, which its chunk metrics are tagged with.</summary>
+    internal LlmCallSite? Site => _engine is null ? null : _site;
+
+    internal string? Model => _model;
+
+    /// <summary>When the call started, on the engine's clock.</summary>
+    internal long StartTimestamp => _startTimestamp;
+
+    /// <summary>Elapsed time between two of the engine's timestamps.</summary>
+    internal TimeSpan Elapsed(long from, long to) => _engine?.Clock.GetElapsedTime(from, to) ?? default;
+
+    /// <summary>Whether a call started now would be recorded: an instance is configured with an output or a listener.</summary>
+    internal static bool WouldRecord => TracenticSdk.Instance is { } engine && (engine.HasOutputs || LlmCallTelemetry.Listening);
+
     /// <summary>
     /// Starts timing a call in the ambient scope. <paramref name="model"/> is a <c>[TracenticModel]</c> argument;
     /// <paramref name="attributes"/> are <c>[TracenticAttribute]</c> arguments (copied); <paramref name="inputMessages"/> the
-    /// request's messages, read only while content capture is on.
+    /// request's messages, read only while content capture is on; <paramref name="parameters"/> the request parameters
+    /// (<see cref="LlmRequestParameters.Read{T}"/>).
     /// </summary>
     public static LlmCall Start(
-        LlmCallSite site, string? model = null, ReadOnlySpan<KeyValuePair<string, object?>> attributes = default, Providers.LlmMessage[]? inputMessages = null)
+        LlmCallSite site, string? model = null, ReadOnlySpan<KeyValuePair<string, object?>> attributes = default, Providers.LlmMessage[]? inputMessages = null,
+        LlmRequestParameters? parameters = null)
     {
         // Nothing to record to (no output, nothing listening in-process): record nothing, allocate nothing.
         var engine = TracenticSdk.Instance;
@@ -64,7 +82,7 @@ public readonly struct LlmCall
             return default;
         }
 
-        return new LlmCall(engine, site, model, attributes.IsEmpty ? site.CodeAttributes : [.. site.CodeAttributes, .. attributes], inputMessages);
+        return new LlmCall(engine, site, model, attributes.IsEmpty ? site.CodeAttributes : [.. site.CodeAttributes, .. attributes], inputMessages, parameters);
     }
 
     /// <summary>
@@ -95,7 +113,13 @@ public readonly struct LlmCall
         return false;
     }
 
-    internal void Record(LlmUsage usage, Exception? exception, KeyValuePair<string, object?>[]? extraAttributes, long? timeToFirstTokenTimestamp = null)
+    /// <summary>
+    /// Records the call once. A stream observer passes <c>streamed</c> (<c>gen_ai.request.stream</c>) and when the first
+    /// chunk came, whatever it held (<c>firstChunkTimestamp</c>, for <c>gen_ai.response.time_to_first_chunk</c>).
+    /// </summary>
+    internal void Record(
+        LlmUsage usage, Exception? exception, KeyValuePair<string, object?>[]? extraAttributes, long? timeToFirstTokenTimestamp = null,
+        bool streamed = false, long? firstChunkTimestamp = null)
     {
         if (_engine is not { } engine)
         {
@@ -132,6 +156,8 @@ public readonly struct LlmCall
             recorded.InputTokens = usage.InputTokens;
             recorded.OutputTokens = usage.OutputTokens;
             recorded.TokenDetails = RecordedTokenDetails.Of(usage.CacheReadInputTokens, usage.CacheWriteInputTokens, usage.ReasoningOutputTokens, usage.CacheTokensSeparate);
+            double? timeToFirstChunk = firstChunkTimestamp is { } chunk ? engine.Clock.GetElapsedTime(_startTimestamp, chunk).TotalSeconds : null;
+            recorded.Details = CallDetails.Of(_site, _parameters, streamed, timeToFirstChunk);
             recorded.Attributes = attributes;
             if (exception is not null)
             {

@@ -32,6 +32,62 @@ public static class ProviderValues
         }
     }
 
+    /// <summary>
+    /// A request's <c>float</c> parameter as the <c>double</c> it was written as: <c>0.7f</c> is recorded as 0.7, not as
+    /// 0.699999988079071 (the float's exact value, which a plain conversion gives).
+    /// </summary>
+    public static double? Number(float? value) =>
+        value is { } number && float.IsFinite(number) && Math.Abs(number) < 1e15f ? (double)(decimal)number : value;
+
+    /// <inheritdoc cref="Number(float?)"/>
+    public static double? Number(double? value) => value;
+
+    /// <inheritdoc cref="Number(float?)"/>
+    public static double? Number(decimal? value) => (double?)value;
+
+    /// <summary>A copy of a request's list of strings (stop sequences), nulls left out; null when there is none.</summary>
+    public static string[]? Strings(IList<string>? values)
+    {
+        if (values is null || values.Count == 0)
+        {
+            return null;
+        }
+
+        var copy = new List<string>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] is { } value)
+            {
+                copy.Add(value);
+            }
+        }
+
+        return copy.Count == 0 ? null : [.. copy];
+    }
+
+    /// <inheritdoc cref="Strings(IList{string}?)"/>
+    public static string[]? Strings(IReadOnlyList<string>? values)
+    {
+        if (values is null || values.Count == 0)
+        {
+            return null;
+        }
+
+        var copy = new List<string>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] is { } value)
+            {
+                copy.Add(value);
+            }
+        }
+
+        return copy.Count == 0 ? null : [.. copy];
+    }
+
+    /// <inheritdoc cref="Strings(IList{string}?)"/>
+    public static string[]? Strings(string[]? values) => Strings((IList<string>?)values);
+
     /// <summary>An enum value as providers spell it on the wire: <c>ContentFilter</c> → <c>content_filter</c>.</summary>
     public static string Name<TEnum>(TEnum value)
         where TEnum : struct, Enum => SnakeCase(value.ToString());

@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Tracentic.Generators.Common;
+using Tracentic.Generators.Interceptors.Specs;
+using Tracentic.Generators.Providers;
+
+namespace Tracentic.Generators.Interceptors;
+
+public sealed partial class TracenticInterceptorGenerator
+{
+    internal static partial class Parser
+    {
+        /// <summary>
+        /// The <c>gen_ai.request.*</c> parameters of the first argument of a known request type
+        /// (<see cref="ProviderTable.RequestParameters"/>), as the paths that resolve against the SDK version referenced
+        /// and give a number, a count or a list of strings. Null when no argument is of such a type or none resolves.
+        /// </summary>
+        private static RequestParametersSpec? RequestParameters(Compilation compilation, IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type is not INamedTypeSymbol type || parameter.RefKind == RefKind.Out || type.IsRefLikeType)
+                {
+                    continue;
+                }
+
+                var metadataName = MetadataName(type.OriginalDefinition);
+                if (ProviderTable.RequestParameters.FirstOrDefault(r => r.MetadataName == metadataName) is not { } entry)
+                {
+                    continue;
+                }
+
+                var reads = new List<RequestParameterRead>();
+                Add("Temperature", entry.Temperature, RequestValueKind.Number);
+                Add("MaxTokens", entry.MaxTokens, RequestValueKind.Count);
+                Add("TopP", entry.TopP, RequestValueKind.Number);
+                Add("TopK", entry.TopK, RequestValueKind.Count);
+                Add("Seed", entry.Seed, RequestValueKind.Count);
+                Add("StopSequences", entry.StopSequences, RequestValueKind.Strings);
+                Add("FrequencyPenalty", entry.FrequencyPenalty, RequestValueKind.Number);
+                Add("PresencePenalty", entry.PresencePenalty, RequestValueKind.Number);
+                Add("ChoiceCount", entry.ChoiceCount, RequestValueKind.Count);
+                return reads.Count == 0 ? null : new RequestParametersSpec(parameter.Name, reads.ToEquatableArray());
+
+                void Add(string property, string? path, RequestValueKind kind)
+                {
+                    if (path is not null
+                        && ReadPathResolver.ResolveValue(compilation, type, path, out var valueType) is { } read
+                        && valueType is not null && KindOf(valueType) == kind)
+                    {
+                        reads.Add(new RequestParameterRead(property, read, kind));
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>What a request parameter's type can be recorded as; null for anything else.</summary>
+        private static RequestValueKind? KindOf(ITypeSymbol type)
+        {
+            if (ReadPathResolver.IsCount(type))
+            {
+                return RequestValueKind.Count;
+            }
+
+            if (ReadPathResolver.Unwrap(type).SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal)
+            {
+                return RequestValueKind.Number;
+            }
+
+            // The shapes ProviderValues.Strings takes as they are (a type implementing both list interfaces would be ambiguous).
+            var isStringList = type switch
+            {
+                IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_String } => true,
+                INamedTypeSymbol { TypeArguments: [{ SpecialType: SpecialType.System_String }] } named =>
+                    named.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IList_T or SpecialType.System_Collections_Generic_IReadOnlyList_T,
+                _ => false,
+            };
+            return isStringList ? RequestValueKind.Strings : null;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace Tracentic.Generators.Providers;
+
+/// <summary>
+/// Where a request argument type (by metadata name) keeps the parameters the GenAI conventions record as
+/// <c>gen_ai.request.*</c>: each a path from the argument (<see cref="ResponsePath"/> syntax). A path the referenced
+/// SDK version does not have, or that leads through an obsolete or experimental member, is left out.
+/// </summary>
+internal sealed record KnownRequestParameters(string MetadataName)
+{
+    public string? Temperature { get; init; }
+    public string? MaxTokens { get; init; }
+    public string? TopP { get; init; }
+    public string? TopK { get; init; }
+    public string? Seed { get; init; }
+    public string? StopSequences { get; init; }
+    public string? FrequencyPenalty { get; init; }
+    public string? PresencePenalty { get; init; }
+    public string? ChoiceCount { get; init; }
+}
