@@ -310,7 +310,21 @@ public sealed partial class TracenticInterceptorGenerator
                 return;
             }
 
-            writer.WriteLine($"var {names.Call} = {LlmCall}.Start({LlmStartArguments(method, names.Site, shape.Name, project)});");
+            var start = LlmStartArguments(method, names.Site, shape.Name, project);
+            if (start.Count <= 2)
+            {
+                writer.WriteLine($"var {names.Call} = {LlmCall}.Start({string.Join(", ", start)});");
+            }
+            else
+            {
+                // What is read from the arguments, one read per line.
+                writer.WriteLine($"var {names.Call} = {LlmCall}.Start(");
+                for (var i = 0; i < start.Count; i++)
+                {
+                    writer.WriteLine($"    {start[i]}{(i < start.Count - 1 ? "," : ");")}");
+                }
+            }
+
             if (!isVoid)
             {
                 writer.WriteLine($"{method.ReturnType} {names.Result};");
@@ -449,7 +463,7 @@ public sealed partial class TracenticInterceptorGenerator
             return string.Join(", ", arguments);
         }
 
-        private static string LlmStartArguments(MethodSpec method, string site, string shapeName, ProjectSpec project)
+        private static List<string> LlmStartArguments(MethodSpec method, string site, string shapeName, ProjectSpec project)
         {
             var arguments = new List<string> { site };
             if (Captured(method, CaptureKind.Model) is { } model)
@@ -473,12 +487,17 @@ public sealed partial class TracenticInterceptorGenerator
                 arguments.Add($"inputMessages: {ReadRenderer.InputMessages(input, Identifier(input.Parameter))}");
             }
 
+            if (method.Llm?.Instructions is { } instructions)
+            {
+                arguments.Add($"instructions: {ReadRenderer.Instructions(instructions, Identifier(instructions.Parameter) + NullForgiving(method, instructions.Parameter))}");
+            }
+
             if (method.Llm?.RequestParameters is { } parameters)
             {
                 arguments.Add($"parameters: {LlmRequestParameters}.Read({Identifier(parameters.Parameter)}{NullForgiving(method, parameters.Parameter)}, {shapeName}_Request)");
             }
 
-            return string.Join(", ", arguments);
+            return arguments;
         }
 
         /// <summary>

@@ -57,6 +57,71 @@ public sealed partial class TracenticInterceptorGenerator
             return null;
         }
 
+        /// <summary>
+        /// The system instructions and tools of the first argument of a known request type
+        /// (<see cref="ProviderTable.Instructions"/>), for content capture; null when none resolves.
+        /// </summary>
+        private static InstructionsSpec? Instructions(Compilation compilation, IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type is not INamedTypeSymbol type || parameter.RefKind == RefKind.Out || type.IsRefLikeType)
+                {
+                    continue;
+                }
+
+                var metadataName = MetadataName(type.OriginalDefinition);
+                if (ProviderTable.Instructions.FirstOrDefault(r => r.MetadataName == metadataName) is not { } entry)
+                {
+                    continue;
+                }
+
+                var system = ReadPathResolver.ResolveField(compilation, type, entry.SystemInstructions, isCount: false);
+                ReadPath? tools = null;
+                ReadField? name = null, description = null;
+                if (entry.Tools is not null
+                    && ReadPathResolver.ResolveValue(compilation, type, entry.Tools, out var toolsType) is { } toolsPath
+                    && toolsType is not null && ReadPathResolver.ElementType(toolsType) is { } tool
+                    && ReadPathResolver.ResolveField(compilation, tool, entry.ToolName, isCount: false) is { } toolName)
+                {
+                    tools = toolsPath;
+                    name = toolName;
+                    description = ReadPathResolver.ResolveField(compilation, tool, entry.ToolDescription, isCount: false);
+                }
+
+                return system is null && tools is null ? null : new InstructionsSpec(parameter.Name, system, tools, name, description);
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// A plain string prompt, for content capture when no argument is a known request or message: the method's one
+        /// string parameter that is not marked (<c>[TracenticModel]</c>, <c>[TracenticAttribute]</c>...), read as one
+        /// user message. Null when there is none or more than one (which would be a guess).
+        /// </summary>
+        private static InputMessagesSpec? PlainPrompt(IMethodSymbol method, IReadOnlyList<ParameterSpec> parameters)
+        {
+            string? prompt = null;
+            for (var i = 0; i < method.Parameters.Length; i++)
+            {
+                var parameter = method.Parameters[i];
+                if (parameter.Type.SpecialType != SpecialType.System_String || parameter.RefKind is RefKind.Out or RefKind.Ref || parameters[i].Capture != CaptureKind.None)
+                {
+                    continue;
+                }
+
+                if (prompt is not null)
+                {
+                    return null;
+                }
+
+                prompt = parameter.Name;
+            }
+
+            return prompt is null ? null : new InputMessagesSpec(prompt, null, Single: true, null, null, IsPrompt: true);
+        }
+
         /// <summary>What a request parameter's type can be recorded as; null for anything else.</summary>
         private static RequestValueKind? KindOf(ITypeSymbol type)
         {

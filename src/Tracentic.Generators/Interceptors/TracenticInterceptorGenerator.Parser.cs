@@ -168,12 +168,14 @@ public sealed partial class TracenticInterceptorGenerator
                 }
 
                 var operationType = llmAttribute.NamedArguments.Any(a => a.Key == "OperationType") ? Named(llmAttribute, "OperationType") : "chat";
-                var hasModelArgument = method.Parameters.Select(p => BuildParameter(p, traced, names, symbols.Compilation)).Any(p => p.Capture == CaptureKind.Model);
+                var parameters = method.Parameters.Select(p => BuildParameter(p, traced, names, symbols.Compilation)).ToList();
+                var hasModelArgument = parameters.Any(p => p.Capture == CaptureKind.Model);
                 llm = new LlmSpec(
                     Named(llmAttribute, "Provider"), Named(llmAttribute, "Model"), operationType, usage,
                     hasModelArgument ? null : RequestModel(symbols.Compilation, method),
-                    InputMessages(symbols.Compilation, method),
-                    RequestParameters(symbols.Compilation, method));
+                    InputMessages(symbols.Compilation, method) ?? PlainPrompt(method, parameters),
+                    RequestParameters(symbols.Compilation, method),
+                    Instructions(symbols.Compilation, method));
             }
 
             return new MethodSpec

@@ -60,7 +60,9 @@ internal static class ReadPathResolver
                 case ResponsePath.SegmentKind.Member:
                     if (FindMember(owner, segment.Name) is not { } member)
                     {
-                        why = $"'{owner.ToDisplayString()}' has no readable instance property or field '{segment.Name}'";
+                        why = TypeAndBases(owner).SelectMany(t => t.GetMembers(segment.Name)).Any(IsObsoleteOrExperimental)
+                            ? $"'{owner.ToDisplayString()}.{segment.Name}' is obsolete or experimental (reading it would put a diagnostic in generated code)"
+                            : $"'{owner.ToDisplayString()}' has no readable instance property or field '{segment.Name}'";
                         return null;
                     }
 

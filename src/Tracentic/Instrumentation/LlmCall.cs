@@ -18,16 +18,18 @@ public readonly struct LlmCall
     private readonly KeyValuePair<string, object?>[] _attributes;
     private readonly Providers.LlmMessage[]? _input;
     private readonly LlmRequestParameters? _parameters;
+    private readonly Providers.LlmInstructions? _instructions;
     private readonly TracenticRequestContext? _request;
     private readonly IReadOnlyDictionary<string, object?> _globalContext;
     private readonly Activity? _activity; // the CLIENT activity while the call runs (only when something listens)
     private readonly Activity? _previousActivity;
 
-    private LlmCall(TracenticClient engine, LlmCallSite site, string? model, KeyValuePair<string, object?>[] attributes, Providers.LlmMessage[]? input, LlmRequestParameters? parameters)
+    private LlmCall(TracenticClient engine, LlmCallSite site, string? model, KeyValuePair<string, object?>[] attributes, Providers.LlmMessage[]? input, LlmRequestParameters? parameters, Providers.LlmInstructions? instructions)
     {
         _engine = engine;
         _input = input;
         _parameters = parameters;
+        _instructions = instructions;
         _site = site;
         _scope = TracenticScope.Current;
 
@@ -68,12 +70,12 @@ public readonly struct LlmCall
     /// <summary>
     /// Starts timing a call in the ambient scope. <paramref name="model"/> is a <c>[TracenticModel]</c> argument;
     /// <paramref name="attributes"/> are <c>[TracenticAttribute]</c> arguments (copied); <paramref name="inputMessages"/> the
-    /// request's messages, read only while content capture is on; <paramref name="parameters"/> the request parameters
-    /// (<see cref="LlmRequestParameters.Read{T}"/>).
+    /// request's messages and <paramref name="instructions"/> its system instructions and tools, both read only while
+    /// content capture is on; <paramref name="parameters"/> the request parameters (<see cref="LlmRequestParameters.Read{T}"/>).
     /// </summary>
     public static LlmCall Start(
         LlmCallSite site, string? model = null, ReadOnlySpan<KeyValuePair<string, object?>> attributes = default, Providers.LlmMessage[]? inputMessages = null,
-        LlmRequestParameters? parameters = null)
+        LlmRequestParameters? parameters = null, Providers.LlmInstructions? instructions = null)
     {
         // Nothing to record to (no output, nothing listening in-process): record nothing, allocate nothing.
         var engine = TracenticSdk.Instance;
@@ -82,7 +84,7 @@ public readonly struct LlmCall
             return default;
         }
 
-        return new LlmCall(engine, site, model, attributes.IsEmpty ? site.CodeAttributes : [.. site.CodeAttributes, .. attributes], inputMessages, parameters);
+        return new LlmCall(engine, site, model, attributes.IsEmpty ? site.CodeAttributes : [.. site.CodeAttributes, .. attributes], inputMessages, parameters, instructions);
     }
 
     /// <summary>
@@ -157,7 +159,11 @@ public readonly struct LlmCall
             recorded.OutputTokens = usage.OutputTokens;
             recorded.TokenDetails = RecordedTokenDetails.Of(usage.CacheReadInputTokens, usage.CacheWriteInputTokens, usage.ReasoningOutputTokens, usage.CacheTokensSeparate);
             double? timeToFirstChunk = firstChunkTimestamp is { } chunk ? engine.Clock.GetElapsedTime(_startTimestamp, chunk).TotalSeconds : null;
-            recorded.Details = CallDetails.Of(_site, _parameters, streamed, timeToFirstChunk);
+            var captured = engine.CapturesContent ? _instructions : null;
+            recorded.Details = CallDetails.Of(
+                _site, _parameters, streamed, timeToFirstChunk,
+                Providers.MessageContent.SystemInstructions(captured?.SystemInstructions, engine.Settings, engine.Log),
+                Providers.MessageContent.ToolDefinitions(captured?.Tools, engine.Settings));
             recorded.Attributes = attributes;
             if (exception is not null)
             {

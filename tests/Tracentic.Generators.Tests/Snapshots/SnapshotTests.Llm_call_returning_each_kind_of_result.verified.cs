@@ -204,7 +204,7 @@ namespace Tracentic.Generated
                 return @this.Sync(prompt);
             }
 
-            var call = global::Tracentic.Instrumentation.LlmCall.Start(site);
+            var call = global::Tracentic.Instrumentation.LlmCall.Start(site, inputMessages: global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? global::Tracentic.Instrumentation.Providers.ProviderValues.Prompt(prompt) : null);
             global::Reply result;
             try
             {

@@ -27,7 +27,12 @@ namespace Tracentic.Generated
                 return @this.AskAsync(question, options);
             }
 
-            var call = global::Tracentic.Instrumentation.LlmCall.Start(site, model: global::Tracentic.Instrumentation.Providers.ProviderValues.Read(options!, static p => p.ModelId), parameters: global::Tracentic.Instrumentation.LlmRequestParameters.Read(options!, AskAsync_93af0a69_Request));
+            var call = global::Tracentic.Instrumentation.LlmCall.Start(
+                site,
+                model: global::Tracentic.Instrumentation.Providers.ProviderValues.Read(options!, static p => p.ModelId),
+                inputMessages: global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? global::Tracentic.Instrumentation.Providers.ProviderValues.Prompt(question) : null,
+                instructions: global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? global::Tracentic.Instrumentation.Providers.ProviderValues.Instructions(options!, static r => r.Instructions, static r => r.Tools, static t => t.Name, static t => t.Description) : null,
+                parameters: global::Tracentic.Instrumentation.LlmRequestParameters.Read(options!, AskAsync_93af0a69_Request));
             global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.ChatResponse> result;
             try
             {
@@ -78,7 +83,10 @@ namespace Tracentic.Generated
                 return @this.CompleteAsync(messages, options);
             }
 
-            var call = global::Tracentic.Instrumentation.LlmCall.Start(site, parameters: global::Tracentic.Instrumentation.LlmRequestParameters.Read(options, CompleteAsync_df3b9c1c_Request));
+            var call = global::Tracentic.Instrumentation.LlmCall.Start(
+                site,
+                instructions: global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? global::Tracentic.Instrumentation.Providers.ProviderValues.Instructions(options, static r => null, static r => r.Tools, static t => t.FunctionName, static t => t.FunctionDescription) : null,
+                parameters: global::Tracentic.Instrumentation.LlmRequestParameters.Read(options, CompleteAsync_df3b9c1c_Request));
             global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<global::OpenAI.Chat.ChatCompletion>> result;
             try
             {
@@ -128,7 +136,12 @@ namespace Tracentic.Generated
                 return @this.CreateAsync(request);
             }
 
-            var call = global::Tracentic.Instrumentation.LlmCall.Start(site, model: global::Tracentic.Instrumentation.Providers.ProviderValues.Read(request, static p => p.Model?.Raw()), inputMessages: global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? global::Tracentic.Instrumentation.Providers.ProviderValues.Messages(request, static q => q.Messages, static m => m.Role?.Raw(), static m => ((m.Content is { } p1 && p1.TryPickString(out var v1) ? v1 : (string?)null) ?? (m.Content is { } p2 && p2.TryPickContentBlockParams(out var v2) ? global::Tracentic.Instrumentation.Providers.ProviderValues.Concat(v2, static e3 => (e3 is { } p4 && p4.TryPickText(out var v4) ? v4?.Text : (string?)null)) : (string?)null))) : null, parameters: global::Tracentic.Instrumentation.LlmRequestParameters.Read(request, CreateAsync_efb48089_Request));
+            var call = global::Tracentic.Instrumentation.LlmCall.Start(
+                site,
+                model: global::Tracentic.Instrumentation.Providers.ProviderValues.Read(request, static p => p.Model?.Raw()),
+                inputMessages: global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? global::Tracentic.Instrumentation.Providers.ProviderValues.Messages(request, static q => q.Messages, static m => m.Role?.Raw(), static m => ((m.Content is { } p1 && p1.TryPickString(out var v1) ? v1 : (string?)null) ?? (m.Content is { } p2 && p2.TryPickContentBlockParams(out var v2) ? global::Tracentic.Instrumentation.Providers.ProviderValues.Concat(v2, static e3 => (e3 is { } p4 && p4.TryPickText(out var v4) ? v4?.Text : (string?)null)) : (string?)null))) : null,
+                instructions: global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? global::Tracentic.Instrumentation.Providers.ProviderValues.Instructions(request, static r => ((r.System is { } p1 && p1.TryPickString(out var v1) ? v1 : (string?)null) ?? (r.System is { } p2 && p2.TryPickTextBlockParams(out var v2) ? global::Tracentic.Instrumentation.Providers.ProviderValues.Concat(v2, static e3 => e3.Text) : (string?)null)), static r => r.Tools, static t => (t is { } p1 && p1.TryPickTool(out var v1) ? v1?.Name : (string?)null), static t => (t is { } p1 && p1.TryPickTool(out var v1) ? v1?.Description : (string?)null)) : null,
+                parameters: global::Tracentic.Instrumentation.LlmRequestParameters.Read(request, CreateAsync_efb48089_Request));
             global::System.Threading.Tasks.Task<global::Anthropic.Models.Messages.Message> result;
             try
             {
@@ -173,7 +186,12 @@ namespace Tracentic.Generated
                 return @this.StreamAsync(question, options);
             }
 
-            var call = global::Tracentic.Instrumentation.LlmCall.Start(site, model: global::Tracentic.Instrumentation.Providers.ProviderValues.Read(options, static p => p.ModelId), parameters: global::Tracentic.Instrumentation.LlmRequestParameters.Read(options, StreamAsync_8482cf70_Request));
+            var call = global::Tracentic.Instrumentation.LlmCall.Start(
+                site,
+                model: global::Tracentic.Instrumentation.Providers.ProviderValues.Read(options, static p => p.ModelId),
+                inputMessages: global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? global::Tracentic.Instrumentation.Providers.ProviderValues.Prompt(question) : null,
+                instructions: global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? global::Tracentic.Instrumentation.Providers.ProviderValues.Instructions(options, static r => r.Instructions, static r => r.Tools, static t => t.Name, static t => t.Description) : null,
+                parameters: global::Tracentic.Instrumentation.LlmRequestParameters.Read(options, StreamAsync_8482cf70_Request));
             global::System.Collections.Generic.IAsyncEnumerable<global::Microsoft.Extensions.AI.ChatResponseUpdate> result;
             try
             {

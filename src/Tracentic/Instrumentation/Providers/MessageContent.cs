@@ -46,6 +46,59 @@ internal static class MessageContent
         });
     }
 
+    /// <summary>
+    /// <c>gen_ai.system_instructions</c>: the instructions as one text part (<c>[{"type":"text","content":...}]</c>, as
+    /// Microsoft.Extensions.AI writes them), through the redaction callback and the length bound.
+    /// </summary>
+    public static string? SystemInstructions(string? text, TracenticSettings settings, TracenticLog log)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Write(json =>
+        {
+            json.WriteStartArray();
+            json.WriteStartObject();
+            json.WriteString("type"u8, "text"u8);
+            json.WriteString("content"u8, Bounded(Redacted(text, settings, log), settings.MaxMessageContentLength));
+            json.WriteEndObject();
+            json.WriteEndArray();
+        });
+    }
+
+    /// <summary>
+    /// <c>gen_ai.tool.definitions</c>: each tool as <c>{"type":"function","name":...,"description":...}</c>. Names and
+    /// descriptions are the developer's, not the user's: bounded, not redacted. Parameter schemas are not recorded.
+    /// </summary>
+    public static string? ToolDefinitions(LlmToolDefinition[]? tools, TracenticSettings settings)
+    {
+        if (tools is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        return Write(json =>
+        {
+            json.WriteStartArray();
+            foreach (var tool in tools)
+            {
+                json.WriteStartObject();
+                json.WriteString("type"u8, "function"u8);
+                json.WriteString("name"u8, Bounded(tool.Name, settings.MaxMessageContentLength));
+                if (tool.Description is { } description)
+                {
+                    json.WriteString("description"u8, Bounded(description, settings.MaxMessageContentLength));
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        });
+    }
+
     private static void WriteMessage(Utf8JsonWriter json, string role, string? text, string? finishReason, TracenticSettings settings, TracenticLog log)
     {
         json.WriteStartObject();

@@ -219,6 +219,48 @@ public static class ProviderValues
         }
     }
 
+    /// <summary>A plain string prompt as the one user message it is, read only while content is captured; null for null.</summary>
+    public static LlmMessage[]? Prompt(string? text) => text is null ? null : [new LlmMessage("user", text)];
+
+    /// <summary>The system instructions of a request, read only while content is captured; null when there are none or the read throws.</summary>
+    public static LlmInstructions? Instructions<TRequest>(TRequest request, Func<TRequest, string?> system) =>
+        Instructions<TRequest, object>(request, system, static _ => null, static _ => null, static _ => null);
+
+    /// <summary>
+    /// The system instructions and the tools of a request, read only while content is captured; a tool without a name
+    /// (a provider's built-in tool) is left out. Null when there is nothing, or a read throws.
+    /// </summary>
+    public static LlmInstructions? Instructions<TRequest, TTool>(
+        TRequest request, Func<TRequest, string?> system, Func<TRequest, IEnumerable<TTool>?> tools, Func<TTool, string?> name, Func<TTool, string?> description)
+    {
+        if (request is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var instructions = system(request);
+            List<LlmToolDefinition>? offered = null;
+            if (tools(request) is { } items)
+            {
+                foreach (var item in items)
+                {
+                    if (item is not null && Plain(name(item)) is { Length: > 0 } toolName)
+                    {
+                        (offered ??= []).Add(new LlmToolDefinition(toolName, description(item)));
+                    }
+                }
+            }
+
+            return instructions is null && offered is null ? null : new LlmInstructions(instructions, offered is null ? null : [.. offered]);
+        }
+        catch (Exception)
+        {
+            return null; // content capture must never fail the user's call
+        }
+    }
+
     /// <summary>
     /// A message's role from its type when the SDK has no role property (OpenAI's <c>UserChatMessage</c>,
     /// <c>SystemChatMessage</c>...): the type name without <c>ChatMessage</c>, in lower case.
