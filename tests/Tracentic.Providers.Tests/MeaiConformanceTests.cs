@@ -40,7 +40,7 @@ public sealed class MeaiConformanceTests
         var options = new ChatOptions
         {
             ModelId = "gpt-4o-mini", Temperature = 0.7f, MaxOutputTokens = 100, TopP = 0.9f, TopK = 40, Seed = 7,
-            StopSequences = ["END"], FrequencyPenalty = 0.5f, PresencePenalty = 0.25f,
+            StopSequences = ["END"], FrequencyPenalty = 0.5f, PresencePenalty = 0.25f, ConversationId = "conv-60",
         };
         await traced.GetResponseAsync(Prompt, options);
         await foreach (var _ in traced.GetStreamingResponseAsync(Prompt, options))

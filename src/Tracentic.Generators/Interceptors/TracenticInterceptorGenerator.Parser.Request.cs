@@ -41,6 +41,7 @@ public sealed partial class TracenticInterceptorGenerator
                 Add("FrequencyPenalty", entry.FrequencyPenalty, RequestValueKind.Number);
                 Add("PresencePenalty", entry.PresencePenalty, RequestValueKind.Number);
                 Add("ChoiceCount", entry.ChoiceCount, RequestValueKind.Count);
+                Add("ConversationId", entry.ConversationId, RequestValueKind.Text);
                 return reads.Count == 0 ? null : new RequestParametersSpec(parameter.Name, reads.ToEquatableArray());
 
                 void Add(string property, string? path, RequestValueKind kind)
@@ -125,6 +126,11 @@ public sealed partial class TracenticInterceptorGenerator
         /// <summary>What a request parameter's type can be recorded as; null for anything else.</summary>
         private static RequestValueKind? KindOf(ITypeSymbol type)
         {
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return RequestValueKind.Text;
+            }
+
             if (ReadPathResolver.IsCount(type))
             {
                 return RequestValueKind.Count;

@@ -16,4 +16,7 @@ internal sealed record KnownRequestParameters(string MetadataName)
     public string? FrequencyPenalty { get; init; }
     public string? PresencePenalty { get; init; }
     public string? ChoiceCount { get; init; }
+
+    /// <summary>The conversation the call belongs to (<c>gen_ai.conversation.id</c>).</summary>
+    public string? ConversationId { get; init; }
 }

@@ -158,6 +158,7 @@ internal static class ProviderTable
         {
             Temperature = "Temperature", MaxTokens = "MaxOutputTokens", TopP = "TopP", TopK = "TopK", Seed = "Seed",
             StopSequences = "StopSequences", FrequencyPenalty = "FrequencyPenalty", PresencePenalty = "PresencePenalty",
+            ConversationId = "ConversationId",
         },
         new KnownRequestParameters("OpenAI.Chat.ChatCompletionOptions")
         {
@@ -167,6 +168,7 @@ internal static class ProviderTable
         new KnownRequestParameters("OpenAI.Responses.CreateResponseOptions")
         {
             Temperature = "Temperature", MaxTokens = "MaxOutputTokenCount", TopP = "TopP",
+            ConversationId = "ConversationOptions.ConversationId",
         },
         new KnownRequestParameters("Anthropic.Models.Messages.MessageCreateParams") { MaxTokens = "MaxTokens", StopSequences = "StopSequences" },
         new KnownRequestParameters("Anthropic.Models.Beta.Messages.MessageCreateParams") { MaxTokens = "MaxTokens", StopSequences = "StopSequences" },

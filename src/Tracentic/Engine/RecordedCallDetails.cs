@@ -27,6 +27,9 @@ internal sealed record RecordedCallDetails
     public double? PresencePenalty { get; init; }
     public long? ChoiceCount { get; init; }
 
+    /// <summary>The conversation the call continues (<c>gen_ai.conversation.id</c>).</summary>
+    public string? ConversationId { get; init; }
+
     /// <summary>The response was streamed (<c>gen_ai.request.stream</c>).</summary>
     public bool Streaming { get; init; }
 

@@ -34,7 +34,7 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
         GenAiConventions.CacheReadInputTokens, GenAiConventions.CacheCreationInputTokens, GenAiConventions.ReasoningOutputTokens,
         GenAiConventions.ErrorType, GenAiConventions.RequestTemperature, GenAiConventions.RequestMaxTokens, GenAiConventions.RequestTopP,
         GenAiConventions.RequestTopK, GenAiConventions.RequestSeed, GenAiConventions.RequestStopSequences, GenAiConventions.RequestFrequencyPenalty,
-        GenAiConventions.RequestPresencePenalty, GenAiConventions.RequestChoiceCount, GenAiConventions.RequestStream,
+        GenAiConventions.RequestPresencePenalty, GenAiConventions.RequestChoiceCount, GenAiConventions.RequestStream, GenAiConventions.ConversationId,
         GenAiConventions.ResponseTimeToFirstChunk, GenAiConventions.SystemInstructions, GenAiConventions.ToolDefinitions,
         GenAiConventions.CodeFunctionName, GenAiConventions.CodeFilePath, GenAiConventions.CodeLineNumber,
     };
@@ -210,6 +210,7 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
             WriteInt(GenAiConventions.RequestChoiceCount, details.ChoiceCount);
         }
 
+        WriteString(GenAiConventions.ConversationId, details.ConversationId);
         if (details.Streaming)
         {
             WriteAttribute(_json, GenAiConventions.RequestStream, AttributeValue.Bool(true));

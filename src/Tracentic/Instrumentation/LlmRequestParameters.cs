@@ -37,6 +37,9 @@ public sealed class LlmRequestParameters
     /// <summary><c>gen_ai.request.choice.count</c>: how many answers the call asks for.</summary>
     public long? ChoiceCount { get; init; }
 
+    /// <summary><c>gen_ai.conversation.id</c>: the conversation the call continues (<c>ChatOptions.ConversationId</c>...).</summary>
+    public string? ConversationId { get; init; }
+
     /// <summary>
     /// Reads the parameters of <paramref name="request"/> with <paramref name="read"/> (generated per call shape), only
     /// while a call would be recorded: with nothing configured, no output and no listener, the request's getters never

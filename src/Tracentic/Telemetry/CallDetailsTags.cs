@@ -42,6 +42,11 @@ internal static class CallDetailsTags
             Count(activity, GenAiConventions.RequestChoiceCount, details.ChoiceCount);
         }
 
+        if (details.ConversationId is { } conversation)
+        {
+            activity.AddTag(GenAiConventions.ConversationId, conversation);
+        }
+
         if (details.Streaming)
         {
             activity.AddTag(GenAiConventions.RequestStream, true);

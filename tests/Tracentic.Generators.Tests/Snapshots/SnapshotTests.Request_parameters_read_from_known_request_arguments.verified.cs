@@ -62,6 +62,7 @@ namespace Tracentic.Generated
             StopSequences = global::Tracentic.Instrumentation.Providers.ProviderValues.Strings(request.StopSequences),
             FrequencyPenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.FrequencyPenalty),
             PresencePenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.PresencePenalty),
+            ConversationId = request.ConversationId,
         };
 
         // Calls.CompleteAsync: LLM span (openai)
@@ -221,6 +222,7 @@ namespace Tracentic.Generated
             StopSequences = global::Tracentic.Instrumentation.Providers.ProviderValues.Strings(request.StopSequences),
             FrequencyPenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.FrequencyPenalty),
             PresencePenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.PresencePenalty),
+            ConversationId = request.ConversationId,
         };
     }
 }

@@ -11,4 +11,7 @@ internal enum RequestValueKind
 
     /// <summary>A list of strings, copied through <c>ProviderValues.Strings</c>.</summary>
     Strings,
+
+    /// <summary>A string, recorded as it is (the conversation id).</summary>
+    Text,
 }
