@@ -32,11 +32,7 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
         GenAiConventions.OperationName, GenAiConventions.ProviderName, GenAiConventions.RequestModel, GenAiConventions.ResponseModel,
         GenAiConventions.ResponseId, GenAiConventions.FinishReasons, GenAiConventions.InputTokens, GenAiConventions.OutputTokens,
         GenAiConventions.CacheReadInputTokens, GenAiConventions.CacheCreationInputTokens, GenAiConventions.ReasoningOutputTokens,
-        GenAiConventions.ErrorType, GenAiConventions.RequestTemperature, GenAiConventions.RequestMaxTokens, GenAiConventions.RequestTopP,
-        GenAiConventions.RequestTopK, GenAiConventions.RequestSeed, GenAiConventions.RequestStopSequences, GenAiConventions.RequestFrequencyPenalty,
-        GenAiConventions.RequestPresencePenalty, GenAiConventions.RequestChoiceCount, GenAiConventions.RequestStream, GenAiConventions.ConversationId,
-        GenAiConventions.ResponseTimeToFirstChunk, GenAiConventions.SystemInstructions, GenAiConventions.ToolDefinitions,
-        GenAiConventions.CodeFunctionName, GenAiConventions.CodeFilePath, GenAiConventions.CodeLineNumber,
+        GenAiConventions.ErrorType,
     };
 
     private readonly RequestBody _body;
@@ -99,11 +95,11 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
 
         _json.Flush();
         attributeEnds.Add(_span.WrittenCount);
-        var skipLegacyCode = span.Details?.CodeFunction is not null; // the call site's current code.* names are written instead
+        var details = span.Details;
         for (var i = 0; i < userAttributes; i++)
         {
             var attribute = span.Attributes[i];
-            if (!GenAiKeys.Contains(attribute.Key) && !(skipLegacyCode && GenAiConventions.IsLegacyCode(attribute.Key)))
+            if (!GenAiKeys.Contains(attribute.Key) && !(details is not null && CallDetailsKeys.Written(details, attribute.Key)))
             {
                 _json.WriteRawValue(attribute.Json, skipInputValidation: true); // encoded once per shared attribute
             }

@@ -159,11 +159,15 @@ public readonly struct LlmCall
             recorded.OutputTokens = usage.OutputTokens;
             recorded.TokenDetails = RecordedTokenDetails.Of(usage.CacheReadInputTokens, usage.CacheWriteInputTokens, usage.ReasoningOutputTokens, usage.CacheTokensSeparate);
             double? timeToFirstChunk = firstChunkTimestamp is { } chunk ? engine.Clock.GetElapsedTime(_startTimestamp, chunk).TotalSeconds : null;
-            var captured = engine.CapturesContent ? _instructions : null;
-            recorded.Details = CallDetails.Of(
-                _site, _parameters, streamed, timeToFirstChunk,
-                Providers.MessageContent.SystemInstructions(captured?.SystemInstructions, engine.Settings, engine.Log),
-                Providers.MessageContent.ToolDefinitions(captured?.Tools, engine.Settings));
+            string? systemInstructions = null, toolDefinitions = null;
+            if (engine.CapturesContent && _instructions is { } instructions)
+            {
+                // Only here: the writers' closures would be allocated on every call otherwise.
+                systemInstructions = Providers.MessageContent.SystemInstructions(instructions.SystemInstructions, engine.Settings, engine.Log);
+                toolDefinitions = Providers.MessageContent.ToolDefinitions(instructions.Tools, engine.Settings);
+            }
+
+            recorded.Details = CallDetails.Of(_site, _parameters, streamed, timeToFirstChunk, systemInstructions, toolDefinitions);
             recorded.Attributes = attributes;
             if (exception is not null)
             {
