@@ -197,4 +197,36 @@ public sealed class RequestParametersTests
         Assert.All(later, m => Assert.Equal(0.010, m.Value, 6));
         Assert.All(later, m => Assert.Equal(OpenAIReplies.AnsweredModel, m.Tags["gen_ai.response.model"]));
     }
+
+    [Fact]
+    public async Task Every_kind_of_stream_is_marked_stream_with_its_time_to_first_chunk()
+    {
+        using var capture = new ActivityCapture();
+        await using var world = await ProviderHarness.StartAsync();
+        world.Provider.Reply(OpenAIReplies.ChatStream("chatcmpl-45", ["Pa", "ris."], 30, 40, firstChunkAfterMs: 20));
+        world.Provider.Reply(OpenAIReplies.ChatStream("chatcmpl-46", ["Pa", "ris."], 30, 40, firstChunkAfterMs: 25));
+        world.Provider.Reply(AnthropicReplies.MessageStream("msg_45", ["Pa", "ris."], 30, 40, firstEventAfterMs: 30));
+        var openAI = new OpenAIChat(world.OpenAIChat("gpt-4o-mini"));
+
+        await foreach (var _ in openAI.StreamAsync("gpt-4o-mini", "Capital of France?")) // the SDK's own AsyncCollectionResult
+        {
+        }
+
+        foreach (var _ in openAI.Stream("gpt-4o-mini", "Capital of France?")) // its synchronous CollectionResult
+        {
+        }
+
+        await foreach (var _ in new AnthropicMessages(world.Anthropic()).StreamAsync(new MessageCreateParams
+        {
+            Model = "claude-sonnet-4-20250514", MaxTokens = 64, Messages = [new UserMessageParam("Capital of France?")],
+        }))
+        {
+        }
+
+        var calls = capture.From("Tracentic").Where(a => a.Kind == System.Diagnostics.ActivityKind.Client).ToList();
+        Assert.Equal(3, calls.Count);
+        Assert.All(calls, a => Assert.Equal(true, a.GetTagItem("gen_ai.request.stream")));
+        Assert.Equal([0.020, 0.025, 0.030], calls.Select(a => Math.Round((double)a.GetTagItem("gen_ai.response.time_to_first_chunk")!, 6)));
+        Assert.Equal(64L, calls[2].GetTagItem("gen_ai.request.max_tokens"));
+    }
 }
