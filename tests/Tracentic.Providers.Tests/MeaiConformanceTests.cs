@@ -41,6 +41,7 @@ public sealed class MeaiConformanceTests
         {
             ModelId = "gpt-4o-mini", Temperature = 0.7f, MaxOutputTokens = 100, TopP = 0.9f, TopK = 40, Seed = 7,
             StopSequences = ["END"], FrequencyPenalty = 0.5f, PresencePenalty = 0.25f, ConversationId = "conv-60",
+            ResponseFormat = Microsoft.Extensions.AI.ChatResponseFormat.Text,
         };
         await traced.GetResponseAsync(Prompt, options);
         await foreach (var _ in traced.GetStreamingResponseAsync(Prompt, options))

@@ -33,6 +33,7 @@ public sealed class RequestParametersTests
         {
             ModelId = "gpt-4o-mini", Temperature = 0.7f, MaxOutputTokens = 100, TopP = 0.9f, TopK = 40, Seed = 7,
             StopSequences = ["END", "STOP"], FrequencyPenalty = 0.5f, PresencePenalty = 0.25f, ConversationId = "conv-40",
+            ResponseFormat = Microsoft.Extensions.AI.ChatResponseFormat.Json,
         });
         await world.SingleSpanAsync();
 
@@ -47,6 +48,7 @@ public sealed class RequestParametersTests
         Assert.Equal(0.25, activity.GetTagItem("gen_ai.request.presence_penalty"));
         Assert.Null(activity.GetTagItem("gen_ai.request.stream"));
         Assert.Equal("conv-40", activity.GetTagItem("gen_ai.conversation.id"));
+        Assert.Equal("json", activity.GetTagItem("gen_ai.output.type"));
 
         var span = Assert.Single(otlp.DeliveredSpans, s => s.GetProperty("kind").GetInt32() == 3);
         var attributes = OtlpTracesReceiver.Attributes(span);
@@ -60,6 +62,7 @@ public sealed class RequestParametersTests
         Assert.Equal(0.5, attributes["gen_ai.request.frequency_penalty"].GetProperty("doubleValue").GetDouble());
         Assert.Equal(0.25, attributes["gen_ai.request.presence_penalty"].GetProperty("doubleValue").GetDouble());
         Assert.Equal("conv-40", attributes["gen_ai.conversation.id"].GetProperty("stringValue").GetString());
+        Assert.Equal("json", attributes["gen_ai.output.type"].GetProperty("stringValue").GetString());
 
         // The ingest keeps the Python SDK's attributes: no request parameters there.
         Assert.DoesNotContain("gen_ai.request.", world.ExportedBodies(), StringComparison.Ordinal);

@@ -420,6 +420,13 @@ public sealed partial class TracenticInterceptorGenerator
                 });
             }
 
+            if (spec.OutputFormat is { } format)
+            {
+                // The format's type is what it says (gen_ai.output.type); a type test runs no user code.
+                var cases = string.Concat(spec.OutputTypes.Select(c => $"{c.Type} => {Literal(c.OutputType)}, "));
+                writer.WriteLine($"OutputType = {ReadRenderer.Expression(format, "request")} switch {{ {cases}_ => null }},");
+            }
+
             writer.CloseBlock(";");
         }
 

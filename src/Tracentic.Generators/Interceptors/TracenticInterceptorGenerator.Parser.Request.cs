@@ -42,7 +42,8 @@ public sealed partial class TracenticInterceptorGenerator
                 Add("PresencePenalty", entry.PresencePenalty, RequestValueKind.Number);
                 Add("ChoiceCount", entry.ChoiceCount, RequestValueKind.Count);
                 Add("ConversationId", entry.ConversationId, RequestValueKind.Text);
-                return reads.Count == 0 ? null : new RequestParametersSpec(parameter.Name, reads.ToEquatableArray());
+                var (format, cases) = OutputFormat(compilation, type, entry);
+                return reads.Count == 0 && format is null ? null : new RequestParametersSpec(parameter.Name, reads.ToEquatableArray(), format, cases);
 
                 void Add(string property, string? path, RequestValueKind kind)
                 {
@@ -121,6 +122,42 @@ public sealed partial class TracenticInterceptorGenerator
             }
 
             return prompt is null ? null : new InputMessagesSpec(prompt, null, Single: true, null, null, IsPrompt: true);
+        }
+
+        /// <summary>
+        /// The output format's path and the types it may be, each with its <c>gen_ai.output.type</c>: only the types
+        /// the referenced SDK has, derived from the format's declared type. Null when the path or every type is missing.
+        /// </summary>
+        private static (ReadPath? Path, EquatableArray<OutputTypeCase> Cases) OutputFormat(Compilation compilation, INamedTypeSymbol request, KnownRequestParameters entry)
+        {
+            if (entry.OutputFormat is null || ReadPathResolver.ResolveValue(compilation, request, entry.OutputFormat, out var formatType) is not { } path || formatType is null)
+            {
+                return (null, default);
+            }
+
+            var cases = new List<OutputTypeCase>();
+            foreach (var (metadataName, outputType) in entry.OutputTypes)
+            {
+                if (compilation.GetTypeByMetadataName(metadataName) is { } candidate && DerivesFrom(candidate, formatType))
+                {
+                    cases.Add(new OutputTypeCase(candidate.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), outputType));
+                }
+            }
+
+            return cases.Count == 0 ? (null, default) : (path, cases.ToEquatableArray());
+
+            static bool DerivesFrom(ITypeSymbol type, ITypeSymbol baseType)
+            {
+                for (var current = type; current is not null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         /// <summary>What a request parameter's type can be recorded as; null for anything else.</summary>

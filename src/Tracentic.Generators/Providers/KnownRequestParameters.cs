@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Tracentic.Generators.Providers;
 
 /// <summary>
@@ -19,4 +21,12 @@ internal sealed record KnownRequestParameters(string MetadataName)
 
     /// <summary>The conversation the call belongs to (<c>gen_ai.conversation.id</c>).</summary>
     public string? ConversationId { get; init; }
+
+    /// <summary>
+    /// The requested output format (<c>gen_ai.output.type</c>): a path to a value whose type says it, and the value
+    /// recorded for each type (by metadata name) it may be.
+    /// </summary>
+    public string? OutputFormat { get; init; }
+
+    public IReadOnlyList<(string Type, string OutputType)> OutputTypes { get; init; } = [];
 }

@@ -159,6 +159,8 @@ internal static class ProviderTable
             Temperature = "Temperature", MaxTokens = "MaxOutputTokens", TopP = "TopP", TopK = "TopK", Seed = "Seed",
             StopSequences = "StopSequences", FrequencyPenalty = "FrequencyPenalty", PresencePenalty = "PresencePenalty",
             ConversationId = "ConversationId",
+            OutputFormat = "ResponseFormat",
+            OutputTypes = [("Microsoft.Extensions.AI.ChatResponseFormatText", "text"), ("Microsoft.Extensions.AI.ChatResponseFormatJson", "json")],
         },
         new KnownRequestParameters("OpenAI.Chat.ChatCompletionOptions")
         {

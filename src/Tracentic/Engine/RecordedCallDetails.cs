@@ -30,6 +30,9 @@ internal sealed record RecordedCallDetails
     /// <summary>The conversation the call continues (<c>gen_ai.conversation.id</c>).</summary>
     public string? ConversationId { get; init; }
 
+    /// <summary>The output format asked for (<c>gen_ai.output.type</c>): a constant the generator wrote.</summary>
+    public string? OutputType { get; init; }
+
     /// <summary>The response was streamed (<c>gen_ai.request.stream</c>).</summary>
     public bool Streaming { get; init; }
 

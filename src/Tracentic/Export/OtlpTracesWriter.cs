@@ -206,6 +206,7 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
             WriteInt(GenAiConventions.RequestChoiceCount, details.ChoiceCount);
         }
 
+        WriteString(GenAiConventions.OutputType, details.OutputType);
         WriteString(GenAiConventions.ConversationId, details.ConversationId);
         if (details.Streaming)
         {

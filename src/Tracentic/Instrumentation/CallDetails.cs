@@ -29,6 +29,7 @@ internal static class CallDetails
             FrequencyPenalty = Finite(parameters?.FrequencyPenalty),
             PresencePenalty = Finite(parameters?.PresencePenalty),
             ChoiceCount = parameters?.ChoiceCount,
+            OutputType = parameters?.OutputType,
             ConversationId = parameters?.ConversationId is { } conversation ? JsonText.Clean(conversation, AttributeLimits.PlatformMaxStringValueLength) : null,
             Streaming = streamed,
             TimeToFirstChunk = timeToFirstChunk,

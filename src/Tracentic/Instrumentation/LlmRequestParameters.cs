@@ -40,6 +40,9 @@ public sealed class LlmRequestParameters
     /// <summary><c>gen_ai.conversation.id</c>: the conversation the call continues (<c>ChatOptions.ConversationId</c>...).</summary>
     public string? ConversationId { get; init; }
 
+    /// <summary><c>gen_ai.output.type</c>: the output format asked for (<c>text</c>, <c>json</c>).</summary>
+    public string? OutputType { get; init; }
+
     /// <summary>
     /// Reads the parameters of <paramref name="request"/> with <paramref name="read"/> (generated per call shape), only
     /// while a call would be recorded: with nothing configured, no output and no listener, the request's getters never

@@ -42,6 +42,11 @@ internal static class CallDetailsTags
             Count(activity, GenAiConventions.RequestChoiceCount, details.ChoiceCount);
         }
 
+        if (details.OutputType is { } outputType)
+        {
+            activity.AddTag(GenAiConventions.OutputType, outputType);
+        }
+
         if (details.ConversationId is { } conversation)
         {
             activity.AddTag(GenAiConventions.ConversationId, conversation);

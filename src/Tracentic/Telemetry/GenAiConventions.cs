@@ -31,6 +31,7 @@ internal static class GenAiConventions
     public const string RequestChoiceCount = "gen_ai.request.choice.count";
     public const string RequestStream = "gen_ai.request.stream";
     public const string ConversationId = "gen_ai.conversation.id";
+    public const string OutputType = "gen_ai.output.type";
     public const string ResponseTimeToFirstChunk = "gen_ai.response.time_to_first_chunk";
     public const string SystemInstructions = "gen_ai.system_instructions";
     public const string ToolDefinitions = "gen_ai.tool.definitions";

@@ -63,6 +63,7 @@ namespace Tracentic.Generated
             FrequencyPenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.FrequencyPenalty),
             PresencePenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.PresencePenalty),
             ConversationId = request.ConversationId,
+            OutputType = request.ResponseFormat switch { global::Microsoft.Extensions.AI.ChatResponseFormatText => "text", global::Microsoft.Extensions.AI.ChatResponseFormatJson => "json", _ => null },
         };
 
         // Calls.CompleteAsync: LLM span (openai)
@@ -223,6 +224,7 @@ namespace Tracentic.Generated
             FrequencyPenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.FrequencyPenalty),
             PresencePenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.PresencePenalty),
             ConversationId = request.ConversationId,
+            OutputType = request.ResponseFormat switch { global::Microsoft.Extensions.AI.ChatResponseFormatText => "text", global::Microsoft.Extensions.AI.ChatResponseFormatJson => "json", _ => null },
         };
     }
 }
