@@ -142,6 +142,10 @@ public class SnapshotTests
 
             [TracenticLlmCall(Provider = "anthropic")]
             public Task<Anthropic.Models.Messages.Message> CreateAsync(Anthropic.Models.Messages.MessageCreateParams request) => anthropic.Messages.Create(request);
+
+            // A nullable request argument: every read of it is null-checked at run time and compiles without a warning.
+            [TracenticLlmCall(Provider = "anthropic")]
+            public Task<Anthropic.Models.Messages.Message> MaybeCreateAsync(Anthropic.Models.Messages.MessageCreateParams? request) => anthropic.Messages.Create(request!);
         }
         public static class Program
         {
@@ -151,6 +155,7 @@ public class SnapshotTests
                 await foreach (var _ in calls.StreamAsync("hi", new Microsoft.Extensions.AI.ChatOptions())) { }
                 await calls.CompleteAsync([], new OpenAI.Chat.ChatCompletionOptions());
                 await calls.CreateAsync(null!);
+                await calls.MaybeCreateAsync(null);
             }
         }
         """));

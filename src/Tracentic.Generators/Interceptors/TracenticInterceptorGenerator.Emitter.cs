@@ -491,7 +491,8 @@ public sealed partial class TracenticInterceptorGenerator
 
             if (method.Llm?.InputMessages is { } input)
             {
-                arguments.Add($"inputMessages: {ReadRenderer.InputMessages(input, Identifier(input.Parameter))}");
+                var argument = Identifier(input.Parameter) + (input.IsPrompt ? "" : NullForgiving(method, input.Parameter));
+                arguments.Add($"inputMessages: {ReadRenderer.InputMessages(input, argument)}");
             }
 
             if (method.Llm?.Instructions is { } instructions)

@@ -9,10 +9,10 @@ namespace Tracentic.Generated
     file static class TracenticInterceptors
     {
         // Calls.AskAsync: LLM span (openai)
-        private static readonly global::Tracentic.Instrumentation.LlmCallSite AskAsync_93af0a69_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 27, "Program.Run");
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite AskAsync_93af0a69_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 31, "Program.Run");
 
-        // Program.cs(27,21)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "0SvO3IcxxmZ5n1A8KwbdrycGAABQcm9ncmFtLmNz")]
+        // Program.cs(31,21)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JR8EWybcEw6LgclajadZEGwHAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.ChatResponse> AskAsync_93af0a69_0(this global::Calls @this, string question, global::Microsoft.Extensions.AI.ChatOptions? options)
@@ -67,10 +67,10 @@ namespace Tracentic.Generated
         };
 
         // Calls.CompleteAsync: LLM span (openai)
-        private static readonly global::Tracentic.Instrumentation.LlmCallSite CompleteAsync_df3b9c1c_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 29, "Program.Run");
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite CompleteAsync_df3b9c1c_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 33, "Program.Run");
 
-        // Program.cs(29,21)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "0SvO3IcxxmZ5n1A8Kwbdr/MGAABQcm9ncmFtLmNz")]
+        // Program.cs(33,21)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JR8EWybcEw6LgclajadZEDgIAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<global::OpenAI.Chat.ChatCompletion>> CompleteAsync_df3b9c1c_0(this global::Calls @this, global::OpenAI.Chat.ChatMessage[] messages, global::OpenAI.Chat.ChatCompletionOptions options)
@@ -120,10 +120,10 @@ namespace Tracentic.Generated
         };
 
         // Calls.CreateAsync: LLM span (anthropic)
-        private static readonly global::Tracentic.Instrumentation.LlmCallSite CreateAsync_efb48089_Site0 = new("anthropic", "chat", null, "Program.Run", "Program.cs", 30, "Program.Run");
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite CreateAsync_efb48089_Site0 = new("anthropic", "chat", null, "Program.Run", "Program.cs", 34, "Program.Run");
 
-        // Program.cs(30,21)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "0SvO3IcxxmZ5n1A8Kwbdr0MHAABQcm9ncmFtLmNz")]
+        // Program.cs(34,21)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JR8EWybcEw6LgclajadZEIgIAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::System.Threading.Tasks.Task<global::Anthropic.Models.Messages.Message> CreateAsync_efb48089_0(this global::Calls @this, global::Anthropic.Models.Messages.MessageCreateParams request)
@@ -169,11 +169,61 @@ namespace Tracentic.Generated
             StopSequences = global::Tracentic.Instrumentation.Providers.ProviderValues.Strings(request.StopSequences),
         };
 
-        // Calls.StreamAsync: LLM span (openai)
-        private static readonly global::Tracentic.Instrumentation.LlmCallSite StreamAsync_8482cf70_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 28, "Program.Run");
+        // Calls.MaybeCreateAsync: LLM span (anthropic)
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite MaybeCreateAsync_8a3bf3fa_Site0 = new("anthropic", "chat", null, "Program.Run", "Program.cs", 35, "Program.Run");
 
-        // Program.cs(28,39)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "0SvO3IcxxmZ5n1A8Kwbdr50GAABQcm9ncmFtLmNz")]
+        // Program.cs(35,21)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JR8EWybcEw6LgclajadZELAIAABQcm9ncmFtLmNz")]
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        public static global::System.Threading.Tasks.Task<global::Anthropic.Models.Messages.Message> MaybeCreateAsync_8a3bf3fa_0(this global::Calls @this, global::Anthropic.Models.Messages.MessageCreateParams? request)
+            => MaybeCreateAsync_8a3bf3fa(@this, request, MaybeCreateAsync_8a3bf3fa_Site0);
+
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        private static global::System.Threading.Tasks.Task<global::Anthropic.Models.Messages.Message> MaybeCreateAsync_8a3bf3fa(global::Calls @this, global::Anthropic.Models.Messages.MessageCreateParams? request, global::Tracentic.Instrumentation.LlmCallSite site)
+        {
+            if (!global::Tracentic.Instrumentation.TracenticInstrumentation.IsEnabled)
+            {
+                return @this.MaybeCreateAsync(request);
+            }
+
+            var call = global::Tracentic.Instrumentation.LlmCall.Start(
+                site,
+                model: global::Tracentic.Instrumentation.Providers.ProviderValues.Read(request!, static p => p.Model?.Raw()),
+                inputMessages: global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? global::Tracentic.Instrumentation.Providers.ProviderValues.Messages(request!, static q => q.Messages, static m => m.Role?.Raw(), static m => ((m.Content is { } p1 && p1.TryPickString(out var v1) ? v1 : (string?)null) ?? (m.Content is { } p2 && p2.TryPickContentBlockParams(out var v2) ? global::Tracentic.Instrumentation.Providers.ProviderValues.Concat(v2, static e3 => (e3 is { } p4 && p4.TryPickText(out var v4) ? v4?.Text : (string?)null)) : (string?)null))) : null,
+                instructions: global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? global::Tracentic.Instrumentation.Providers.ProviderValues.Instructions(request!, static r => ((r.System is { } p1 && p1.TryPickString(out var v1) ? v1 : (string?)null) ?? (r.System is { } p2 && p2.TryPickTextBlockParams(out var v2) ? global::Tracentic.Instrumentation.Providers.ProviderValues.Concat(v2, static e3 => e3.Text) : (string?)null)), static r => r.Tools, static t => (t is { } p1 && p1.TryPickTool(out var v1) ? v1?.Name : (string?)null), static t => (t is { } p1 && p1.TryPickTool(out var v1) ? v1?.Description : (string?)null)) : null,
+                parameters: global::Tracentic.Instrumentation.LlmRequestParameters.Read(request!, MaybeCreateAsync_8a3bf3fa_Request));
+            global::System.Threading.Tasks.Task<global::Anthropic.Models.Messages.Message> result;
+            try
+            {
+                result = @this.MaybeCreateAsync(request);
+            }
+            catch (global::System.Exception exception) when (call.Fail(exception))
+            {
+                throw; // never reached: Fail records and returns false, so the exception travels on untouched
+            }
+
+            return global::Tracentic.Instrumentation.TracenticInstrumentation.Track(result, call, MaybeCreateAsync_8a3bf3fa_Usage);
+        }
+
+        private static global::Tracentic.Instrumentation.LlmUsage MaybeCreateAsync_8a3bf3fa_Usage(global::Anthropic.Models.Messages.Message response)
+        {
+            var usage = response.Usage;
+            return new(usage?.InputTokens, usage?.OutputTokens, response.Model?.Raw()) { FinishReason = response.StopReason?.Raw(), ResponseId = response.ID, CacheReadInputTokens = usage?.CacheReadInputTokens, CacheWriteInputTokens = usage?.CacheCreationInputTokens, CacheTokensSeparate = true, OutputText = global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? global::Tracentic.Instrumentation.Providers.ProviderValues.Concat(response.Content, static e1 => (e1 is { } p2 && p2.TryPickText(out var v2) ? v2?.Text : (string?)null)) : null };
+        }
+
+        private static global::Tracentic.Instrumentation.LlmRequestParameters MaybeCreateAsync_8a3bf3fa_Request(global::Anthropic.Models.Messages.MessageCreateParams request) => new()
+        {
+            MaxTokens = request.MaxTokens,
+            StopSequences = global::Tracentic.Instrumentation.Providers.ProviderValues.Strings(request.StopSequences),
+        };
+
+        // Calls.StreamAsync: LLM span (openai)
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite StreamAsync_8482cf70_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 32, "Program.Run");
+
+        // Program.cs(32,39)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JR8EWybcEw6LgclajadZEOIHAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::Microsoft.Extensions.AI.ChatResponseUpdate> StreamAsync_8482cf70_0(this global::Calls @this, string question, global::Microsoft.Extensions.AI.ChatOptions options)
