@@ -43,6 +43,11 @@ public sealed class LlmRequestParameters
     /// <summary><c>gen_ai.output.type</c>: the output format asked for (<c>text</c>, <c>json</c>).</summary>
     public string? OutputType { get; init; }
 
+    /// <summary>Whether the request set none of these.</summary>
+    internal bool IsEmpty =>
+        Temperature is null && MaxTokens is null && TopP is null && TopK is null && Seed is null && StopSequences is null
+        && FrequencyPenalty is null && PresencePenalty is null && ChoiceCount is null && ConversationId is null && OutputType is null;
+
     /// <summary>
     /// Reads the parameters of <paramref name="request"/> with <paramref name="read"/> (generated per call shape), only
     /// while a call would be recorded: with nothing configured, no output and no listener, the request's getters never
@@ -57,7 +62,7 @@ public sealed class LlmRequestParameters
 
         try
         {
-            return read(request);
+            return read(request) is { IsEmpty: false } parameters ? parameters : null; // options that set nothing add nothing
         }
         catch (Exception)
         {
