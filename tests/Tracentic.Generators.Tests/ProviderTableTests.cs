@@ -64,7 +64,7 @@ public class ProviderTableTests
         {
             ("Temperature", entry.Temperature), ("MaxTokens", entry.MaxTokens), ("TopP", entry.TopP), ("TopK", entry.TopK), ("Seed", entry.Seed),
             ("StopSequences", entry.StopSequences), ("FrequencyPenalty", entry.FrequencyPenalty), ("PresencePenalty", entry.PresencePenalty),
-            ("ChoiceCount", entry.ChoiceCount), ("ConversationId", entry.ConversationId),
+            ("ChoiceCount", entry.ChoiceCount), ("ConversationId", entry.ConversationId), ("EmbeddingDimensions", entry.EmbeddingDimensions),
         })
         {
             if (path is not null)

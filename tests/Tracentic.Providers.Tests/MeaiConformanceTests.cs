@@ -115,6 +115,27 @@ public sealed class MeaiConformanceTests
             differentValues: ["gen_ai.response.finish_reasons", "gen_ai.usage.input_tokens"]);
     }
 
+    [Fact]
+    public async Task Microsoft_Extensions_AI_embeddings_record_what_UseOpenTelemetry_records()
+    {
+        using var capture = new ActivityCapture();
+        await using var world = await ProviderHarness.StartAsync();
+        world.Provider.Reply(OpenAIReplies.Embeddings("text-embedding-3-small", inputTokens: 6, latencyMs: 5));
+
+        var meai = new EmbeddingGeneratorBuilder<string, Embedding<float>>(world.OpenAIEmbeddings("text-embedding-3-small").AsIEmbeddingGenerator())
+            .UseOpenTelemetry().Build();
+        await new ExtensionsAIChat(null!, meai).EmbedAsync(["hello"], new EmbeddingGenerationOptions { ModelId = "text-embedding-3-small", Dimensions = 256 });
+
+        AssertSameGenAiTags(
+            capture.SingleCall(), Assert.Single(capture.From(ActivityCapture.ExtensionsAISource)),
+            // Embeddings report no output tokens: Tracentic records 0 so that cost can be computed.
+            onlyOurs: ["gen_ai.usage.output_tokens"],
+            // GeneratedEmbeddings names no model itself; MEAI takes its first embedding's. Tracentic reads the result's
+            // own members only.
+            onlyTheirs: ["gen_ai.response.model"],
+            differentValues: []);
+    }
+
     /// <summary>
     /// The two activities carry the same <c>gen_ai.*</c> keys but for <paramref name="onlyOurs"/> and
     /// <paramref name="onlyTheirs"/>, and the same values but for <paramref name="differentValues"/> and the timings.

@@ -232,4 +232,20 @@ public sealed class RequestParametersTests
         Assert.Equal([0.020, 0.025, 0.030], calls.Select(a => Math.Round((double)a.GetTagItem("gen_ai.response.time_to_first_chunk")!, 6)));
         Assert.Equal(64L, calls[2].GetTagItem("gen_ai.request.max_tokens"));
     }
+
+    [Fact]
+    public async Task EmbeddingGenerationOptions_give_the_model_and_the_dimension_count()
+    {
+        using var capture = new ActivityCapture();
+        await using var world = await ProviderHarness.StartAsync();
+        world.Provider.Reply(OpenAIReplies.Embeddings("text-embedding-3-small", inputTokens: 6, latencyMs: 5));
+        var chat = new ExtensionsAIChat(null!, world.OpenAIEmbeddings("text-embedding-3-small").AsIEmbeddingGenerator());
+
+        await chat.EmbedAsync(["hello"], new EmbeddingGenerationOptions { ModelId = "text-embedding-3-small", Dimensions = 256 });
+        await world.SingleSpanAsync();
+
+        var activity = capture.SingleCall();
+        Assert.Equal("embeddings text-embedding-3-small", activity.DisplayName);
+        Assert.Equal(256L, activity.GetTagItem("gen_ai.embeddings.dimension.count"));
+    }
 }

@@ -42,6 +42,7 @@ public sealed partial class TracenticInterceptorGenerator
                 Add("PresencePenalty", entry.PresencePenalty, RequestValueKind.Number);
                 Add("ChoiceCount", entry.ChoiceCount, RequestValueKind.Count);
                 Add("ConversationId", entry.ConversationId, RequestValueKind.Text);
+                Add("EmbeddingDimensions", entry.EmbeddingDimensions, RequestValueKind.Count);
                 var (format, cases) = OutputFormat(compilation, type, entry);
                 return reads.Count == 0 && format is null ? null : new RequestParametersSpec(parameter.Name, reads.ToEquatableArray(), format, cases);
 

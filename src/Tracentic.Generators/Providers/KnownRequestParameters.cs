@@ -19,6 +19,9 @@ internal sealed record KnownRequestParameters(string MetadataName)
     public string? PresencePenalty { get; init; }
     public string? ChoiceCount { get; init; }
 
+    /// <summary>How many dimensions an embedding has (<c>gen_ai.embeddings.dimension.count</c>).</summary>
+    public string? EmbeddingDimensions { get; init; }
+
     /// <summary>The conversation the call belongs to (<c>gen_ai.conversation.id</c>).</summary>
     public string? ConversationId { get; init; }
 

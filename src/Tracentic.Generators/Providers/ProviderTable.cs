@@ -172,6 +172,8 @@ internal static class ProviderTable
             Temperature = "Temperature", MaxTokens = "MaxOutputTokenCount", TopP = "TopP",
             ConversationId = "ConversationOptions.ConversationId",
         },
+        new KnownRequestParameters("Microsoft.Extensions.AI.EmbeddingGenerationOptions") { EmbeddingDimensions = "Dimensions" },
+        new KnownRequestParameters("OpenAI.Embeddings.EmbeddingGenerationOptions") { EmbeddingDimensions = "Dimensions" },
         new KnownRequestParameters("Anthropic.Models.Messages.MessageCreateParams") { MaxTokens = "MaxTokens", StopSequences = "StopSequences" },
         new KnownRequestParameters("Anthropic.Models.Beta.Messages.MessageCreateParams") { MaxTokens = "MaxTokens", StopSequences = "StopSequences" },
     };

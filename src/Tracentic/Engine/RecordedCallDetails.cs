@@ -30,6 +30,9 @@ internal sealed record RecordedCallDetails
     /// <summary>The conversation the call continues (<c>gen_ai.conversation.id</c>).</summary>
     public string? ConversationId { get; init; }
 
+    /// <summary>How many dimensions the embeddings asked for have (<c>gen_ai.embeddings.dimension.count</c>).</summary>
+    public long? EmbeddingDimensions { get; init; }
+
     /// <summary>The output format asked for (<c>gen_ai.output.type</c>): a constant the generator wrote.</summary>
     public string? OutputType { get; init; }
 
@@ -48,5 +51,6 @@ internal sealed record RecordedCallDetails
     /// <summary>Whether any request parameter was read (the outputs skip the whole group otherwise).</summary>
     public bool HasRequestParameters =>
         Temperature is not null || MaxTokens is not null || TopP is not null || TopK is not null || Seed is not null
-        || StopSequences is not null || FrequencyPenalty is not null || PresencePenalty is not null || ChoiceCount is not null;
+        || StopSequences is not null || FrequencyPenalty is not null || PresencePenalty is not null || ChoiceCount is not null
+        || EmbeddingDimensions is not null;
 }

@@ -27,6 +27,7 @@ internal static class CallDetailsKeys
         GenAiConventions.RequestChoiceCount => details.ChoiceCount is not null,
         GenAiConventions.ConversationId => details.ConversationId is not null,
         GenAiConventions.OutputType => details.OutputType is not null,
+        GenAiConventions.EmbeddingDimensionCount => details.EmbeddingDimensions is not null,
         GenAiConventions.RequestStream => details.Streaming,
         GenAiConventions.ResponseTimeToFirstChunk => details.TimeToFirstChunk is not null,
         GenAiConventions.SystemInstructions => details.SystemInstructions is not null,

@@ -204,6 +204,7 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
             WriteDouble(GenAiConventions.RequestFrequencyPenalty, details.FrequencyPenalty);
             WriteDouble(GenAiConventions.RequestPresencePenalty, details.PresencePenalty);
             WriteInt(GenAiConventions.RequestChoiceCount, details.ChoiceCount);
+            WriteInt(GenAiConventions.EmbeddingDimensionCount, details.EmbeddingDimensions);
         }
 
         WriteString(GenAiConventions.OutputType, details.OutputType);

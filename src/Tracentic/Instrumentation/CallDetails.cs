@@ -30,6 +30,7 @@ internal static class CallDetails
             PresencePenalty = Finite(parameters?.PresencePenalty),
             ChoiceCount = parameters?.ChoiceCount,
             OutputType = parameters?.OutputType,
+            EmbeddingDimensions = parameters?.EmbeddingDimensions,
             ConversationId = parameters?.ConversationId is { } conversation ? JsonText.Clean(conversation, AttributeLimits.PlatformMaxStringValueLength) : null,
             Streaming = streamed,
             TimeToFirstChunk = timeToFirstChunk,

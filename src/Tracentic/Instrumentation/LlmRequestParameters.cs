@@ -40,13 +40,16 @@ public sealed class LlmRequestParameters
     /// <summary><c>gen_ai.conversation.id</c>: the conversation the call continues (<c>ChatOptions.ConversationId</c>...).</summary>
     public string? ConversationId { get; init; }
 
+    /// <summary><c>gen_ai.embeddings.dimension.count</c>: how many dimensions the embeddings asked for have.</summary>
+    public long? EmbeddingDimensions { get; init; }
+
     /// <summary><c>gen_ai.output.type</c>: the output format asked for (<c>text</c>, <c>json</c>).</summary>
     public string? OutputType { get; init; }
 
     /// <summary>Whether the request set none of these.</summary>
     internal bool IsEmpty =>
         Temperature is null && MaxTokens is null && TopP is null && TopK is null && Seed is null && StopSequences is null
-        && FrequencyPenalty is null && PresencePenalty is null && ChoiceCount is null && ConversationId is null && OutputType is null;
+        && FrequencyPenalty is null && PresencePenalty is null && ChoiceCount is null && ConversationId is null && OutputType is null && EmbeddingDimensions is null;
 
     /// <summary>
     /// Reads the parameters of <paramref name="request"/> with <paramref name="read"/> (generated per call shape), only

@@ -40,6 +40,7 @@ internal static class CallDetailsTags
             Number(activity, GenAiConventions.RequestFrequencyPenalty, details.FrequencyPenalty);
             Number(activity, GenAiConventions.RequestPresencePenalty, details.PresencePenalty);
             Count(activity, GenAiConventions.RequestChoiceCount, details.ChoiceCount);
+            Count(activity, GenAiConventions.EmbeddingDimensionCount, details.EmbeddingDimensions);
         }
 
         if (details.OutputType is { } outputType)

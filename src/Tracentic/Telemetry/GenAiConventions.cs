@@ -32,6 +32,7 @@ internal static class GenAiConventions
     public const string RequestStream = "gen_ai.request.stream";
     public const string ConversationId = "gen_ai.conversation.id";
     public const string OutputType = "gen_ai.output.type";
+    public const string EmbeddingDimensionCount = "gen_ai.embeddings.dimension.count";
     public const string ResponseTimeToFirstChunk = "gen_ai.response.time_to_first_chunk";
     public const string SystemInstructions = "gen_ai.system_instructions";
     public const string ToolDefinitions = "gen_ai.tool.definitions";
