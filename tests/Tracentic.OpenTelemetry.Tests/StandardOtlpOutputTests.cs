@@ -189,6 +189,23 @@ public sealed class StandardOtlpOutputTests
     }
 
     [Fact]
+    public async Task A_span_recorded_by_hand_keeps_its_own_request_parameter_and_code_attributes()
+    {
+        await using var receiver = await OtlpTracesReceiver.StartAsync();
+        var engine = ForOtlp(receiver.BaseUrl);
+
+        // Only a wrapped call's details replace these names; a span recorded by hand carries what its author set.
+        var span = Engines.Chat();
+        span.Attributes = new() { ["gen_ai.request.temperature"] = 0.2, ["code.function"] = "Bot.Ask" };
+        engine.RecordSpan(null, span);
+        await engine.FlushAsync();
+
+        var attributes = OtlpTracesReceiver.Attributes(Assert.Single(receiver.DeliveredSpans));
+        Assert.Equal(0.2, attributes["gen_ai.request.temperature"].GetProperty("doubleValue").GetDouble());
+        Assert.Equal("Bot.Ask", attributes["code.function"].GetProperty("stringValue").GetString());
+    }
+
+    [Fact]
     public async Task A_refused_request_is_retried_and_delivered_once()
     {
         await using var receiver = await OtlpTracesReceiver.StartAsync(503, 500);

@@ -12,7 +12,7 @@ public sealed class WrappedCallActivityTests
 {
     private const string HttpSource = "Tests.FakeHttp"; // stands in for HttpClient's own activities
     private static readonly ActivitySource Http = new(HttpSource);
-    private static readonly LlmCallSite Site = new("openai", "chat", null, "Bot.AskAsync", "Bot.cs", 12);
+    private static readonly LlmCallSite Site = new("openai", "chat", null, "Bot.AskAsync", "Bot.cs", 12, "Support.Bot.AskAsync");
 
     private sealed record Reply(long Input, long Output, string Model);
 
@@ -53,8 +53,13 @@ public sealed class WrappedCallActivityTests
         Assert.Equal(new[] { "stop" }, (string[])llm.GetTagItem("gen_ai.response.finish_reasons")!);
         Assert.Equal("chatcmpl-1", llm.GetTagItem("gen_ai.response.id"));
         Assert.Equal(100L, llm.GetTagItem("gen_ai.usage.input_tokens"));
-        Assert.Equal("Bot.AskAsync", llm.GetTagItem("code.function"));
-        Assert.Equal(12, llm.GetTagItem("code.lineno"));
+        // The call site by the conventions' current names; the deprecated ones are the ingest's only.
+        Assert.Equal("Support.Bot.AskAsync", llm.GetTagItem("code.function.name"));
+        Assert.Equal("Bot.cs", llm.GetTagItem("code.file.path"));
+        Assert.Equal(12, llm.GetTagItem("code.line.number"));
+        Assert.Null(llm.GetTagItem("code.function"));
+        Assert.Null(llm.GetTagItem("code.filepath"));
+        Assert.Null(llm.GetTagItem("code.lineno"));
     }
 
     [Fact]

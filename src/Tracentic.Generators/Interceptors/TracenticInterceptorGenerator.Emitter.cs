@@ -29,6 +29,8 @@ public sealed partial class TracenticInterceptorGenerator
         private const string LlmCallSite = "global::Tracentic.Instrumentation.LlmCallSite";
         private const string LlmUsage = "global::Tracentic.Instrumentation.LlmUsage";
         private const string ScopeCompletion = "global::Tracentic.Instrumentation.ScopeCompletion";
+        private const string LlmRequestParameters = "global::Tracentic.Instrumentation.LlmRequestParameters";
+        private const string ProviderValues = "global::Tracentic.Instrumentation.Providers.ProviderValues";
         private static readonly string Version = typeof(Emitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
         public static void Emit(SourceProductionContext output, ImmutableArray<CallSiteSpec> sites, ProjectSpec project)
@@ -192,7 +194,7 @@ public sealed partial class TracenticInterceptorGenerator
             {
                 var location = shape.Locations[i];
                 var path = RelativePath(location.FilePath, project.ProjectDirectory);
-                writer.WriteLine($"private static readonly {LlmCallSite} {shape.Name}_Site{i} = new({Literal(method.Llm.Provider)}, {Literal(method.Llm.OperationType)}, {Literal(method.Llm.Model)}, {Literal(location.Function)}, {Literal(path)}, {location.Line.ToString(CultureInfo.InvariantCulture)});");
+                writer.WriteLine($"private static readonly {LlmCallSite} {shape.Name}_Site{i} = new({Literal(method.Llm.Provider)}, {Literal(method.Llm.OperationType)}, {Literal(method.Llm.Model)}, {Literal(location.Function)}, {Literal(path)}, {location.Line.ToString(CultureInfo.InvariantCulture)}, {Literal(location.QualifiedFunction)});");
             }
 
             for (var i = 0; i < shape.Locations.Count; i++)
@@ -208,6 +210,12 @@ public sealed partial class TracenticInterceptorGenerator
             {
                 writer.WriteLine();
                 WriteUsageReader(writer, shape, usage);
+            }
+
+            if (method.Llm.RequestParameters is { } parameters)
+            {
+                writer.WriteLine();
+                WriteRequestReader(writer, shape, parameters);
             }
         }
 
@@ -302,7 +310,21 @@ public sealed partial class TracenticInterceptorGenerator
                 return;
             }
 
-            writer.WriteLine($"var {names.Call} = {LlmCall}.Start({LlmStartArguments(method, names.Site, project)});");
+            var start = LlmStartArguments(method, names.Site, shape.Name, project);
+            if (start.Count <= 2)
+            {
+                writer.WriteLine($"var {names.Call} = {LlmCall}.Start({string.Join(", ", start)});");
+            }
+            else
+            {
+                // What is read from the arguments, one read per line.
+                writer.WriteLine($"var {names.Call} = {LlmCall}.Start(");
+                for (var i = 0; i < start.Count; i++)
+                {
+                    writer.WriteLine($"    {start[i]}{(i < start.Count - 1 ? "," : ");")}");
+                }
+            }
+
             if (!isVoid)
             {
                 writer.WriteLine($"{method.ReturnType} {names.Result};");
@@ -378,6 +400,47 @@ public sealed partial class TracenticInterceptorGenerator
             writer.CloseBlock();
         }
 
+        /// <summary>
+        /// Reads the request parameters (<c>gen_ai.request.*</c>) from the request argument: each property once, and only
+        /// while the call is recorded (<c>LlmRequestParameters.Read</c> decides, and never passes null).
+        /// </summary>
+        private static void WriteRequestReader(SourceWriter writer, Shape shape, RequestParametersSpec spec)
+        {
+            var type = RequestType(shape.Method, spec);
+            writer.WriteLine($"private static {LlmRequestParameters} {shape.Name}_Request({type} request) => new()");
+            writer.OpenBlock();
+            foreach (var read in spec.Reads)
+            {
+                var value = ReadRenderer.Expression(read.Path, "request");
+                writer.WriteLine(read.Kind switch
+                {
+                    RequestValueKind.Number => $"{read.Property} = {ProviderValues}.Number({value}),",
+                    RequestValueKind.Strings => $"{read.Property} = {ProviderValues}.Strings({value}),",
+                    _ => $"{read.Property} = {value},",
+                });
+            }
+
+            if (spec.OutputFormat is { } format)
+            {
+                // The format's type is what it says (gen_ai.output.type); a type test runs no user code.
+                var cases = string.Concat(spec.OutputTypes.Select(c => $"{c.Type} => {Literal(c.OutputType)}, "));
+                writer.WriteLine($"OutputType = {ReadRenderer.Expression(format, "request")} switch {{ {cases}_ => null }},");
+            }
+
+            writer.CloseBlock(";");
+        }
+
+        /// <summary><c>!</c> after a nullable reference argument handed to a reader that checks for null itself.</summary>
+        private static string NullForgiving(MethodSpec method, string parameter) =>
+            method.Parameters.First(p => p.Name == parameter).Type.EndsWith("?", StringComparison.Ordinal) ? "!" : "";
+
+        /// <summary>The request argument's type without its nullable annotation: the reader is never called with null.</summary>
+        private static string RequestType(MethodSpec method, RequestParametersSpec spec)
+        {
+            var type = method.Parameters.First(p => p.Name == spec.Parameter).Type;
+            return type.EndsWith("?", StringComparison.Ordinal) ? type.Substring(0, type.Length - 1) : type;
+        }
+
         private static string Stream(MethodSpec method) => $"global::Tracentic.Instrumentation.Providers.LlmStream<{method.ResultType}>";
 
         private static void WriteHiddenAttributes(SourceWriter writer)
@@ -407,7 +470,7 @@ public sealed partial class TracenticInterceptorGenerator
             return string.Join(", ", arguments);
         }
 
-        private static string LlmStartArguments(MethodSpec method, string site, ProjectSpec project)
+        private static List<string> LlmStartArguments(MethodSpec method, string site, string shapeName, ProjectSpec project)
         {
             var arguments = new List<string> { site };
             if (Captured(method, CaptureKind.Model) is { } model)
@@ -416,7 +479,8 @@ public sealed partial class TracenticInterceptorGenerator
             }
             else if (method.Llm?.RequestModel is { } request)
             {
-                arguments.Add($"model: {ReadRenderer.RequestModel(request, Identifier(request.Parameter))}");
+                // A nullable argument is passed with `!`: Read checks for null before its lambda sees it (else CS8602 in generated code).
+                arguments.Add($"model: {ReadRenderer.RequestModel(request, Identifier(request.Parameter) + NullForgiving(method, request.Parameter))}");
             }
 
             // With a scope, marked arguments are scope attributes (the span inherits them).
@@ -427,10 +491,21 @@ public sealed partial class TracenticInterceptorGenerator
 
             if (method.Llm?.InputMessages is { } input)
             {
-                arguments.Add($"inputMessages: {ReadRenderer.InputMessages(input, Identifier(input.Parameter))}");
+                var argument = Identifier(input.Parameter) + (input.IsPrompt ? "" : NullForgiving(method, input.Parameter));
+                arguments.Add($"inputMessages: {ReadRenderer.InputMessages(input, argument)}");
             }
 
-            return string.Join(", ", arguments);
+            if (method.Llm?.Instructions is { } instructions)
+            {
+                arguments.Add($"instructions: {ReadRenderer.Instructions(instructions, Identifier(instructions.Parameter) + NullForgiving(method, instructions.Parameter))}");
+            }
+
+            if (method.Llm?.RequestParameters is { } parameters)
+            {
+                arguments.Add($"parameters: {LlmRequestParameters}.Read({Identifier(parameters.Parameter)}{NullForgiving(method, parameters.Parameter)}, {shapeName}_Request)");
+            }
+
+            return arguments;
         }
 
         /// <summary>

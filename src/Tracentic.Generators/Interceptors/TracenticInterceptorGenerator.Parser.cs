@@ -51,9 +51,10 @@ public sealed partial class TracenticInterceptorGenerator
                     : invocation.Expression is MemberBindingExpressionSyntax binding ? binding.Name
                     : invocation.Expression;
                 var position = name.GetLocation().GetLineSpan().StartLinePosition;
+                var (function, qualifiedFunction) = CallingFunction(model, invocation, cancellationToken);
                 var location = new CallLocationSpec(
                     interceptable.Version, interceptable.Data, invocation.SyntaxTree.FilePath, position.Line + 1, position.Character + 1,
-                    CallingFunction(model, invocation, cancellationToken));
+                    function, qualifiedFunction);
                 return new CallSiteResult(new CallSiteSpec(method, location), null);
             }
             catch (OperationCanceledException)
@@ -89,8 +90,11 @@ public sealed partial class TracenticInterceptorGenerator
             public MethodSpec? Method { get; } = method;
         }
 
-        /// <summary><c>Type.Member</c> of the member whose body makes the call (lambdas and local functions count as their member).</summary>
-        private static string CallingFunction(SemanticModel model, SyntaxNode call, CancellationToken cancellationToken)
+        /// <summary>
+        /// The member whose body makes the call (lambdas and local functions count as their member): <c>Type.Member</c>
+        /// (the ingest's <c>code.function</c>) and <c>Namespace.Type.Member</c> (the conventions' <c>code.function.name</c>).
+        /// </summary>
+        private static (string Function, string QualifiedFunction) CallingFunction(SemanticModel model, SyntaxNode call, CancellationToken cancellationToken)
         {
             var symbol = model.GetEnclosingSymbol(call.SpanStart, cancellationToken);
             while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
@@ -98,15 +102,29 @@ public sealed partial class TracenticInterceptorGenerator
                 symbol = symbol.ContainingSymbol;
             }
 
-            return symbol switch
+            var member = symbol switch
             {
-                null => "",
                 IMethodSymbol { Name: WellKnownMemberNames.TopLevelStatementsEntryPointMethodName } => "Main",
-                IMethodSymbol { AssociatedSymbol: { } property } => $"{property.ContainingType?.Name}.{property.Name}",
-                _ when symbol.ContainingType is { } type => $"{type.Name}.{symbol.Name}",
-                _ => symbol.Name,
+                IMethodSymbol { AssociatedSymbol: { } property } => property.Name,
+                _ => symbol?.Name ?? "",
             };
+            var type = symbol switch
+            {
+                IMethodSymbol { AssociatedSymbol: { } property } => property.ContainingType,
+                _ => symbol?.ContainingType,
+            };
+            if (symbol is null || type is null)
+            {
+                return (member, member);
+            }
+
+            var function = symbol is IMethodSymbol { Name: WellKnownMemberNames.TopLevelStatementsEntryPointMethodName } ? member : $"{type.Name}.{member}";
+            return (function, $"{type.ToDisplayString(QualifiedTypeFormat)}.{member}");
         }
+
+        /// <summary><c>Namespace.Outer.Type</c>: no <c>global::</c>, no type arguments (a function's name, not a type's use).</summary>
+        private static readonly SymbolDisplayFormat QualifiedTypeFormat = new(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces);
 
         /// <summary>The model of a traced method, or null when its attribute paths are invalid (the analyzer reports TRC107).</summary>
         private static MethodSpec? BuildMethod(TracedMethod traced, TracenticSymbols symbols)
@@ -141,11 +159,14 @@ public sealed partial class TracenticInterceptorGenerator
                 }
 
                 var operationType = llmAttribute.NamedArguments.Any(a => a.Key == "OperationType") ? Named(llmAttribute, "OperationType") : "chat";
-                var hasModelArgument = method.Parameters.Select(p => BuildParameter(p, traced, names, symbols.Compilation)).Any(p => p.Capture == CaptureKind.Model);
+                var parameters = method.Parameters.Select(p => BuildParameter(p, traced, names, symbols.Compilation)).ToList();
+                var hasModelArgument = parameters.Any(p => p.Capture == CaptureKind.Model);
                 llm = new LlmSpec(
                     Named(llmAttribute, "Provider"), Named(llmAttribute, "Model"), operationType, usage,
                     hasModelArgument ? null : RequestModel(symbols.Compilation, method),
-                    InputMessages(symbols.Compilation, method));
+                    InputMessages(symbols.Compilation, method) ?? PlainPrompt(method, parameters),
+                    RequestParameters(symbols.Compilation, method),
+                    Instructions(symbols.Compilation, method));
             }
 
             return new MethodSpec

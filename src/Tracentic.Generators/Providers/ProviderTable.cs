@@ -125,19 +125,88 @@ internal static class ProviderTable
     {
         new KnownMessages("Anthropic.Models.Messages.MessageCreateParams", "Messages", "Role",
             "Content~TryPickString | Content~TryPickContentBlockParams[*]~TryPickText.Text"),
+        // The Responses API's input items: messages among other items (tool outputs, reasoning...), which have no text.
+        new KnownMessages("OpenAI.Responses.CreateResponseOptions", "InputItems", "[OpenAI.Responses.MessageResponseItem]Role",
+            "[OpenAI.Responses.MessageResponseItem]Content[*].Text"),
         new KnownMessages("Microsoft.Extensions.AI.ChatMessage", null, "Role.Value", "Text"),
         new KnownMessages("OpenAI.Chat.ChatMessage", null, null, "Content[*].Text"),
     };
 
-    /// <summary>Request arguments the requested model is read from, when no <c>[TracenticModel]</c> argument names it.</summary>
+    /// <summary>
+    /// Request arguments the requested model is read from, when no <c>[TracenticModel]</c> argument names it. OpenAI's
+    /// <c>ChatClient.Model</c> and <c>EmbeddingClient.Model</c> are experimental (OPENAI001) in 2.15: reading them put that
+    /// error in generated code, so those clients are not rows (name the model with <c>[TracenticModel]</c>).
+    /// </summary>
     public static readonly IReadOnlyList<KnownRequest> Requests = new[]
     {
         new KnownRequest("Anthropic.Models.Messages.MessageCreateParams", "Model"),
         new KnownRequest("Anthropic.Models.Beta.Messages.MessageCreateParams", "Model"),
         new KnownRequest("OpenAI.Responses.CreateResponseOptions", "Model"),
-        new KnownRequest("OpenAI.Chat.ChatClient", "Model"),
-        new KnownRequest("OpenAI.Embeddings.EmbeddingClient", "Model"),
         new KnownRequest("Microsoft.Extensions.AI.ChatOptions", "ModelId"),
         new KnownRequest("Microsoft.Extensions.AI.EmbeddingGenerationOptions", "ModelId"),
+    };
+
+    /// <summary>
+    /// Request arguments the request parameters are read from (<c>gen_ai.request.*</c>), as Microsoft.Extensions.AI reads
+    /// them from <c>ChatOptions</c>. What the tested SDK versions do not have is not listed: OpenAI's <c>Seed</c> is
+    /// experimental (OPENAI001, never read by generated code), Anthropic 13.x has no sampling parameters, and no
+    /// provider type exposes a choice count publicly.
+    /// </summary>
+    public static readonly IReadOnlyList<KnownRequestParameters> RequestParameters = new[]
+    {
+        new KnownRequestParameters("Microsoft.Extensions.AI.ChatOptions")
+        {
+            Temperature = "Temperature", MaxTokens = "MaxOutputTokens", TopP = "TopP", TopK = "TopK", Seed = "Seed",
+            StopSequences = "StopSequences", FrequencyPenalty = "FrequencyPenalty", PresencePenalty = "PresencePenalty",
+            ConversationId = "ConversationId",
+            OutputFormat = "ResponseFormat",
+            OutputTypes = [("Microsoft.Extensions.AI.ChatResponseFormatText", "text"), ("Microsoft.Extensions.AI.ChatResponseFormatJson", "json")],
+        },
+        new KnownRequestParameters("OpenAI.Chat.ChatCompletionOptions")
+        {
+            Temperature = "Temperature", MaxTokens = "MaxOutputTokenCount", TopP = "TopP",
+            StopSequences = "StopSequences", FrequencyPenalty = "FrequencyPenalty", PresencePenalty = "PresencePenalty",
+        },
+        new KnownRequestParameters("OpenAI.Responses.CreateResponseOptions")
+        {
+            Temperature = "Temperature", MaxTokens = "MaxOutputTokenCount", TopP = "TopP",
+            ConversationId = "ConversationOptions.ConversationId",
+        },
+        new KnownRequestParameters("Microsoft.Extensions.AI.EmbeddingGenerationOptions") { EmbeddingDimensions = "Dimensions" },
+        new KnownRequestParameters("OpenAI.Embeddings.EmbeddingGenerationOptions") { EmbeddingDimensions = "Dimensions" },
+        new KnownRequestParameters("Anthropic.Models.Messages.MessageCreateParams") { MaxTokens = "MaxTokens", StopSequences = "StopSequences" },
+        new KnownRequestParameters("Anthropic.Models.Beta.Messages.MessageCreateParams") { MaxTokens = "MaxTokens", StopSequences = "StopSequences" },
+    };
+
+    /// <summary>
+    /// Request arguments the system instructions and tool definitions are read from when content capture is on
+    /// (<c>gen_ai.system_instructions</c>, <c>gen_ai.tool.definitions</c>). Chat Completions has no instructions apart
+    /// from its system messages, which are input messages.
+    /// </summary>
+    public static readonly IReadOnlyList<KnownInstructions> Instructions = new[]
+    {
+        new KnownInstructions("Microsoft.Extensions.AI.ChatOptions")
+        {
+            SystemInstructions = "Instructions", Tools = "Tools", ToolName = "Name", ToolDescription = "Description",
+        },
+        new KnownInstructions("OpenAI.Chat.ChatCompletionOptions")
+        {
+            Tools = "Tools", ToolName = "FunctionName", ToolDescription = "FunctionDescription",
+        },
+        new KnownInstructions("OpenAI.Responses.CreateResponseOptions")
+        {
+            SystemInstructions = "Instructions", Tools = "Tools",
+            ToolName = "[OpenAI.Responses.FunctionTool]FunctionName", ToolDescription = "[OpenAI.Responses.FunctionTool]FunctionDescription",
+        },
+        new KnownInstructions("Anthropic.Models.Messages.MessageCreateParams")
+        {
+            SystemInstructions = "System~TryPickString | System~TryPickTextBlockParams[*].Text",
+            Tools = "Tools", ToolName = "~TryPickTool.Name", ToolDescription = "~TryPickTool.Description",
+        },
+        new KnownInstructions("Anthropic.Models.Beta.Messages.MessageCreateParams")
+        {
+            SystemInstructions = "System~TryPickString | System~TryPickBetaTextBlockParams[*].Text",
+            Tools = "Tools", ToolName = "~TryPickBetaTool.Name", ToolDescription = "~TryPickBetaTool.Description",
+        },
     };
 }

@@ -60,7 +60,9 @@ internal static class ReadPathResolver
                 case ResponsePath.SegmentKind.Member:
                     if (FindMember(owner, segment.Name) is not { } member)
                     {
-                        why = $"'{owner.ToDisplayString()}' has no readable instance property or field '{segment.Name}'";
+                        why = TypeAndBases(owner).SelectMany(t => t.GetMembers(segment.Name)).Any(IsObsoleteOrExperimental)
+                            ? $"'{owner.ToDisplayString()}.{segment.Name}' is obsolete or experimental (reading it would put a diagnostic in generated code)"
+                            : $"'{owner.ToDisplayString()}' has no readable instance property or field '{segment.Name}'";
                         return null;
                     }
 
@@ -216,12 +218,16 @@ internal static class ReadPathResolver
         }
     }
 
-    private static bool IsReadableInstance(ISymbol member) => !member.IsStatic && member.DeclaredAccessibility == Accessibility.Public && member switch
+    private static bool IsReadableInstance(ISymbol member) => !member.IsStatic && member.DeclaredAccessibility == Accessibility.Public && !IsObsoleteOrExperimental(member) && member switch
     {
         IPropertySymbol property => property.GetMethod is not null && !property.IsIndexer && !property.ReturnsByRef && !property.ReturnsByRefReadonly,
         IFieldSymbol => true,
         _ => false,
     };
+
+    /// <summary>Reading such a member would put a warning (or, for an experimental one, an error) in generated code.</summary>
+    private static bool IsObsoleteOrExperimental(ISymbol member) =>
+        member.GetAttributes().Any(a => a.AttributeClass is { Name: "ObsoleteAttribute" or "ExperimentalAttribute" });
 
     private static bool MayBeNull(ITypeSymbol type) => type.IsReferenceType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
 

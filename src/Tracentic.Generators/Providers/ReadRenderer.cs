@@ -67,9 +67,28 @@ internal static class ReadRenderer
     /// <summary>The input messages read from an argument, only while content capture is on.</summary>
     public static string InputMessages(InputMessagesSpec spec, string argument)
     {
+        if (spec.IsPrompt || spec.Text is null)
+        {
+            return $"{Values}.CapturingContent ? {Values}.Prompt({argument}) : null";
+        }
+
         var list = spec.Single ? "static q => new[] { q }" : spec.List is null ? "static q => q" : $"static q => {Expression(spec.List, "q")}";
         var role = spec.Role is null ? "null" : Expression(spec.Role, "m");
         return $"{Values}.CapturingContent ? {Values}.Messages({argument}, {list}, static m => {role}, static m => {Expression(spec.Text, "m", isText: true)}) : null";
+    }
+
+    /// <summary>The system instructions and tools read from an argument, only while content capture is on.</summary>
+    public static string Instructions(InstructionsSpec spec, string argument)
+    {
+        var system = spec.System is null ? "static r => null" : $"static r => {Expression(spec.System, "r", isText: true)}";
+        if (spec.Tools is null || spec.ToolName is null)
+        {
+            return $"{Values}.CapturingContent ? {Values}.Instructions({argument}, {system}) : null";
+        }
+
+        var description = spec.ToolDescription is null ? "static t => null" : $"static t => {Expression(spec.ToolDescription, "t", isText: true)}";
+        return $"{Values}.CapturingContent ? {Values}.Instructions({argument}, {system}, static r => {Expression(spec.Tools, "r")}, " +
+            $"static t => {Expression(spec.ToolName, "t", isText: true)}, {description}) : null";
     }
 
     /// <summary>One field as an expression over <paramref name="root"/> (e.g. a request argument).</summary>

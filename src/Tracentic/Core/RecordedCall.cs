@@ -50,6 +50,9 @@ internal readonly struct RecordedCall
     /// <summary>Cache and reasoning counts; null unless the provider reported some.</summary>
     public RecordedTokenDetails? TokenDetails { get; init; }
 
+    /// <summary>Call site, request parameters, stream timing and captured instructions; null for a span recorded by hand.</summary>
+    public RecordedCallDetails? Details { get; init; }
+
     public KeyValuePair<string, object?>[]? Attributes { get; init; }
 
     /// <summary>What went wrong, for an error span; null for success (one reference: most spans succeed).</summary>

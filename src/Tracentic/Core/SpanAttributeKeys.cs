@@ -10,6 +10,9 @@ internal static class SpanAttributeKeys
     public const string ResponseId = "llm.response.id";
     public const string InputMessages = "gen_ai.input.messages";
     public const string OutputMessages = "gen_ai.output.messages";
+    /// <summary>Captured content beside the messages: the ingest gets them under the GenAI conventions' names, as it gets the messages.</summary>
+    public const string SystemInstructions = GenAiConventions.SystemInstructions;
+    public const string ToolDefinitions = GenAiConventions.ToolDefinitions;
     public const string OperationType = "llm.request.type";
     public const string InputTokens = "llm.usage.input_tokens";
     public const string OutputTokens = "llm.usage.output_tokens";
@@ -31,7 +34,7 @@ internal static class SpanAttributeKeys
     public static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
     {
         Provider, Model, ResponseModel, FinishReason, ResponseId, InputMessages, OutputMessages, OperationType, InputTokens, OutputTokens, TotalTokens, DurationMs, CostUsd, ErrorType,
-        CacheReadInputTokens, CacheCreationInputTokens, ReasoningOutputTokens,
+        CacheReadInputTokens, CacheCreationInputTokens, ReasoningOutputTokens, SystemInstructions, ToolDefinitions,
         ScopeId, ScopeName, ScopeStartedAt, ScopeParentId, ScopeCorrelationId,
     };
 }

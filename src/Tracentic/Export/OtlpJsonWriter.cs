@@ -27,6 +27,8 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     private static readonly byte[] ResponseIdPrefix = AttributeJson.Prefix(SpanAttributeKeys.ResponseId);
     private static readonly byte[] InputMessagesPrefix = AttributeJson.Prefix(SpanAttributeKeys.InputMessages);
     private static readonly byte[] OutputMessagesPrefix = AttributeJson.Prefix(SpanAttributeKeys.OutputMessages);
+    private static readonly byte[] SystemInstructionsPrefix = AttributeJson.Prefix(SpanAttributeKeys.SystemInstructions);
+    private static readonly byte[] ToolDefinitionsPrefix = AttributeJson.Prefix(SpanAttributeKeys.ToolDefinitions);
     private static readonly byte[] OperationTypePrefix = AttributeJson.Prefix(SpanAttributeKeys.OperationType);
     private static readonly byte[] InputTokensPrefix = AttributeJson.Prefix(SpanAttributeKeys.InputTokens);
     private static readonly byte[] OutputTokensPrefix = AttributeJson.Prefix(SpanAttributeKeys.OutputTokens);
@@ -126,6 +128,8 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
         WriteString(ResponseIdPrefix, span.ResponseId, cache: false, ref first);
         WriteString(InputMessagesPrefix, span.InputMessages, cache: false, ref first);
         WriteString(OutputMessagesPrefix, span.OutputMessages, cache: false, ref first);
+        WriteString(SystemInstructionsPrefix, span.Details?.SystemInstructions, cache: false, ref first); // captured content, as the messages
+        WriteString(ToolDefinitionsPrefix, span.Details?.ToolDefinitions, cache: false, ref first);
         WriteString(OperationTypePrefix, span.OperationType, cache: true, ref first);
         WriteInt(InputTokensPrefix, span.InputTokens, ref first);
         WriteInt(OutputTokensPrefix, span.OutputTokens, ref first);

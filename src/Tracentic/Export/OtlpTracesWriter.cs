@@ -94,10 +94,11 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
 
         _json.Flush();
         attributeEnds.Add(_span.WrittenCount);
+        var details = span.Details;
         for (var i = 0; i < userAttributes; i++)
         {
             var attribute = span.Attributes[i];
-            if (!GenAiKeys.Contains(attribute.Key))
+            if (!GenAiKeys.Contains(attribute.Key) && !(details is not null && CallDetailsKeys.Written(details, attribute.Key)))
             {
                 _json.WriteRawValue(attribute.Json, skipInputValidation: true); // encoded once per shared attribute
             }
@@ -152,6 +153,77 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
         WriteInt(GenAiConventions.CacheCreationInputTokens, span.CacheCreationInputTokens);
         WriteInt(GenAiConventions.ReasoningOutputTokens, span.ReasoningOutputTokens);
         WriteString(GenAiConventions.ErrorType, span.ErrorFullType ?? span.ErrorType);
+        if (span.Details is { } details)
+        {
+            WriteDetails(details);
+        }
+    }
+
+    /// <summary>The call site by the current <c>code.*</c> names, the request parameters, the stream timing and the captured instructions.</summary>
+    private void WriteDetails(RecordedCallDetails details)
+    {
+        if (details.CodeFunction is { Length: > 0 } function)
+        {
+            WriteString(GenAiConventions.CodeFunctionName, function);
+        }
+
+        if (details.CodeFilePath is { } path)
+        {
+            WriteString(GenAiConventions.CodeFilePath, path);
+            WriteInt(GenAiConventions.CodeLineNumber, details.CodeLine);
+        }
+
+        if (details.HasRequestParameters)
+        {
+            WriteDouble(GenAiConventions.RequestTemperature, details.Temperature);
+            WriteInt(GenAiConventions.RequestMaxTokens, details.MaxTokens);
+            WriteDouble(GenAiConventions.RequestTopP, details.TopP);
+            WriteInt(GenAiConventions.RequestTopK, details.TopK);
+            WriteInt(GenAiConventions.RequestSeed, details.Seed);
+            if (details.StopSequences is { } stop)
+            {
+                _json.WriteStartObject();
+                _json.WriteString("key"u8, GenAiConventions.RequestStopSequences);
+                _json.WriteStartObject("value"u8);
+                _json.WriteStartObject("arrayValue"u8);
+                _json.WriteStartArray("values"u8);
+                foreach (var sequence in stop)
+                {
+                    _json.WriteStartObject();
+                    _json.WriteString("stringValue"u8, sequence);
+                    _json.WriteEndObject();
+                }
+
+                _json.WriteEndArray();
+                _json.WriteEndObject();
+                _json.WriteEndObject();
+                _json.WriteEndObject();
+            }
+
+            WriteDouble(GenAiConventions.RequestFrequencyPenalty, details.FrequencyPenalty);
+            WriteDouble(GenAiConventions.RequestPresencePenalty, details.PresencePenalty);
+            WriteInt(GenAiConventions.RequestChoiceCount, details.ChoiceCount);
+            WriteInt(GenAiConventions.EmbeddingDimensionCount, details.EmbeddingDimensions);
+        }
+
+        WriteString(GenAiConventions.OutputType, details.OutputType);
+        WriteString(GenAiConventions.ConversationId, details.ConversationId);
+        if (details.Streaming)
+        {
+            WriteAttribute(_json, GenAiConventions.RequestStream, AttributeValue.Bool(true));
+        }
+
+        WriteDouble(GenAiConventions.ResponseTimeToFirstChunk, details.TimeToFirstChunk);
+        WriteString(GenAiConventions.SystemInstructions, details.SystemInstructions);
+        WriteString(GenAiConventions.ToolDefinitions, details.ToolDefinitions);
+    }
+
+    private void WriteDouble(string key, double? value)
+    {
+        if (value is { } v)
+        {
+            WriteAttribute(_json, key, AttributeValue.Double(v));
+        }
     }
 
     /// <summary>The <c>llm.*</c> attributes of the ingest wire, so a query written for one flavour reads the other.</summary>

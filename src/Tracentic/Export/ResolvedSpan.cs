@@ -59,6 +59,9 @@ internal sealed class ResolvedSpan
     public string? ErrorMessage { get; set; }
     public ResolvedScope? Scope { get; set; }
 
+    /// <summary>Call site, request parameters, stream timing and captured instructions (already clean); null for a span recorded by hand.</summary>
+    public Core.RecordedCallDetails? Details { get; set; }
+
     /// <summary>Merged user attributes, highest layer first; keys are non-empty and unique.</summary>
     public List<ResolvedAttribute> Attributes { get; } = [];
 }

@@ -81,6 +81,7 @@ internal sealed class SpanResolver
         into.ErrorFullType = BuiltIn(call.ErrorFullType);
         into.ErrorMessage = call.ErrorType is null ? null : BuiltIn(call.ErrorMessage ?? "");
         into.Scope = span.Scope is { } s ? _scopes.GetValue(s, ResolveScope) : null;
+        into.Details = call.Details;
         MergeUserAttributes(span, into.Attributes);
         return into;
     }

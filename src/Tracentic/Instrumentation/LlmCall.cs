@@ -18,15 +18,19 @@ public readonly struct LlmCall
     private readonly string? _model;
     private readonly KeyValuePair<string, object?>[] _attributes;
     private readonly Providers.LlmMessage[]? _input;
+    private readonly LlmRequestParameters? _parameters;
+    private readonly Providers.LlmInstructions? _instructions;
     private readonly TracenticRequestContext? _request;
     private readonly IReadOnlyDictionary<string, object?> _globalContext;
     private readonly Activity? _activity; // the CLIENT activity while the call runs (only when something listens)
     private readonly Activity? _previousActivity;
 
-    private LlmCall(TracenticEngine engine, LlmCallSite site, string? model, KeyValuePair<string, object?>[] attributes, Providers.LlmMessage[]? input)
+    private LlmCall(TracenticEngine engine, LlmCallSite site, string? model, KeyValuePair<string, object?>[] attributes, Providers.LlmMessage[]? input, LlmRequestParameters? parameters, Providers.LlmInstructions? instructions)
     {
         _engine = engine;
         _input = input;
+        _parameters = parameters;
+        _instructions = instructions;
         _site = site;
         _scope = TracenticScope.Current;
 
@@ -50,13 +54,29 @@ public readonly struct LlmCall
     /// <summary>Whether message content is recorded (content capture is on).</summary>
     internal bool CapturesContent => _engine?.CapturesContent ?? false;
 
+    /// <summary>The call's site (provider, operation) and the model asked for, which its chunk metrics are tagged with.</summary>
+    internal LlmCallSite? Site => _engine is null ? null : _site;
+
+    internal string? Model => _model;
+
+    /// <summary>When the call started, on the engine's clock.</summary>
+    internal long StartTimestamp => _startTimestamp;
+
+    /// <summary>Elapsed time between two of the engine's timestamps.</summary>
+    internal TimeSpan Elapsed(long from, long to) => _engine?.Clock.GetElapsedTime(from, to) ?? default;
+
+    /// <summary>Whether a call started now would be recorded: an instance is configured with an output or a listener.</summary>
+    internal static bool WouldRecord => TracenticSdk.Instance is { } engine && (engine.HasOutputs || LlmCallTelemetry.Listening);
+
     /// <summary>
     /// Starts timing a call in the ambient scope. <paramref name="model"/> is a <c>[TracenticModel]</c> argument;
     /// <paramref name="attributes"/> are <c>[TracenticAttribute]</c> arguments (copied); <paramref name="inputMessages"/> the
-    /// request's messages, read only while content capture is on.
+    /// request's messages and <paramref name="instructions"/> its system instructions and tools, both read only while
+    /// content capture is on; <paramref name="parameters"/> the request parameters (<see cref="LlmRequestParameters.Read{T}"/>).
     /// </summary>
     public static LlmCall Start(
-        LlmCallSite site, string? model = null, ReadOnlySpan<KeyValuePair<string, object?>> attributes = default, Providers.LlmMessage[]? inputMessages = null)
+        LlmCallSite site, string? model = null, ReadOnlySpan<KeyValuePair<string, object?>> attributes = default, Providers.LlmMessage[]? inputMessages = null,
+        LlmRequestParameters? parameters = null, Providers.LlmInstructions? instructions = null)
     {
         // Nothing to record to (no output, nothing listening in-process): record nothing, allocate nothing.
         var engine = TracenticSdk.Instance;
@@ -65,7 +85,7 @@ public readonly struct LlmCall
             return default;
         }
 
-        return new LlmCall(engine, site, model, attributes.IsEmpty ? site.CodeAttributes : [.. site.CodeAttributes, .. attributes], inputMessages);
+        return new LlmCall(engine, site, model, attributes.IsEmpty ? site.CodeAttributes : [.. site.CodeAttributes, .. attributes], inputMessages, parameters, instructions);
     }
 
     /// <summary>
@@ -96,7 +116,13 @@ public readonly struct LlmCall
         return false;
     }
 
-    internal void Record(LlmUsage usage, Exception? exception, KeyValuePair<string, object?>[]? extraAttributes, long? timeToFirstTokenTimestamp = null)
+    /// <summary>
+    /// Records the call once. A stream observer passes <c>streamed</c> (<c>gen_ai.request.stream</c>) and when the first
+    /// chunk came, whatever it held (<c>firstChunkTimestamp</c>, for <c>gen_ai.response.time_to_first_chunk</c>).
+    /// </summary>
+    internal void Record(
+        LlmUsage usage, Exception? exception, KeyValuePair<string, object?>[]? extraAttributes, long? timeToFirstTokenTimestamp = null,
+        bool streamed = false, long? firstChunkTimestamp = null)
     {
         if (_engine is not { } engine)
         {
@@ -117,6 +143,15 @@ public readonly struct LlmCall
                 attributes = [.. attributes, .. extraAttributes];
             }
 
+            double? timeToFirstChunk = firstChunkTimestamp is { } chunk ? engine.Clock.GetElapsedTime(_startTimestamp, chunk).TotalSeconds : null;
+            string? systemInstructions = null, toolDefinitions = null;
+            if (engine.CapturesContent && _instructions is { } instructions)
+            {
+                // Only here: the writers' closures would be allocated on every call otherwise.
+                systemInstructions = Providers.MessageContent.SystemInstructions(instructions.SystemInstructions, engine.Settings, engine.Log);
+                toolDefinitions = Providers.MessageContent.ToolDefinitions(instructions.Tools, engine.Settings);
+            }
+
             var call = new RecordedCall
             {
                 Scope = _scope,
@@ -131,6 +166,7 @@ public readonly struct LlmCall
                 InputTokens = usage.InputTokens,
                 OutputTokens = usage.OutputTokens,
                 TokenDetails = RecordedTokenDetails.Of(usage.CacheReadInputTokens, usage.CacheWriteInputTokens, usage.ReasoningOutputTokens, usage.CacheTokensSeparate),
+                Details = CallDetails.Of(_site, _parameters, streamed, timeToFirstChunk, systemInstructions, toolDefinitions),
                 Attributes = attributes,
                 Error = exception is null ? null : RecordedError.Of(exception),
                 Request = _request,

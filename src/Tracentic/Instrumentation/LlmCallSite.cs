@@ -1,19 +1,26 @@
 using System.ComponentModel;
+using Tracentic.Core;
+using Tracentic.Engine;
+using Tracentic.Export;
 
 namespace Tracentic.Instrumentation;
 
 /// <summary>
 /// What the generator knows at compile time about one call of an annotated LLM method: the method's provider,
-/// operation and model, and the line that made the call (<c>code.function</c>, <c>code.filepath</c>, <c>code.lineno</c>).
+/// operation and model, and the line that made the call. The Tracentic ingest gets the line as <c>code.function</c>
+/// (<c>Type.Member</c>), <c>code.filepath</c> and <c>code.lineno</c>, as it always has; activities and standard OTLP
+/// get the semantic conventions' current names, <c>code.function.name</c> (fully qualified), <c>code.file.path</c> and
+/// <c>code.line.number</c>.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class LlmCallSite
 {
     /// <summary>
-    /// Creates the site. <paramref name="function"/> is the member that makes the call; <paramref name="filePath"/>
-    /// (relative to the project) and <paramref name="line"/> (1-based) locate the call.
+    /// Creates the site. <paramref name="function"/> is the member that makes the call (<c>Type.Member</c>), and
+    /// <paramref name="qualifiedFunction"/> the same with its namespace (<c>Namespace.Type.Member</c>);
+    /// <paramref name="filePath"/> (relative to the project) and <paramref name="line"/> (1-based) locate the call.
     /// </summary>
-    public LlmCallSite(string? provider, string? operationType, string? model, string function, string? filePath = null, int line = 0)
+    public LlmCallSite(string? provider, string? operationType, string? model, string function, string? filePath = null, int line = 0, string? qualifiedFunction = null)
     {
         Provider = provider;
         OperationType = operationType;
@@ -26,10 +33,22 @@ public sealed class LlmCallSite
         }
 
         CodeAttributes = [.. code];
+        var max = AttributeLimits.PlatformMaxStringValueLength;
+        Details = new RecordedCallDetails
+        {
+            CodeFunction = JsonText.Clean(qualifiedFunction ?? function ?? "", max),
+            CodeFilePath = filePath is null ? null : JsonText.Clean(filePath, max),
+            CodeLine = filePath is null ? 0 : line,
+        };
     }
 
     internal string? Provider { get; }
     internal string? OperationType { get; }
     internal string? Model { get; }
+
+    /// <summary>The ingest's <c>code.*</c> attributes, the first of the span's own.</summary>
     internal KeyValuePair<string, object?>[] CodeAttributes { get; }
+
+    /// <summary>The call's details when it adds none of its own: the site's code location, shared by its calls.</summary>
+    internal RecordedCallDetails Details { get; }
 }

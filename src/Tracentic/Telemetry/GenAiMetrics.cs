@@ -21,10 +21,53 @@ internal static class GenAiMetrics
         GenAiConventions.OperationDurationMetric, "s", "GenAI operation duration.", tags: null,
         new InstrumentAdvice<double> { HistogramBucketBoundaries = GenAiConventions.DurationBuckets });
 
+    private static readonly Histogram<double> TimeToFirstChunk = TracenticTelemetry.Meter.CreateHistogram(
+        GenAiConventions.TimeToFirstChunkMetric, "s", "Measures the time to receive the first chunk in a streaming operation.", tags: null,
+        new InstrumentAdvice<double> { HistogramBucketBoundaries = GenAiConventions.ChunkBuckets });
+
+    private static readonly Histogram<double> TimePerOutputChunk = TracenticTelemetry.Meter.CreateHistogram(
+        GenAiConventions.TimePerOutputChunkMetric, "s", "Measures the time per output chunk in a streaming operation.", tags: null,
+        new InstrumentAdvice<double> { HistogramBucketBoundaries = GenAiConventions.ChunkBuckets });
+
     private static readonly Counter<double> Cost = TracenticTelemetry.Meter.CreateCounter<double>(
         CostMetric, "USD", "Cost of LLM calls in US dollars, priced by TracenticOptions.CustomPricing.");
 
-    public static bool Enabled => TokenUsage.Enabled || Duration.Enabled || Cost.Enabled;
+    public static bool Enabled => TokenUsage.Enabled || Duration.Enabled || Cost.Enabled || ChunksEnabled;
+
+    /// <summary>Whether a stream's chunks are measured (read per chunk, so it stays a field read when nothing listens).</summary>
+    public static bool ChunksEnabled => TimeToFirstChunk.Enabled || TimePerOutputChunk.Enabled;
+
+    /// <summary>
+    /// One chunk of a streamed call, measured as it arrives (as Microsoft.Extensions.AI measures them): the first from
+    /// the call's start, each later one from the chunk before it. Tagged like the call's other metrics, with the
+    /// response model once a chunk has named it.
+    /// </summary>
+    public static void RecordChunk(Instrumentation.LlmCall call, string? responseModel, bool first, double seconds)
+    {
+        var histogram = first ? TimeToFirstChunk : TimePerOutputChunk;
+        if (!histogram.Enabled || call.Site is not { } site)
+        {
+            return;
+        }
+
+        var tags = new TagList { { GenAiConventions.OperationName, GenAiConventions.Operation(site.OperationType) } };
+        if (site.Provider is { } provider)
+        {
+            tags.Add(GenAiConventions.ProviderName, provider);
+        }
+
+        if (call.Model is { } model)
+        {
+            tags.Add(GenAiConventions.RequestModel, model);
+        }
+
+        if (responseModel is not null)
+        {
+            tags.Add(GenAiConventions.ResponseModel, responseModel);
+        }
+
+        histogram.Record(seconds, tags);
+    }
 
     public static bool CostEnabled => Cost.Enabled;
 

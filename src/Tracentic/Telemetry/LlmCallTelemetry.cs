@@ -145,9 +145,14 @@ internal static class LlmCallTelemetry
                 activity.AddTag(SpanAttributeKeys.ScopeStartedAt, scope.StartedAtText);
             }
 
+            if (span.Details is { } callDetails)
+            {
+                CallDetailsTags.Add(activity, callDetails);
+            }
+
             if (span.Attributes is { } attributes)
             {
-                AddAttributes(activity, attributes);
+                AddAttributes(activity, attributes, skipLegacyCode: span.Details?.CodeFunction is not null);
             }
 
             activity.SetTag(GenAiConventions.ErrorType, errorType);
@@ -162,19 +167,20 @@ internal static class LlmCallTelemetry
     /// <summary>
     /// The span's attributes under the built-ins: a key already set (a built-in, an earlier attribute) keeps its
     /// value, and a null value adds nothing. Keys outside the built-in namespaces are checked against the earlier
-    /// attributes only (a short list), not looked up in the activity's tags.
+    /// attributes only (a short list), not looked up in the activity's tags. With <paramref name="skipLegacyCode"/> the
+    /// call site's deprecated <c>code.*</c> names (written for the ingest) are left out: the current ones are tagged.
     /// </summary>
-    private static void AddAttributes(Activity activity, KeyValuePair<string, object?>[] attributes)
+    private static void AddAttributes(Activity activity, KeyValuePair<string, object?>[] attributes, bool skipLegacyCode)
     {
         for (var i = 0; i < attributes.Length; i++)
         {
             var (key, value) = attributes[i];
-            if (string.IsNullOrEmpty(key) || value is null)
+            if (string.IsNullOrEmpty(key) || value is null || (skipLegacyCode && GenAiConventions.IsLegacyCode(key)))
             {
                 continue;
             }
 
-            if (attributes.Length > 16 || key.StartsWith("gen_ai.", StringComparison.Ordinal) || key.StartsWith("tracentic.", StringComparison.Ordinal)
+            if (attributes.Length > 16 || key.StartsWith("gen_ai.", StringComparison.Ordinal) || key.StartsWith("tracentic.", StringComparison.Ordinal) || key.StartsWith("code.", StringComparison.Ordinal)
                 || key == GenAiConventions.ErrorType || key == SpanAttributeKeys.CostUsd)
             {
                 if (activity.GetTagItem(key) is null)

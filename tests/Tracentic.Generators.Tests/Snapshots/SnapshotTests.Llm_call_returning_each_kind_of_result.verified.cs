@@ -9,7 +9,7 @@ namespace Tracentic.Generated
     file static class TracenticInterceptors
     {
         // Client.AskAsync: LLM span (openai)
-        private static readonly global::Tracentic.Instrumentation.LlmCallSite AskAsync_e56aeda8_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 25);
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite AskAsync_e56aeda8_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 25, "Program.Run");
 
         // Program.cs(25,17)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "daQ1M1+5udaiAZUw0pw0lWEEAABQcm9ncmFtLmNz")]
@@ -48,7 +48,7 @@ namespace Tracentic.Generated
         }
 
         // Client.EmbedAsync: LLM span (openai)
-        private static readonly global::Tracentic.Instrumentation.LlmCallSite EmbedAsync_e6765e53_Site0 = new("openai", "embedding", null, "Program.Run", "Program.cs", 27);
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite EmbedAsync_e6765e53_Site0 = new("openai", "embedding", null, "Program.Run", "Program.cs", 27, "Program.Run");
 
         // Program.cs(27,17)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "daQ1M1+5udaiAZUw0pw0lagEAABQcm9ncmFtLmNz")]
@@ -81,7 +81,7 @@ namespace Tracentic.Generated
         }
 
         // Client.Fire: LLM span (openai)
-        private static readonly global::Tracentic.Instrumentation.LlmCallSite Fire_47114a50_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 23);
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite Fire_47114a50_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 23, "Program.Run");
 
         // Program.cs(23,11)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "daQ1M1+5udaiAZUw0pw0lSwEAABQcm9ncmFtLmNz")]
@@ -114,7 +114,7 @@ namespace Tracentic.Generated
         }
 
         // Client.MaybeAsync: LLM span (openai)
-        private static readonly global::Tracentic.Instrumentation.LlmCallSite MaybeAsync_8ab71afc_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 26);
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite MaybeAsync_8ab71afc_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 26, "Program.Run");
 
         // Program.cs(26,17)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "daQ1M1+5udaiAZUw0pw0lYoEAABQcm9ncmFtLmNz")]
@@ -153,7 +153,7 @@ namespace Tracentic.Generated
         }
 
         // Client.SendAsync: LLM span (openai)
-        private static readonly global::Tracentic.Instrumentation.LlmCallSite SendAsync_3170665d_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 24);
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite SendAsync_3170665d_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 24, "Program.Run");
 
         // Program.cs(24,17)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "daQ1M1+5udaiAZUw0pw0lUQEAABQcm9ncmFtLmNz")]
@@ -186,7 +186,7 @@ namespace Tracentic.Generated
         }
 
         // Client.Sync: LLM span (openai)
-        private static readonly global::Tracentic.Instrumentation.LlmCallSite Sync_1e859dd5_Site0 = new("openai", "chat", "gpt-4o", "Program.Run", "Program.cs", 22);
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite Sync_1e859dd5_Site0 = new("openai", "chat", "gpt-4o", "Program.Run", "Program.cs", 22, "Program.Run");
 
         // Program.cs(22,11)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "daQ1M1+5udaiAZUw0pw0lRcEAABQcm9ncmFtLmNz")]
@@ -204,7 +204,7 @@ namespace Tracentic.Generated
                 return @this.Sync(prompt);
             }
 
-            var call = global::Tracentic.Instrumentation.LlmCall.Start(site);
+            var call = global::Tracentic.Instrumentation.LlmCall.Start(site, inputMessages: global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? global::Tracentic.Instrumentation.Providers.ProviderValues.Prompt(prompt) : null);
             global::Reply result;
             try
             {

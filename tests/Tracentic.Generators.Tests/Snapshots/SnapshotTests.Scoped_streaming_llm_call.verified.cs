@@ -9,7 +9,7 @@ namespace Tracentic.Generated
     file static class TracenticInterceptors
     {
         // Client.StreamAsync: scope "chat" around an LLM span (anthropic)
-        private static readonly global::Tracentic.Instrumentation.LlmCallSite StreamAsync_b05a6e4f_Site0 = new("anthropic", "chat", null, "Program.Run", "Program.cs", 18);
+        private static readonly global::Tracentic.Instrumentation.LlmCallSite StreamAsync_b05a6e4f_Site0 = new("anthropic", "chat", null, "Program.Run", "Program.cs", 18, "Program.Run");
 
         // Program.cs(18,91)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "MtfCazzXXrbEL6BXVYAInYsCAABQcm9ncmFtLmNz")]

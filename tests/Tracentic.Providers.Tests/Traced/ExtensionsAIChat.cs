@@ -18,4 +18,9 @@ public sealed class ExtensionsAIChat(IChatClient chat, IEmbeddingGenerator<strin
     [TracenticLlmCall(Provider = "openai", OperationType = "embedding")]
     public Task<GeneratedEmbeddings<Embedding<float>>> EmbedAsync([TracenticModel] string model, string text) =>
         embeddings.GenerateAsync([text]);
+
+    /// <summary>With the caller's options: the model and the dimension count are read from them.</summary>
+    [TracenticLlmCall(Provider = "openai", OperationType = "embedding")]
+    public Task<GeneratedEmbeddings<Embedding<float>>> EmbedAsync(IEnumerable<string> texts, EmbeddingGenerationOptions options) =>
+        embeddings.GenerateAsync(texts, options);
 }

@@ -10,6 +10,11 @@ public sealed class OpenAIChat(ChatClient chat)
     public Task<ClientResult<ChatCompletion>> CompleteAsync([TracenticModel] string model, string prompt) =>
         chat.CompleteChatAsync([new UserChatMessage(prompt)]);
 
+    /// <summary>With the caller's options: what the request parameters (<c>gen_ai.request.*</c>) are read from.</summary>
+    [TracenticLlmCall(Provider = "openai")]
+    public Task<ClientResult<ChatCompletion>> CompleteWithOptionsAsync([TracenticModel] string model, string prompt, ChatCompletionOptions options) =>
+        chat.CompleteChatAsync([new UserChatMessage(prompt)], options);
+
     [TracenticLlmCall(Provider = "openai")]
     public ClientResult<ChatCompletion> Complete([TracenticModel] string model, string prompt) =>
         chat.CompleteChat([new UserChatMessage(prompt)]);

@@ -79,6 +79,7 @@ internal sealed record RequestModelSpec(string Parameter, ReadField Read);
 /// The input messages of a call, read from the argument <see cref="Parameter"/> while content capture is on: the
 /// message collection at <see cref="List"/> (null: the argument itself), or the argument as one message when
 /// <see cref="Single"/>. <see cref="Role"/> and <see cref="Text"/> are read from each message; without a role
-/// read the runtime names the role after the message's type.
+/// read the runtime names the role after the message's type. <see cref="IsPrompt"/>: the argument is a plain string prompt,
+/// one user message (<see cref="Text"/> is then null).
 /// </summary>
-internal sealed record InputMessagesSpec(string Parameter, ReadPath? List, bool Single, ReadField? Role, ReadField Text);
+internal sealed record InputMessagesSpec(string Parameter, ReadPath? List, bool Single, ReadField? Role, ReadField? Text, bool IsPrompt = false);

@@ -13,6 +13,9 @@ namespace Tracentic.Instrumentation.Providers;
 /// </summary>
 internal static class MessageContent
 {
+    /// <summary>The most tools <c>gen_ai.tool.definitions</c> lists.</summary>
+    public const int MaxTools = 128;
+
     public static string? Input(LlmMessage[]? messages, TracenticSettings settings, TracenticLog log)
     {
         if (messages is not { Length: > 0 })
@@ -43,6 +46,62 @@ internal static class MessageContent
         {
             json.WriteStartArray();
             WriteMessage(json, "assistant", text, finishReason, settings, log);
+            json.WriteEndArray();
+        });
+    }
+
+    /// <summary>
+    /// <c>gen_ai.system_instructions</c>: the instructions as one text part (<c>[{"type":"text","content":...}]</c>, as
+    /// Microsoft.Extensions.AI writes them), through the redaction callback and the length bound.
+    /// </summary>
+    public static string? SystemInstructions(string? text, TracenticSettings settings, TracenticLog log)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Write(json =>
+        {
+            json.WriteStartArray();
+            json.WriteStartObject();
+            json.WriteString("type"u8, "text"u8);
+            json.WriteString("content"u8, Bounded(Redacted(text, settings, log), settings.MaxMessageContentLength));
+            json.WriteEndObject();
+            json.WriteEndArray();
+        });
+    }
+
+    /// <summary>
+    /// <c>gen_ai.tool.definitions</c>: each tool as <c>{"type":"function","name":...,"description":...}</c>. Names and
+    /// descriptions are the developer's, not the user's: bounded, not redacted. Parameter schemas are not recorded. At
+    /// most <see cref="MaxTools"/> tools, each text at most the platform's attribute length, so a large toolbox keeps the
+    /// span well under the wire's 1 MiB.
+    /// </summary>
+    public static string? ToolDefinitions(LlmToolDefinition[]? tools, TracenticSettings settings)
+    {
+        if (tools is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        return Write(json =>
+        {
+            var max = Math.Min(settings.MaxMessageContentLength, AttributeLimits.PlatformMaxStringValueLength);
+            json.WriteStartArray();
+            foreach (var tool in tools.AsSpan(0, Math.Min(tools.Length, MaxTools)))
+            {
+                json.WriteStartObject();
+                json.WriteString("type"u8, "function"u8);
+                json.WriteString("name"u8, Bounded(tool.Name, max));
+                if (tool.Description is { } description)
+                {
+                    json.WriteString("description"u8, Bounded(description, max));
+                }
+
+                json.WriteEndObject();
+            }
+
             json.WriteEndArray();
         });
     }

@@ -32,6 +32,62 @@ public static class ProviderValues
         }
     }
 
+    /// <summary>
+    /// A request's <c>float</c> parameter as the <c>double</c> it was written as: <c>0.7f</c> is recorded as 0.7, not as
+    /// 0.699999988079071 (the float's exact value, which a plain conversion gives).
+    /// </summary>
+    public static double? Number(float? value) =>
+        value is { } number && float.IsFinite(number) && Math.Abs(number) < 1e15f ? (double)(decimal)number : value;
+
+    /// <inheritdoc cref="Number(float?)"/>
+    public static double? Number(double? value) => value;
+
+    /// <inheritdoc cref="Number(float?)"/>
+    public static double? Number(decimal? value) => (double?)value;
+
+    /// <summary>A copy of a request's list of strings (stop sequences), nulls left out; null when there is none.</summary>
+    public static string[]? Strings(IList<string>? values)
+    {
+        if (values is null || values.Count == 0)
+        {
+            return null;
+        }
+
+        var copy = new List<string>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] is { } value)
+            {
+                copy.Add(value);
+            }
+        }
+
+        return copy.Count == 0 ? null : [.. copy];
+    }
+
+    /// <inheritdoc cref="Strings(IList{string}?)"/>
+    public static string[]? Strings(IReadOnlyList<string>? values)
+    {
+        if (values is null || values.Count == 0)
+        {
+            return null;
+        }
+
+        var copy = new List<string>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] is { } value)
+            {
+                copy.Add(value);
+            }
+        }
+
+        return copy.Count == 0 ? null : [.. copy];
+    }
+
+    /// <inheritdoc cref="Strings(IList{string}?)"/>
+    public static string[]? Strings(string[]? values) => Strings((IList<string>?)values);
+
     /// <summary>An enum value as providers spell it on the wire: <c>ContentFilter</c> → <c>content_filter</c>.</summary>
     public static string Name<TEnum>(TEnum value)
         where TEnum : struct, Enum => SnakeCase(value.ToString());
@@ -156,6 +212,48 @@ public static class ProviderValues
             }
 
             return list.Count == 0 ? null : [.. list];
+        }
+        catch (Exception)
+        {
+            return null; // content capture must never fail the user's call
+        }
+    }
+
+    /// <summary>A plain string prompt as the one user message it is, read only while content is captured; null for null.</summary>
+    public static LlmMessage[]? Prompt(string? text) => text is null ? null : [new LlmMessage("user", text)];
+
+    /// <summary>The system instructions of a request, read only while content is captured; null when there are none or the read throws.</summary>
+    public static LlmInstructions? Instructions<TRequest>(TRequest request, Func<TRequest, string?> system) =>
+        Instructions<TRequest, object>(request, system, static _ => null, static _ => null, static _ => null);
+
+    /// <summary>
+    /// The system instructions and the tools of a request, read only while content is captured; a tool without a name
+    /// (a provider's built-in tool) is left out. Null when there is nothing, or a read throws.
+    /// </summary>
+    public static LlmInstructions? Instructions<TRequest, TTool>(
+        TRequest request, Func<TRequest, string?> system, Func<TRequest, IEnumerable<TTool>?> tools, Func<TTool, string?> name, Func<TTool, string?> description)
+    {
+        if (request is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var instructions = system(request);
+            List<LlmToolDefinition>? offered = null;
+            if (tools(request) is { } items)
+            {
+                foreach (var item in items)
+                {
+                    if (item is not null && Plain(name(item)) is { Length: > 0 } toolName)
+                    {
+                        (offered ??= []).Add(new LlmToolDefinition(toolName, description(item)));
+                    }
+                }
+            }
+
+            return instructions is null && offered is null ? null : new LlmInstructions(instructions, offered is null ? null : [.. offered]);
         }
         catch (Exception)
         {

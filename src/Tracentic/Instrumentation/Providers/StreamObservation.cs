@@ -14,6 +14,8 @@ internal sealed class StreamObservation(LlmCall call)
     private LlmUsage _usage;
     private long? _firstUpdate;
     private long? _firstContent;
+    private long _lastUpdate;
+    private string? _responseModel; // the first model an update names, for the chunk metrics' tags
     private StringBuilder? _text;
     private int _recorded; // 0 until the span is recorded
 
@@ -21,6 +23,15 @@ internal sealed class StreamObservation(LlmCall call)
     public void Update(LlmUsage update)
     {
         var now = call.Timestamp();
+        if (Telemetry.GenAiMetrics.ChunksEnabled)
+        {
+            _responseModel ??= update.Model;
+            // Per chunk, as Microsoft.Extensions.AI records them: the first from the call, each later one from the one before.
+            var since = _firstUpdate is null ? call.StartTimestamp : _lastUpdate;
+            Telemetry.GenAiMetrics.RecordChunk(call, _responseModel, first: _firstUpdate is null, call.Elapsed(since, now).TotalSeconds);
+        }
+
+        _lastUpdate = now;
         _firstUpdate ??= now;
         if (!string.IsNullOrEmpty(update.OutputText))
         {
@@ -39,7 +50,7 @@ internal sealed class StreamObservation(LlmCall call)
     {
         if (Interlocked.Exchange(ref _recorded, 1) == 0)
         {
-            call.Record(Assembled(), exception, null, _firstContent ?? _firstUpdate);
+            call.Record(Assembled(), exception, null, _firstContent ?? _firstUpdate, streamed: true, _firstUpdate);
         }
 
         return false;
@@ -50,7 +61,7 @@ internal sealed class StreamObservation(LlmCall call)
     {
         if (Interlocked.Exchange(ref _recorded, 1) == 0)
         {
-            call.Record(Assembled(), null, completed ? null : Incomplete, _firstContent ?? _firstUpdate);
+            call.Record(Assembled(), null, completed ? null : Incomplete, _firstContent ?? _firstUpdate, streamed: true, _firstUpdate);
         }
     }
 
