@@ -42,21 +42,21 @@ internal static class GenAiMetrics
     /// the call's start, each later one from the chunk before it. Tagged like the call's other metrics, with the
     /// response model once a chunk has named it.
     /// </summary>
-    public static void RecordChunk(Instrumentation.LlmCall call, string? responseModel, bool first, double seconds)
+    public static void RecordChunk(string? operationType, string? provider, string? requestModel, string? responseModel, bool first, double seconds)
     {
         var histogram = first ? TimeToFirstChunk : TimePerOutputChunk;
-        if (!histogram.Enabled || call.Site is not { } site)
+        if (!histogram.Enabled)
         {
             return;
         }
 
-        var tags = new TagList { { GenAiConventions.OperationName, GenAiConventions.Operation(site.OperationType) } };
-        if (site.Provider is { } provider)
+        var tags = new TagList { { GenAiConventions.OperationName, GenAiConventions.Operation(operationType) } };
+        if (provider is not null)
         {
             tags.Add(GenAiConventions.ProviderName, provider);
         }
 
-        if (call.Model is { } model)
+        if (requestModel is { } model)
         {
             tags.Add(GenAiConventions.RequestModel, model);
         }

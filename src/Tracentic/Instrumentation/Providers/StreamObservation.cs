@@ -23,12 +23,13 @@ internal sealed class StreamObservation(LlmCall call)
     public void Update(LlmUsage update)
     {
         var now = call.Timestamp();
-        if (Telemetry.GenAiMetrics.ChunksEnabled)
+        if (Telemetry.GenAiMetrics.ChunksEnabled && call.Site is { } site)
         {
             _responseModel ??= update.Model;
             // Per chunk, as Microsoft.Extensions.AI records them: the first from the call, each later one from the one before.
             var since = _firstUpdate is null ? call.StartTimestamp : _lastUpdate;
-            Telemetry.GenAiMetrics.RecordChunk(call, _responseModel, first: _firstUpdate is null, call.Elapsed(since, now).TotalSeconds);
+            Telemetry.GenAiMetrics.RecordChunk(
+                site.OperationType, site.Provider, call.Model, _responseModel, first: _firstUpdate is null, call.Elapsed(since, now).TotalSeconds);
         }
 
         _lastUpdate = now;
