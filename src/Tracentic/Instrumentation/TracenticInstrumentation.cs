@@ -82,7 +82,7 @@ public static class TracenticInstrumentation
     /// <summary>
     /// Records <paramref name="call"/> when <paramref name="task"/> completes. A value task can be awaited only once,
     /// so one over a task is handed back unchanged while the task is watched, and any other incomplete one as a value
-    /// task that forwards every question to it (see <see cref="ObservedValueTaskSource"/>).
+    /// task that forwards every question to it (see <see cref="ForwardingValueTaskSource{TObserver}"/>).
     /// </summary>
     public static ValueTask Track(ValueTask task, LlmCall call)
     {
@@ -96,7 +96,7 @@ public static class TracenticInstrumentation
                 PendingCall.Observe(ValueTaskBacking.TaskOf(task), call);
                 return task;
             default:
-                return new ObservedValueTaskSource(task, call).Task;
+                return new ForwardingValueTaskSource<LlmCallCompletion<object?>>(task, new(call, null)).Task;
         }
     }
 
@@ -115,7 +115,7 @@ public static class TracenticInstrumentation
                 return task;
             default:
                 // A value task source (or a runtime where the backing cannot be told): only the caller may read it.
-                return new ObservedValueTaskSource<T>(task, call, usage).Task;
+                return new ForwardingValueTaskSource<T, LlmCallCompletion<T>>(task, new(call, usage)).Task;
         }
     }
 
