@@ -63,7 +63,11 @@ public static class TracenticInstrumentation
     public static Task? Track(Task? task, LlmCall call)
     {
         call.LeaveActivity(); // the caller continues under its own activity
-        PendingCall.Observe(task, call);
+        if (call.IsActive)
+        {
+            CompletionWatch.Watch(task, new LlmCallCompletion<object?>(call, null));
+        }
+
         return task;
     }
 
@@ -75,7 +79,11 @@ public static class TracenticInstrumentation
     public static Task<T>? Track<T>(Task<T>? task, LlmCall call, Func<T, LlmUsage>? usage)
     {
         call.LeaveActivity();
-        PendingCall<T>.Observe(task, call, usage);
+        if (call.IsActive)
+        {
+            CompletionWatch.Watch(task, new LlmCallCompletion<T>(call, usage));
+        }
+
         return task;
     }
 
@@ -93,7 +101,11 @@ public static class TracenticInstrumentation
                 call.Succeed(default);
                 return task;
             case ValueTaskBacking.Kind.Task:
-                PendingCall.Observe(ValueTaskBacking.TaskOf(task), call);
+                if (call.IsActive)
+                {
+                    CompletionWatch.Watch(ValueTaskBacking.TaskOf(task), new LlmCallCompletion<object?>(call, null));
+                }
+
                 return task;
             default:
                 return new ForwardingValueTaskSource<LlmCallCompletion<object?>>(task, new(call, null)).Task;
@@ -111,7 +123,11 @@ public static class TracenticInstrumentation
                 call.Succeed(ReadUsage(task.Result, usage));
                 return task;
             case ValueTaskBacking.Kind.Task:
-                PendingCall<T>.Observe(ValueTaskBacking.TaskOf(task), call, usage);
+                if (call.IsActive)
+                {
+                    CompletionWatch.Watch(ValueTaskBacking.TaskOf(task), new LlmCallCompletion<T>(call, usage));
+                }
+
                 return task;
             default:
                 // A value task source (or a runtime where the backing cannot be told): only the caller may read it.
