@@ -7,16 +7,16 @@ namespace Tracentic.Core;
 internal sealed class RecordedTokenDetails
 {
     /// <summary>Input tokens read from the prompt cache (<c>gen_ai.usage.cache_read.input_tokens</c>).</summary>
-    public long? CacheRead;
+    public long? CacheRead { get; init; }
 
     /// <summary>Input tokens written to the prompt cache (<c>gen_ai.usage.cache_creation.input_tokens</c>).</summary>
-    public long? CacheWrite;
+    public long? CacheWrite { get; init; }
 
     /// <summary>Output tokens spent on reasoning, part of the output tokens (<c>gen_ai.usage.reasoning.output_tokens</c>).</summary>
-    public long? Reasoning;
+    public long? Reasoning { get; init; }
 
     /// <summary>The cache counts come on top of the input tokens (Anthropic) instead of being part of them.</summary>
-    public bool CacheSeparate;
+    public bool CacheSeparate { get; init; }
 
     /// <summary>The details of a call, or null when it reported none.</summary>
     public static RecordedTokenDetails? Of(long? cacheRead, long? cacheWrite, long? reasoning, bool cacheSeparate) =>

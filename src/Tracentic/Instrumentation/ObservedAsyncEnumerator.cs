@@ -7,7 +7,7 @@ namespace Tracentic.Instrumentation;
 /// <summary>
 /// The enumerator of <see cref="ObservedAsyncEnumerable{T}"/>: forwards each call and records one span at the end. A
 /// step that is still running is handed to the caller as a value task over this enumerator, which passes every
-/// question of the caller's await to the source's own step (see <see cref="ObservedValueTaskSource{T}"/>).
+/// question of the caller's await to the source's own step (see <see cref="ForwardingValueTaskSource{T, TObserver}"/>).
 /// Each step is reported to the stream's observation, which adds up the updates and records the span once; a null
 /// observation only makes the scope ambient. For the pages of a paged stream <paramref name="countsAsUpdates"/> is
 /// false (pages are not updates); for the items of one page <paramref name="endsStream"/> is false (the stream goes

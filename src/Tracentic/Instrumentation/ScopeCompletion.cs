@@ -6,7 +6,7 @@ namespace Tracentic.Instrumentation;
 /// Ends a generated scope when the task its method returned completes, so the scope's span covers the whole
 /// asynchronous call. The caller gets the same object back: a <see cref="Task"/> (or a value task over one) is
 /// watched through a continuation; a value task over a value task source is handed on as one that forwards every
-/// question to it (see <see cref="ScopeValueTaskSource"/>). If the method throws before returning a task, the
+/// question to it (see <see cref="ForwardingValueTaskSource{TObserver}"/>). If the method throws before returning a task, the
 /// wrapper's activation ends the scope as it unwinds.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -43,7 +43,7 @@ public static class ScopeCompletion
                 EndAfter(ValueTaskBacking.TaskOf(task), scope);
                 return task;
             default:
-                return new ScopeValueTaskSource(task, scope).Task;
+                return new ForwardingValueTaskSource<ScopeEnd<object?>>(task, new(scope)).Task;
         }
     }
 
@@ -64,7 +64,7 @@ public static class ScopeCompletion
                 EndAfter(ValueTaskBacking.TaskOf(task), scope);
                 return task;
             default:
-                return new ScopeValueTaskSource<T>(task, scope).Task;
+                return new ForwardingValueTaskSource<T, ScopeEnd<T>>(task, new(scope)).Task;
         }
     }
 

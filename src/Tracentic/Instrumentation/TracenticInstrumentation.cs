@@ -63,7 +63,11 @@ public static class TracenticInstrumentation
     public static Task? Track(Task? task, LlmCall call)
     {
         call.LeaveActivity(); // the caller continues under its own activity
-        PendingCall.Observe(task, call);
+        if (call.IsActive)
+        {
+            CompletionWatch.Watch(task, new LlmCallCompletion<object?>(call, null));
+        }
+
         return task;
     }
 
@@ -75,14 +79,18 @@ public static class TracenticInstrumentation
     public static Task<T>? Track<T>(Task<T>? task, LlmCall call, Func<T, LlmUsage>? usage)
     {
         call.LeaveActivity();
-        PendingCall<T>.Observe(task, call, usage);
+        if (call.IsActive)
+        {
+            CompletionWatch.Watch(task, new LlmCallCompletion<T>(call, usage));
+        }
+
         return task;
     }
 
     /// <summary>
     /// Records <paramref name="call"/> when <paramref name="task"/> completes. A value task can be awaited only once,
     /// so one over a task is handed back unchanged while the task is watched, and any other incomplete one as a value
-    /// task that forwards every question to it (see <see cref="ObservedValueTaskSource"/>).
+    /// task that forwards every question to it (see <see cref="ForwardingValueTaskSource{TObserver}"/>).
     /// </summary>
     public static ValueTask Track(ValueTask task, LlmCall call)
     {
@@ -93,10 +101,14 @@ public static class TracenticInstrumentation
                 call.Succeed(default);
                 return task;
             case ValueTaskBacking.Kind.Task:
-                PendingCall.Observe(ValueTaskBacking.TaskOf(task), call);
+                if (call.IsActive)
+                {
+                    CompletionWatch.Watch(ValueTaskBacking.TaskOf(task), new LlmCallCompletion<object?>(call, null));
+                }
+
                 return task;
             default:
-                return new ObservedValueTaskSource(task, call).Task;
+                return new ForwardingValueTaskSource<LlmCallCompletion<object?>>(task, new(call, null)).Task;
         }
     }
 
@@ -111,11 +123,15 @@ public static class TracenticInstrumentation
                 call.Succeed(ReadUsage(task.Result, usage));
                 return task;
             case ValueTaskBacking.Kind.Task:
-                PendingCall<T>.Observe(ValueTaskBacking.TaskOf(task), call, usage);
+                if (call.IsActive)
+                {
+                    CompletionWatch.Watch(ValueTaskBacking.TaskOf(task), new LlmCallCompletion<T>(call, usage));
+                }
+
                 return task;
             default:
                 // A value task source (or a runtime where the backing cannot be told): only the caller may read it.
-                return new ObservedValueTaskSource<T>(task, call, usage).Task;
+                return new ForwardingValueTaskSource<T, LlmCallCompletion<T>>(task, new(call, usage)).Task;
         }
     }
 

@@ -3,8 +3,9 @@ using System.Threading.Tasks.Sources;
 
 namespace Tracentic.Instrumentation;
 
-/// <summary>Like <see cref="ObservedValueTaskSource{T}"/>, for a <see cref="ValueTask"/> without a result.</summary>
-internal sealed class ObservedValueTaskSource(ValueTask inner, LlmCall call) : IValueTaskSource
+/// <summary>Like <see cref="ForwardingValueTaskSource{T, TObserver}"/>, for a <see cref="ValueTask"/> without a result.</summary>
+internal sealed class ForwardingValueTaskSource<TObserver>(ValueTask inner, TObserver observer) : IValueTaskSource
+    where TObserver : struct, ICompletionObserver<object?>
 {
     public ValueTask Task => new(this, 0);
 
@@ -20,11 +21,15 @@ internal sealed class ObservedValueTaskSource(ValueTask inner, LlmCall call) : I
         {
             inner.GetAwaiter().GetResult();
         }
-        catch (Exception exception) when (call.Fail(exception))
+        catch (Exception exception) when (observer.Failed(exception))
         {
             throw; // never reached
         }
+        finally
+        {
+            observer.Finished();
+        }
 
-        call.Succeed(default);
+        observer.Succeeded(null);
     }
 }
