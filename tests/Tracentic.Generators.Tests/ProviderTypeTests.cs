@@ -126,8 +126,11 @@ public class ProviderTypeTests
             """);
 
         Assert.Contains("var value = response.Value;", run.GeneratedSource); // ClientResult.Value read once
-        Assert.Contains(".InputTokenDetails?.CachedTokenCount", run.GeneratedSource);
-        Assert.Contains(".OutputTokenDetails?.ReasoningTokenCount", run.GeneratedSource);
+        // The details objects feed two counts each (cache/reasoning and audio): each is read once into a local.
+        Assert.Contains("var inputTokenDetails = usage?.InputTokenDetails;", run.GeneratedSource);
+        Assert.Contains("CacheReadInputTokens = inputTokenDetails?.CachedTokenCount", run.GeneratedSource);
+        Assert.Contains("ReasoningOutputTokens = outputTokenDetails?.ReasoningTokenCount", run.GeneratedSource);
+        Assert.Contains("InputAudioTokens = inputTokenDetails?.AudioTokenCount", run.GeneratedSource);
         Assert.Contains("value.Usage", run.GeneratedSource);
         var spans = await TracedRun.RunAsync(assembly);
         Assert.Equal(2, spans.Count);

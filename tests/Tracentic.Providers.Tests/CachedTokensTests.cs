@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Tracentic.Providers.Tests.FakeServers;
 using Tracentic.Providers.Tests.Infrastructure;
 using Tracentic.Providers.Tests.Traced;
+using Tracentic.Testing;
 
 namespace Tracentic.Providers.Tests;
 
@@ -33,6 +34,28 @@ public sealed class CachedTokensTests
         Assert.Equal(200L, span["gen_ai.usage.reasoning.output_tokens"]);
         Assert.Null(span["gen_ai.usage.cache_creation.input_tokens"]);
         Assert.Equal(OpenAICost, Assert.IsType<double>(span["llm.cost.total_usd"]), 12);
+    }
+
+    [Fact]
+    public async Task OpenAI_ChatCompletion_audio_tokens_go_on_the_activity_and_standard_otlp_not_the_ingest()
+    {
+        using var capture = new ActivityCapture();
+        await using var otlp = await OtlpTracesReceiver.StartAsync();
+        await using var world = await ProviderHarness.StartAsync(o => o.Otlp = new OtlpOutputOptions { Endpoint = otlp.BaseUrl });
+        world.Provider.Reply(OpenAIReplies.ChatCompletion("chatcmpl-a1", "Paris.", 1_000, 500, latencyMs: 60, audioTokens: (900, 450)));
+
+        await new OpenAIChat(world.OpenAIChat("gpt-4o-mini")).CompleteAsync("gpt-4o-mini", "Capital of France?");
+
+        var activity = capture.SingleCall();
+        Assert.Equal(900L, activity.GetTagItem("gen_ai.usage.input_audio_tokens"));
+        Assert.Equal(450L, activity.GetTagItem("gen_ai.usage.output_audio_tokens"));
+        Assert.Null(activity.GetTagItem("gen_ai.usage.input_text_tokens")); // OpenAI's chat usage has no text split
+        var span = await world.SingleSpanAsync();
+        Assert.Null(span["gen_ai.usage.input_audio_tokens"]); // the ingest carries what the Python SDK sends
+        var attributes = OtlpTracesReceiver.Attributes(Assert.Single(otlp.DeliveredSpans, s => s.GetProperty("kind").GetInt32() == 3));
+        Assert.Equal("900", attributes["gen_ai.usage.input_audio_tokens"].GetProperty("intValue").GetString());
+        Assert.Equal("450", attributes["gen_ai.usage.output_audio_tokens"].GetProperty("intValue").GetString());
+        Assert.False(attributes.ContainsKey("gen_ai.usage.output_text_tokens"));
     }
 
     [Fact]

@@ -81,7 +81,8 @@ public sealed class MeaiConformanceTests
 
         AssertSameGenAiTags(
             capture.SingleCall(), Assert.Single(capture.From(ActivityCapture.ExtensionsAISource)),
-            onlyOurs: [],
+            // OpenAI reports its audio token counts; MEAI's OpenAI adapter keeps them in AdditionalCounts, which it does not record.
+            onlyOurs: ["gen_ai.usage.input_audio_tokens", "gen_ai.usage.output_audio_tokens"],
             onlyTheirs: ["gen_ai.request.seed"], // ChatCompletionOptions.Seed is experimental (OPENAI001): generated code never reads it
             differentValues: []);
     }
@@ -140,6 +141,50 @@ public sealed class MeaiConformanceTests
     /// The two activities carry the same <c>gen_ai.*</c> keys but for <paramref name="onlyOurs"/> and
     /// <paramref name="onlyTheirs"/>, and the same values but for <paramref name="differentValues"/> and the timings.
     /// </summary>
+    /// <summary>
+    /// Token counts by modality: Microsoft.Extensions.AI 10.11's usage details carry audio and text counts, but they are
+    /// experimental (MEAI001), so generated code does not read them (it never reads an experimental member: that would
+    /// put the error into the user's build) and MEAI's own telemetry does not record them either. The sets stay equal.
+    /// </summary>
+    [Fact]
+    public async Task Experimental_audio_and_text_counts_are_recorded_by_neither_side()
+    {
+        using var capture = new ActivityCapture();
+        await using var world = await ProviderHarness.StartAsync();
+#pragma warning disable MEAI001 // what a provider that splits by modality reports
+        var usage = new UsageDetails
+        {
+            InputTokenCount = 120, OutputTokenCount = 80, InputAudioTokenCount = 100, InputTextTokenCount = 20,
+            OutputAudioTokenCount = 70, OutputTextTokenCount = 10,
+        };
+#pragma warning restore MEAI001
+        var meai = new ChatClientBuilder(new UsageReportingChatClient(usage)).UseOpenTelemetry().Build();
+
+        await new ExtensionsAIChat(meai, null!).GetResponseAsync(Prompt, new ChatOptions { ModelId = "gpt-4o-audio-preview" });
+
+        var ours = capture.SingleCall();
+        AssertSameGenAiTags(ours, Assert.Single(capture.From(ActivityCapture.ExtensionsAISource)), onlyOurs: [], onlyTheirs: [], differentValues: []);
+        Assert.Equal(120L, ours.GetTagItem("gen_ai.usage.input_tokens"));
+        Assert.DoesNotContain(ours.TagObjects, t => t.Key.Contains("audio", StringComparison.Ordinal) || t.Key.Contains("text_tokens", StringComparison.Ordinal));
+    }
+
+    /// <summary>An <c>IChatClient</c> that answers every request with the given usage (a provider that splits by modality).</summary>
+    private sealed class UsageReportingChatClient(UsageDetails usage) : IChatClient
+    {
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new ChatResponse(new Microsoft.Extensions.AI.ChatMessage(ChatRole.Assistant, "Paris.")) { Usage = usage, ModelId = options?.ModelId, ResponseId = "resp-audio" });
+
+        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public object? GetService(System.Type serviceType, object? serviceKey = null) =>
+            serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("openai") : null; // the provider MEAI names
+
+        public void Dispose()
+        {
+        }
+    }
+
     private static void AssertSameGenAiTags(Activity ours, Activity theirs, string[] onlyOurs, string[] onlyTheirs, string[] differentValues)
     {
         var ourTags = GenAi(ours);

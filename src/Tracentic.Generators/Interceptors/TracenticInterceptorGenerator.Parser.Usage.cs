@@ -104,6 +104,8 @@ public sealed partial class TracenticInterceptorGenerator
                     CacheReadTokens = ReadPathResolver.ResolveField(compilation, type, entry.CacheReadTokens, isCount: true),
                     CacheWriteTokens = ReadPathResolver.ResolveField(compilation, type, entry.CacheWriteTokens, isCount: true),
                     ReasoningTokens = ReadPathResolver.ResolveField(compilation, type, entry.ReasoningTokens, isCount: true),
+                    InputAudioTokens = ReadPathResolver.ResolveField(compilation, type, entry.InputAudioTokens, isCount: true),
+                    OutputAudioTokens = ReadPathResolver.ResolveField(compilation, type, entry.OutputAudioTokens, isCount: true),
                     CacheTokensSeparate = entry.CacheTokensSeparate,
                     NoOutputTokens = entry.NoOutputTokens,
                     IsStreamUpdate = entry.IsStreamUpdate,

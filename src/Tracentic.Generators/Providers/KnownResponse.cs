@@ -20,6 +20,9 @@ internal sealed record KnownResponse(string MetadataName)
     public string? CacheWriteTokens { get; init; }
     /// <summary>Output tokens spent on reasoning (part of the output tokens, as every provider here counts them).</summary>
     public string? ReasoningTokens { get; init; }
+    /// <summary>Of the input and of the output tokens, those of audio, where the provider counts them apart.</summary>
+    public string? InputAudioTokens { get; init; }
+    public string? OutputAudioTokens { get; init; }
     /// <summary>
     /// The cache counts come on top of the input tokens (Anthropic) instead of being part of them (OpenAI,
     /// Microsoft.Extensions.AI): cost adds them rather than taking them out of the input.

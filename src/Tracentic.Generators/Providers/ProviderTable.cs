@@ -26,6 +26,7 @@ internal static class ProviderTable
         {
             InputTokens = "Usage.InputTokenCount", OutputTokens = "Usage.OutputTokenCount", Model = "Model",
             CacheReadTokens = "Usage.InputTokenDetails.CachedTokenCount", ReasoningTokens = "Usage.OutputTokenDetails.ReasoningTokenCount",
+            InputAudioTokens = "Usage.InputTokenDetails.AudioTokenCount", OutputAudioTokens = "Usage.OutputTokenDetails.AudioTokenCount",
             FinishReason = "FinishReason", ResponseId = "Id", OutputText = "Content[*].Text",
         },
         new KnownResponse("OpenAI.Chat.StreamingChatCompletionUpdate")
@@ -33,6 +34,7 @@ internal static class ProviderTable
             // Usage arrives on the last chunk when stream_options.include_usage is set (the SDK sets it).
             InputTokens = "Usage.InputTokenCount", OutputTokens = "Usage.OutputTokenCount", Model = "Model",
             CacheReadTokens = "Usage.InputTokenDetails.CachedTokenCount", ReasoningTokens = "Usage.OutputTokenDetails.ReasoningTokenCount",
+            InputAudioTokens = "Usage.InputTokenDetails.AudioTokenCount", OutputAudioTokens = "Usage.OutputTokenDetails.AudioTokenCount",
             FinishReason = "FinishReason", ResponseId = "CompletionId", OutputText = "ContentUpdate[*].Text", IsStreamUpdate = true,
         },
         new KnownResponse("OpenAI.Embeddings.OpenAIEmbeddingCollection")

@@ -18,7 +18,8 @@ internal static class ReadRenderer
     public static UsageReaderBody Body(ResponseReadSpec spec, string root)
     {
         // Text read only while content is captured does not make a shared member be read when it is not.
-        var always = new[] { spec.InputTokens, spec.OutputTokens, spec.Model, spec.FinishReason, spec.ResponseId, spec.CacheReadTokens, spec.CacheWriteTokens, spec.ReasoningTokens, spec.IsStreamUpdate ? spec.OutputText : null };
+        var always = new[] { spec.InputTokens, spec.OutputTokens, spec.Model, spec.FinishReason, spec.ResponseId, spec.CacheReadTokens, spec.CacheWriteTokens, spec.ReasoningTokens,
+            spec.InputAudioTokens, spec.OutputAudioTokens, spec.IsStreamUpdate ? spec.OutputText : null };
         var locals = new SharedReads(always.Where(f => f is not null).SelectMany(f => f!.Alternatives).ToList(), root, spec.Root);
         var counter = 0;
         string Field(ReadField? field, bool isText = false) => field is null ? "null" : Render(field, locals, isText, ref counter);
@@ -45,6 +46,8 @@ internal static class ReadRenderer
         Init("CacheReadInputTokens", Field(spec.CacheReadTokens));
         Init("CacheWriteInputTokens", Field(spec.CacheWriteTokens));
         Init("ReasoningOutputTokens", Field(spec.ReasoningTokens));
+        Init("InputAudioTokens", Field(spec.InputAudioTokens));
+        Init("OutputAudioTokens", Field(spec.OutputAudioTokens));
         if (spec.CacheTokensSeparate && (spec.CacheReadTokens is not null || spec.CacheWriteTokens is not null))
         {
             Init("CacheTokensSeparate", "true");

@@ -15,6 +15,8 @@ internal static class GenAiConventions
     public const string CacheReadInputTokens = "gen_ai.usage.cache_read.input_tokens";
     public const string CacheCreationInputTokens = "gen_ai.usage.cache_creation.input_tokens";
     public const string ReasoningOutputTokens = "gen_ai.usage.reasoning.output_tokens";
+    public const string InputAudioTokens = "gen_ai.usage.input_audio_tokens";
+    public const string OutputAudioTokens = "gen_ai.usage.output_audio_tokens";
     public const string FinishReasons = "gen_ai.response.finish_reasons";
     public const string ResponseId = "gen_ai.response.id";
     public const string TokenType = "gen_ai.token.type";

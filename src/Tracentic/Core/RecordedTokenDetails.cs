@@ -18,11 +18,23 @@ internal sealed class RecordedTokenDetails
     /// <summary>The cache counts come on top of the input tokens (Anthropic) instead of being part of them.</summary>
     public bool CacheSeparate { get; init; }
 
+    /// <summary>Of the input tokens, those of audio, where the provider counts them apart (OpenAI).</summary>
+    public long? InputAudio;
+
+    /// <summary>Of the output tokens, those of audio.</summary>
+    public long? OutputAudio;
+
     /// <summary>The details of a call, or null when it reported none.</summary>
-    public static RecordedTokenDetails? Of(long? cacheRead, long? cacheWrite, long? reasoning, bool cacheSeparate) =>
-        cacheRead is null && cacheWrite is null && reasoning is null
+    public static RecordedTokenDetails? Of(
+        long? cacheRead, long? cacheWrite, long? reasoning, bool cacheSeparate,
+        long? inputAudio = null, long? outputAudio = null) =>
+        cacheRead is null && cacheWrite is null && reasoning is null && inputAudio is null && outputAudio is null
             ? null
-            : new RecordedTokenDetails { CacheRead = Sanitize(cacheRead), CacheWrite = Sanitize(cacheWrite), Reasoning = Sanitize(reasoning), CacheSeparate = cacheSeparate };
+            : new RecordedTokenDetails
+            {
+                CacheRead = Sanitize(cacheRead), CacheWrite = Sanitize(cacheWrite), Reasoning = Sanitize(reasoning), CacheSeparate = cacheSeparate,
+                InputAudio = Sanitize(inputAudio), OutputAudio = Sanitize(outputAudio),
+            };
 
     /// <summary>A count a provider could not have meant is left out, as negative token totals are.</summary>
     private static long? Sanitize(long? tokens) => tokens is < 0 ? null : tokens;

@@ -31,6 +31,7 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
         GenAiConventions.OperationName, GenAiConventions.ProviderName, GenAiConventions.RequestModel, GenAiConventions.ResponseModel,
         GenAiConventions.ResponseId, GenAiConventions.FinishReasons, GenAiConventions.InputTokens, GenAiConventions.OutputTokens,
         GenAiConventions.CacheReadInputTokens, GenAiConventions.CacheCreationInputTokens, GenAiConventions.ReasoningOutputTokens,
+        GenAiConventions.InputAudioTokens, GenAiConventions.OutputAudioTokens,
         GenAiConventions.ErrorType,
     };
 
@@ -152,6 +153,11 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
         WriteInt(GenAiConventions.CacheReadInputTokens, span.CacheReadInputTokens);
         WriteInt(GenAiConventions.CacheCreationInputTokens, span.CacheCreationInputTokens);
         WriteInt(GenAiConventions.ReasoningOutputTokens, span.ReasoningOutputTokens);
+        if (span.TokenDetails is { } tokens)
+        {
+            WriteInt(GenAiConventions.InputAudioTokens, tokens.InputAudio);
+            WriteInt(GenAiConventions.OutputAudioTokens, tokens.OutputAudio);
+        }
         WriteString(GenAiConventions.ErrorType, span.ErrorFullType ?? span.ErrorType);
         if (span.Details is { } details)
         {

@@ -48,6 +48,9 @@ internal sealed class ResolvedSpan
     public long? CacheReadInputTokens { get; set; }
     public long? CacheCreationInputTokens { get; set; }
     public long? ReasoningOutputTokens { get; set; }
+
+    /// <summary>The input and output tokens by modality (standard OTLP only: the ingest has no such attributes).</summary>
+    public Core.RecordedTokenDetails? TokenDetails { get; set; }
     public long DurationMs { get; set; }
     public double? CostUsd { get; set; }
     public string? ErrorType { get; set; }

@@ -73,6 +73,7 @@ internal sealed class SpanResolver
         into.CacheReadInputTokens = call.TokenDetails?.CacheRead;
         into.CacheCreationInputTokens = call.TokenDetails?.CacheWrite;
         into.ReasoningOutputTokens = call.TokenDetails?.Reasoning;
+        into.TokenDetails = call.TokenDetails;
 
         // Rounded like Python's round() (half to even), as the Python SDK does.
         into.DurationMs = (long)Math.Round((span.EndUnixNanos - span.StartUnixNanos) / 1e6, MidpointRounding.ToEven);

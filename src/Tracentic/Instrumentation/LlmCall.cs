@@ -165,7 +165,9 @@ public readonly struct LlmCall
                 ResponseId = usage.ResponseId,
                 InputTokens = usage.InputTokens,
                 OutputTokens = usage.OutputTokens,
-                TokenDetails = RecordedTokenDetails.Of(usage.CacheReadInputTokens, usage.CacheWriteInputTokens, usage.ReasoningOutputTokens, usage.CacheTokensSeparate),
+                TokenDetails = RecordedTokenDetails.Of(
+                    usage.CacheReadInputTokens, usage.CacheWriteInputTokens, usage.ReasoningOutputTokens, usage.CacheTokensSeparate,
+                    usage.InputAudioTokens, usage.OutputAudioTokens),
                 Details = CallDetails.Of(_site, _parameters, streamed, timeToFirstChunk, systemInstructions, toolDefinitions),
                 Attributes = attributes,
                 Error = exception is null ? null : RecordedError.Of(exception),

@@ -28,6 +28,12 @@ public readonly record struct LlmUsage(long? InputTokens, long? OutputTokens, st
     /// <summary>Output tokens spent on reasoning, part of <see cref="OutputTokens"/>.</summary>
     public long? ReasoningOutputTokens { get; init; }
 
+    /// <summary>Of <see cref="InputTokens"/>, those of audio, where the provider counts them apart.</summary>
+    public long? InputAudioTokens { get; init; }
+
+    /// <summary>Of <see cref="OutputTokens"/>, those of audio.</summary>
+    public long? OutputAudioTokens { get; init; }
+
     /// <summary>The cache counts come on top of <see cref="InputTokens"/> (Anthropic) instead of being part of it.</summary>
     public bool CacheTokensSeparate { get; init; }
 
@@ -39,6 +45,8 @@ public readonly record struct LlmUsage(long? InputTokens, long? OutputTokens, st
         CacheReadInputTokens = CacheReadInputTokens ?? earlier.CacheReadInputTokens,
         CacheWriteInputTokens = CacheWriteInputTokens ?? earlier.CacheWriteInputTokens,
         ReasoningOutputTokens = ReasoningOutputTokens ?? earlier.ReasoningOutputTokens,
+        InputAudioTokens = InputAudioTokens ?? earlier.InputAudioTokens,
+        OutputAudioTokens = OutputAudioTokens ?? earlier.OutputAudioTokens,
         CacheTokensSeparate = CacheTokensSeparate || earlier.CacheTokensSeparate,
     };
 }

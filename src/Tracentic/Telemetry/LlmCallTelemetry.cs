@@ -115,6 +115,8 @@ internal static class LlmCallTelemetry
                 AddCount(activity, GenAiConventions.CacheReadInputTokens, details.CacheRead);
                 AddCount(activity, GenAiConventions.CacheCreationInputTokens, details.CacheWrite);
                 AddCount(activity, GenAiConventions.ReasoningOutputTokens, details.Reasoning);
+                AddCount(activity, GenAiConventions.InputAudioTokens, details.InputAudio);
+                AddCount(activity, GenAiConventions.OutputAudioTokens, details.OutputAudio);
             }
 
             if (span.FinishReason is { } finish)

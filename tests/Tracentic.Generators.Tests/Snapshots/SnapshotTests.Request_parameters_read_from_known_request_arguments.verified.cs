@@ -106,7 +106,9 @@ namespace Tracentic.Generated
         {
             var value = response.Value;
             var usage = value.Usage;
-            return new(usage?.InputTokenCount, usage?.OutputTokenCount, value.Model) { FinishReason = global::Tracentic.Instrumentation.Providers.ProviderValues.Name(value.FinishReason), ResponseId = value.Id, CacheReadInputTokens = usage?.InputTokenDetails?.CachedTokenCount, ReasoningOutputTokens = usage?.OutputTokenDetails?.ReasoningTokenCount, OutputText = global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? global::Tracentic.Instrumentation.Providers.ProviderValues.Concat(value.Content, static e1 => e1.Text) : null };
+            var inputTokenDetails = usage?.InputTokenDetails;
+            var outputTokenDetails = usage?.OutputTokenDetails;
+            return new(usage?.InputTokenCount, usage?.OutputTokenCount, value.Model) { FinishReason = global::Tracentic.Instrumentation.Providers.ProviderValues.Name(value.FinishReason), ResponseId = value.Id, CacheReadInputTokens = inputTokenDetails?.CachedTokenCount, ReasoningOutputTokens = outputTokenDetails?.ReasoningTokenCount, InputAudioTokens = inputTokenDetails?.AudioTokenCount, OutputAudioTokens = outputTokenDetails?.AudioTokenCount, OutputText = global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? global::Tracentic.Instrumentation.Providers.ProviderValues.Concat(value.Content, static e1 => e1.Text) : null };
         }
 
         private static global::Tracentic.Instrumentation.LlmRequestParameters CompleteAsync_df3b9c1c_Request(global::OpenAI.Chat.ChatCompletionOptions request) => new()

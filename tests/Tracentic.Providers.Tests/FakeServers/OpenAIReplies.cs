@@ -9,17 +9,22 @@ internal static class OpenAIReplies
 
     /// <param name="cachedTokens">Of the input tokens, those read from the prompt cache (<c>prompt_tokens_details.cached_tokens</c>).</param>
     /// <param name="reasoningTokens">Of the output tokens, those spent reasoning (<c>completion_tokens_details.reasoning_tokens</c>).</param>
-    public static FakeReply ChatCompletion(string id, string text, int inputTokens, int outputTokens, int latencyMs, string finishReason = "stop", int? cachedTokens = null, int? reasoningTokens = null) =>
+    /// <param name="audioTokens">Of the input and of the output tokens, those of audio (<c>audio_tokens</c> in each details object; 0 otherwise).</param>
+    public static FakeReply ChatCompletion(
+        string id, string text, int inputTokens, int outputTokens, int latencyMs, string finishReason = "stop", int? cachedTokens = null, int? reasoningTokens = null,
+        (int Input, int Output)? audioTokens = null) =>
         FakeReply.Json(200, $$$$"""
             {"id":{{{{Q(id)}}}},"object":"chat.completion","created":1700000000,"model":{{{{Q(AnsweredModel)}}}},
              "choices":[{"index":0,"message":{"role":"assistant","content":{{{{Q(text)}}}},"refusal":null},"logprobs":null,"finish_reason":{{{{Q(finishReason)}}}}}],
-             "usage":{"prompt_tokens":{{{{inputTokens}}}},"completion_tokens":{{{{outputTokens}}}},"total_tokens":{{{{inputTokens + outputTokens}}}}{{{{Details(cachedTokens, reasoningTokens)}}}}},
+             "usage":{"prompt_tokens":{{{{inputTokens}}}},"completion_tokens":{{{{outputTokens}}}},"total_tokens":{{{{inputTokens + outputTokens}}}}{{{{Details(cachedTokens, reasoningTokens, audioTokens)}}}}},
              "system_fingerprint":"fp_test"}
             """, latencyMs);
 
-    private static string Details(int? cachedTokens, int? reasoningTokens) =>
-        (cachedTokens is { } cached ? $$$$""","prompt_tokens_details":{"cached_tokens":{{{{cached}}}},"audio_tokens":0}""" : "")
-        + (reasoningTokens is { } reasoning ? $$$$""","completion_tokens_details":{"reasoning_tokens":{{{{reasoning}}}},"audio_tokens":0}""" : "");
+    private static string Details(int? cachedTokens, int? reasoningTokens, (int Input, int Output)? audioTokens) =>
+        (cachedTokens is not null || audioTokens is not null
+            ? $$$$""","prompt_tokens_details":{"cached_tokens":{{{{cachedTokens ?? 0}}}},"audio_tokens":{{{{audioTokens?.Input ?? 0}}}}}""" : "")
+        + (reasoningTokens is not null || audioTokens is not null
+            ? $$$$""","completion_tokens_details":{"reasoning_tokens":{{{{reasoningTokens ?? 0}}}},"audio_tokens":{{{{audioTokens?.Output ?? 0}}}}}""" : "");
 
     /// <summary>Content chunks, a last chunk with the finish reason, then the <c>stream_options.include_usage</c> chunk and [DONE].</summary>
     public static FakeReply ChatStream(string id, string[] parts, int inputTokens, int outputTokens, int firstChunkAfterMs, string finishReason = "stop")

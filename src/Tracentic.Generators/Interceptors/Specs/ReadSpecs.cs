@@ -61,6 +61,8 @@ internal sealed record ResponseReadSpec
     public ReadField? CacheReadTokens { get; init; }
     public ReadField? CacheWriteTokens { get; init; }
     public ReadField? ReasoningTokens { get; init; }
+    public ReadField? InputAudioTokens { get; init; }
+    public ReadField? OutputAudioTokens { get; init; }
     /// <summary>The cache counts are not part of the input tokens (Anthropic).</summary>
     public bool CacheTokensSeparate { get; init; }
     /// <summary>Missing output tokens are zero (embeddings).</summary>
@@ -69,7 +71,8 @@ internal sealed record ResponseReadSpec
     public bool IsStreamUpdate { get; init; }
 
     public bool IsEmpty => InputTokens is null && OutputTokens is null && Model is null && FinishReason is null && ResponseId is null && OutputText is null
-        && CacheReadTokens is null && CacheWriteTokens is null && ReasoningTokens is null;
+        && CacheReadTokens is null && CacheWriteTokens is null && ReasoningTokens is null
+        && InputAudioTokens is null && OutputAudioTokens is null;
 }
 
 /// <summary>The requested model, read from the argument <see cref="Parameter"/> (a known request type) before the call.</summary>
