@@ -19,10 +19,10 @@ internal sealed class RecordedTokenDetails
     public bool CacheSeparate { get; init; }
 
     /// <summary>Of the input tokens, those of audio, where the provider counts them apart (OpenAI).</summary>
-    public long? InputAudio;
+    public long? InputAudio { get; init; }
 
     /// <summary>Of the output tokens, those of audio.</summary>
-    public long? OutputAudio;
+    public long? OutputAudio { get; init; }
 
     /// <summary>The details of a call, or null when it reported none.</summary>
     public static RecordedTokenDetails? Of(
