@@ -24,7 +24,9 @@ public static class TracenticServiceCollectionExtensions
     /// <c>TRACENTIC_ENVIRONMENT</c>; invalid settings fail host startup with a message naming them.
     /// </summary>
     /// <param name="services">The application's services.</param>
-    /// <param name="configure">Sets options in code; runs after the environment variables are applied.</param>
+    /// <param name="configure">Sets options in code; runs after the environment variables are applied. A
+    /// <see cref="TracenticAspNetCoreOptions.CustomPricing"/> dictionary it assigns is copied when this method is called:
+    /// later changes to it do not count.</param>
     // The two overloads differ by a required parameter, as Microsoft.Extensions' AddX(services, configure = null)
     // pairs do, so no call is ambiguous; a new optional parameter later goes into a new overload.
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Overloads differ by a required parameter.")]
@@ -36,7 +38,7 @@ public static class TracenticServiceCollectionExtensions
         AddCore(services);
         if (configure is not null)
         {
-            services.Configure(configure);
+            services.Configure(PricingAtRegistration.Wrap(configure));
         }
 
         return services;
@@ -69,7 +71,7 @@ public static class TracenticServiceCollectionExtensions
         services.Configure<TracenticAspNetCoreOptions>(options => TracenticSectionBinder.Apply(configuration, options));
         if (configure is not null)
         {
-            services.Configure(configure);
+            services.Configure(PricingAtRegistration.Wrap(configure));
         }
 
         return services;
