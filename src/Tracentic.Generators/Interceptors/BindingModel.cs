@@ -1,33 +1,20 @@
 using System;
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Tracentic.Generators.Interceptors;
 
 /// <summary>
-/// The semantic model the generator binds calls with: one per syntax tree and compilation, with nullable analysis
-/// off. With it on, binding one call runs the flow analysis of its whole member, which cost the generator more than
-/// everything else together; off, only the call's statement is bound. Nothing the generator reads depends on
+/// The semantic model the generator binds calls with, with nullable analysis off. With it on, binding one call runs
+/// the flow analysis of its whole member, which cost the generator more than everything else together; off, only the
+/// call's statement is bound. Nothing the generator reads depends on
 /// nullable state: a wrapper's signature comes from the method's definition, never from the bound call.
 /// </summary>
 internal static class BindingModel
 {
-    private static readonly ConditionalWeakTable<Compilation, Dictionary<SyntaxTree, SemanticModel>> s_byCompilation = new();
-
-    public static SemanticModel For(Compilation compilation, SyntaxTree tree)
-    {
-        var models = s_byCompilation.GetValue(compilation, static _ => new Dictionary<SyntaxTree, SemanticModel>());
-        lock (models)
-        {
-            if (!models.TryGetValue(tree, out var model))
-            {
-                models[tree] = model = Create(compilation, tree) ?? compilation.GetSemanticModel(tree);
-            }
-
-            return model;
-        }
-    }
+    /// <summary>The model for <paramref name="tree"/>; the parser makes one per file it binds calls in.</summary>
+    public static SemanticModel For(Compilation compilation, SyntaxTree tree) =>
+        Create(compilation, tree) ?? compilation.GetSemanticModel(tree);
 
     /// <summary>Null when the host compiler lacks the option (experimental in Roslyn 4.14; a later one may drop it).</summary>
     private static SemanticModel? Create(Compilation compilation, SyntaxTree tree)

@@ -28,10 +28,12 @@ public sealed partial class TracenticInterceptorGenerator
                 }
 
                 var names = TracedNames.Of(compilation, symbols, cancellationToken);
+                SemanticModel? model = null; // made only for a file that has a call to bind
                 foreach (var call in names.CallsIn(tree, cancellationToken))
                 {
                     names.CountBoundCall();
-                    if (Parse(BindingModel.For(compilation, tree), call, symbols, cancellationToken) is { } result)
+                    model ??= BindingModel.For(compilation, tree);
+                    if (Parse(model, call, symbols, cancellationToken) is { } result)
                     {
                         (results ??= []).Add(result);
                     }

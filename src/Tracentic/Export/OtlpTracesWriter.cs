@@ -134,18 +134,7 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
         WriteString(GenAiConventions.ResponseId, span.ResponseId);
         if (span.FinishReason is { } finish)
         {
-            _json.WriteStartObject();
-            _json.WriteString("key"u8, GenAiConventions.FinishReasons);
-            _json.WriteStartObject("value"u8);
-            _json.WriteStartObject("arrayValue"u8);
-            _json.WriteStartArray("values"u8);
-            _json.WriteStartObject();
-            _json.WriteString("stringValue"u8, finish);
-            _json.WriteEndObject();
-            _json.WriteEndArray();
-            _json.WriteEndObject();
-            _json.WriteEndObject();
-            _json.WriteEndObject();
+            WriteStrings(GenAiConventions.FinishReasons, new ReadOnlySpan<string>(ref finish));
         }
 
         WriteInt(GenAiConventions.InputTokens, span.InputTokens);
@@ -163,6 +152,27 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
         {
             WriteDetails(details);
         }
+    }
+
+    /// <summary>A string-array attribute (the conventions' <c>string[]</c>).</summary>
+    private void WriteStrings(string key, ReadOnlySpan<string> values)
+    {
+        _json.WriteStartObject();
+        _json.WriteString("key"u8, key);
+        _json.WriteStartObject("value"u8);
+        _json.WriteStartObject("arrayValue"u8);
+        _json.WriteStartArray("values"u8);
+        foreach (var value in values)
+        {
+            _json.WriteStartObject();
+            _json.WriteString("stringValue"u8, value);
+            _json.WriteEndObject();
+        }
+
+        _json.WriteEndArray();
+        _json.WriteEndObject();
+        _json.WriteEndObject();
+        _json.WriteEndObject();
     }
 
     /// <summary>The call site by the current <c>code.*</c> names, the request parameters, the stream timing and the captured instructions.</summary>
@@ -188,22 +198,7 @@ internal sealed class OtlpTracesWriter : ISpanBodyWriter
             WriteInt(GenAiConventions.RequestSeed, details.Seed);
             if (details.StopSequences is { } stop)
             {
-                _json.WriteStartObject();
-                _json.WriteString("key"u8, GenAiConventions.RequestStopSequences);
-                _json.WriteStartObject("value"u8);
-                _json.WriteStartObject("arrayValue"u8);
-                _json.WriteStartArray("values"u8);
-                foreach (var sequence in stop)
-                {
-                    _json.WriteStartObject();
-                    _json.WriteString("stringValue"u8, sequence);
-                    _json.WriteEndObject();
-                }
-
-                _json.WriteEndArray();
-                _json.WriteEndObject();
-                _json.WriteEndObject();
-                _json.WriteEndObject();
+                WriteStrings(GenAiConventions.RequestStopSequences, stop);
             }
 
             WriteDouble(GenAiConventions.RequestFrequencyPenalty, details.FrequencyPenalty);
