@@ -85,6 +85,17 @@ public class SnapshotTests
         """));
 
     [Fact]
+    public void Scoped_llm_call_returning_a_task() => Snapshot.Match(Generate("""
+        public class Client
+        {
+            [TracenticScope("answer")]
+            [TracenticLlmCall(Provider = "openai")]
+            public async Task<Reply> AskAsync([TracenticModel] string model) { await Task.Yield(); return new(); }
+        }
+        public static class Program { public static Task<Reply> Run() => new Client().AskAsync("gpt-4o"); }
+        """));
+
+    [Fact]
     public void Static_extension_and_generic_shapes() => Snapshot.Match(Generate("""
         public static class Llm
         {

@@ -301,6 +301,9 @@ public sealed partial class TracenticInterceptorGenerator
             var endsWithTask = method.Scope is not null && method.ReturnKind is ReturnKind.Task or ReturnKind.TaskOfT or ReturnKind.ValueTask or ReturnKind.ValueTaskOfT;
             string Returned(string expression) => endsWithTask ? $"{ScopeCompletion}.EndWhenDone({expression}, {names.Scope})" : expression;
 
+            // A scope that is also the LLM call ends in the call's own completion: one continuation, not two.
+            string EndingScope() => endsWithTask ? $", {names.Scope}" : "";
+
             if (method.Llm is not { } llm)
             {
                 writer.WriteLine(isStream ? $"return {Instrumentation}.Observe({call}, {names.Scope});"
@@ -353,7 +356,7 @@ public sealed partial class TracenticInterceptorGenerator
                     break;
                 case ReturnKind.Task:
                 case ReturnKind.ValueTask:
-                    writer.WriteLine($"return {Returned($"{Instrumentation}.Track({names.Result}, {names.Call})")};");
+                    writer.WriteLine($"return {Instrumentation}.Track({names.Result}, {names.Call}{EndingScope()});");
                     break;
                 case ReturnKind.AsyncEnumerable:
                     writer.WriteLine($"return {Instrumentation}.Observe({names.Result}, {(method.Scope is null ? "null" : names.Scope)}, {names.Call}, {usage});");
@@ -368,7 +371,7 @@ public sealed partial class TracenticInterceptorGenerator
                     writer.WriteLine($"return {names.Result} is not null && {Stream(method)}.For({names.Call}, {usage}) is {{ }} observed ? new {shell}<{method.ResultType}>({names.Result}, observed) : {names.Result}!;");
                     break;
                 default:
-                    writer.WriteLine($"return {Returned($"{Instrumentation}.Track({names.Result}, {names.Call}, {usage})")};");
+                    writer.WriteLine($"return {Instrumentation}.Track({names.Result}, {names.Call}, {usage}{EndingScope()});");
                     break;
             }
 

@@ -18,7 +18,7 @@ public static class ScopeCompletion
     public static T EndWhenDone<T>(T task, TracenticScope.Activation activation)
         where T : Task?
     {
-        if (activation.Ending is { } scope && scope.DeferEnd())
+        if (TakeOver(activation) is { } scope)
         {
             EndAfter(task, scope);
         }
@@ -29,7 +29,7 @@ public static class ScopeCompletion
     /// <summary>Ends the activation's scope when <paramref name="task"/> completes.</summary>
     public static ValueTask EndWhenDone(ValueTask task, TracenticScope.Activation activation)
     {
-        if (activation.Ending is not { } scope || !scope.DeferEnd())
+        if (TakeOver(activation) is not { } scope)
         {
             return task;
         }
@@ -50,7 +50,7 @@ public static class ScopeCompletion
     /// <summary>Ends the activation's scope when <paramref name="task"/> completes.</summary>
     public static ValueTask<T> EndWhenDone<T>(ValueTask<T> task, TracenticScope.Activation activation)
     {
-        if (activation.Ending is not { } scope || !scope.DeferEnd())
+        if (TakeOver(activation) is not { } scope)
         {
             return task;
         }
@@ -68,6 +68,13 @@ public static class ScopeCompletion
         }
     }
 
+    /// <summary>
+    /// The activation's scope, which the caller now ends when its task completes (the activation's dispose no longer
+    /// does); null when the activation ends no scope or another already took it over.
+    /// </summary>
+    internal static TracenticScope? TakeOver(TracenticScope.Activation activation) =>
+        activation.Ending is { } scope && scope.DeferEnd() ? scope : null;
+
     private static void EndAfter(Task? task, TracenticScope scope)
     {
         if (task is null || task.IsCompleted)
@@ -76,7 +83,6 @@ public static class ScopeCompletion
         }
         else
         {
-            // Registered after any LLM call's own continuation, so the call's span ends inside its scope.
             task.ContinueWith(EndScope, scope, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }

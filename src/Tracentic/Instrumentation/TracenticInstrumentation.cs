@@ -60,78 +60,105 @@ public static class TracenticInstrumentation
 
     /// <summary>Records <paramref name="call"/> when <paramref name="task"/> completes, and returns that same task (null stays null).</summary>
     [return: NotNullIfNotNull(nameof(task))]
-    public static Task? Track(Task? task, LlmCall call)
-    {
-        call.LeaveActivity(); // the caller continues under its own activity
-        if (call.IsActive)
-        {
-            CompletionWatch.Watch(task, new LlmCallCompletion<object?>(call, null));
-        }
-
-        return task;
-    }
+    public static Task? Track(Task? task, LlmCall call) => Track(task, call, default);
 
     /// <summary>
     /// Records <paramref name="call"/> with the usage read from the result when <paramref name="task"/> completes,
     /// and returns that same task (null stays null).
     /// </summary>
     [return: NotNullIfNotNull(nameof(task))]
-    public static Task<T>? Track<T>(Task<T>? task, LlmCall call, Func<T, LlmUsage>? usage)
+    public static Task<T>? Track<T>(Task<T>? task, LlmCall call, Func<T, LlmUsage>? usage) => Track(task, call, usage, default);
+
+    /// <summary>Records <paramref name="call"/> when <paramref name="task"/> completes (see <see cref="Track(ValueTask, LlmCall, TracenticScope.Activation)"/>).</summary>
+    public static ValueTask Track(ValueTask task, LlmCall call) => Track(task, call, default);
+
+    /// <summary>Like <see cref="Track(ValueTask, LlmCall)"/>, reading usage from the result.</summary>
+    public static ValueTask<T> Track<T>(ValueTask<T> task, LlmCall call, Func<T, LlmUsage>? usage) => Track(task, call, usage, default);
+
+    /// <summary>
+    /// Records <paramref name="call"/> when <paramref name="task"/> completes, then ends the scope of
+    /// <paramref name="scope"/> (a generated <c>[TracenticScope]</c> that is also the call), and returns that same task
+    /// (null stays null). Call and scope share one continuation, the call's span ending inside its scope.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(task))]
+    public static Task? Track(Task? task, LlmCall call, TracenticScope.Activation scope)
     {
-        call.LeaveActivity();
-        if (call.IsActive)
+        call.LeaveActivity(); // the caller continues under its own activity
+        var ending = ScopeCompletion.TakeOver(scope);
+        if (call.IsActive || ending is not null)
         {
-            CompletionWatch.Watch(task, new LlmCallCompletion<T>(call, usage));
+            CompletionWatch.Watch(task, new LlmCallCompletion<object?>(call, null, ending));
         }
 
         return task;
     }
 
     /// <summary>
-    /// Records <paramref name="call"/> when <paramref name="task"/> completes. A value task can be awaited only once,
-    /// so one over a task is handed back unchanged while the task is watched, and any other incomplete one as a value
-    /// task that forwards every question to it (see <see cref="ForwardingValueTaskSource{TObserver}"/>).
+    /// Like <see cref="Track(Task, LlmCall, TracenticScope.Activation)"/>, reading usage from the result.
     /// </summary>
-    public static ValueTask Track(ValueTask task, LlmCall call)
+    [return: NotNullIfNotNull(nameof(task))]
+    public static Task<T>? Track<T>(Task<T>? task, LlmCall call, Func<T, LlmUsage>? usage, TracenticScope.Activation scope)
     {
         call.LeaveActivity();
+        var ending = ScopeCompletion.TakeOver(scope);
+        if (call.IsActive || ending is not null)
+        {
+            CompletionWatch.Watch(task, new LlmCallCompletion<T>(call, usage, ending));
+        }
+
+        return task;
+    }
+
+    /// <summary>
+    /// Records <paramref name="call"/> (then ends the scope of <paramref name="scope"/>) when <paramref name="task"/>
+    /// completes. A value task can be awaited only once, so one over a task is handed back unchanged while the task is
+    /// watched, and any other incomplete one as a value task that forwards every question to it (see
+    /// <see cref="ForwardingValueTaskSource{TObserver}"/>).
+    /// </summary>
+    public static ValueTask Track(ValueTask task, LlmCall call, TracenticScope.Activation scope)
+    {
+        call.LeaveActivity();
+        var completion = new LlmCallCompletion<object?>(call, null, ScopeCompletion.TakeOver(scope));
         switch (ValueTaskBacking.Of(task))
         {
             case ValueTaskBacking.Kind.Result:
-                call.Succeed(default);
+                completion.Succeeded(null);
+                completion.Finished();
                 return task;
             case ValueTaskBacking.Kind.Task:
-                if (call.IsActive)
+                if (completion.Observes)
                 {
-                    CompletionWatch.Watch(ValueTaskBacking.TaskOf(task), new LlmCallCompletion<object?>(call, null));
+                    CompletionWatch.Watch(ValueTaskBacking.TaskOf(task), completion);
                 }
 
                 return task;
             default:
-                return new ForwardingValueTaskSource<LlmCallCompletion<object?>>(task, new(call, null)).Task;
+                return completion.Observes ? new ForwardingValueTaskSource<LlmCallCompletion<object?>>(task, completion).Task : task;
         }
     }
 
-    /// <summary>Like <see cref="Track(ValueTask, LlmCall)"/>, reading usage from the result.</summary>
-    public static ValueTask<T> Track<T>(ValueTask<T> task, LlmCall call, Func<T, LlmUsage>? usage)
+    /// <summary>Like <see cref="Track(ValueTask, LlmCall, TracenticScope.Activation)"/>, reading usage from the result.</summary>
+    public static ValueTask<T> Track<T>(ValueTask<T> task, LlmCall call, Func<T, LlmUsage>? usage, TracenticScope.Activation scope)
     {
         call.LeaveActivity();
+        var completion = new LlmCallCompletion<T>(call, usage, ScopeCompletion.TakeOver(scope));
         switch (ValueTaskBacking.Of(task))
         {
             case ValueTaskBacking.Kind.Result:
                 // A plain value: reading it consumes nothing.
-                call.Succeed(ReadUsage(task.Result, usage));
+                completion.Succeeded(task.Result);
+                completion.Finished();
                 return task;
             case ValueTaskBacking.Kind.Task:
-                if (call.IsActive)
+                if (completion.Observes)
                 {
-                    CompletionWatch.Watch(ValueTaskBacking.TaskOf(task), new LlmCallCompletion<T>(call, usage));
+                    CompletionWatch.Watch(ValueTaskBacking.TaskOf(task), completion);
                 }
 
                 return task;
             default:
                 // A value task source (or a runtime where the backing cannot be told): only the caller may read it.
-                return new ForwardingValueTaskSource<T, LlmCallCompletion<T>>(task, new(call, usage)).Task;
+                return completion.Observes ? new ForwardingValueTaskSource<T, LlmCallCompletion<T>>(task, completion).Task : task;
         }
     }
 
