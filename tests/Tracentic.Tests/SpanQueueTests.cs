@@ -101,7 +101,7 @@ public class SpanQueueTests
         Assert.NotEqual(SlotRead.Ready, ring.TryRead(0, out _));
         Assert.NotEqual(SlotRead.Ready, ring.TryRead(1, out _));
         Assert.Equal(SlotRead.Ready, ring.TryRead(2, out var kept));
-        Assert.Same(Spans[2], kept);
+        Assert.Equal(Spans[2].StartUnixNanos, kept.StartUnixNanos);
     }
 
     [Fact]
@@ -115,7 +115,47 @@ public class SpanQueueTests
 
         Assert.Equal(SlotRead.Overwritten, ring.TryRead(1, out _));
         Assert.Equal(SlotRead.Ready, ring.TryRead(5, out var newest));
-        Assert.Same(Spans[5], newest);
+        Assert.Equal(Spans[5].StartUnixNanos, newest.StartUnixNanos);
         Assert.Equal(SlotRead.NotYet, ring.TryRead(6, out _));
+    }
+
+    [Fact]
+    public void A_reader_racing_writers_round_a_small_ring_never_takes_a_half_written_span()
+    {
+        // Every span written is consistent (its end, start and model tell its sequence); a torn copy would mix two.
+        var ring = new SpanQueue(capacity: 8);
+        const int PerWriter = 200_000;
+        var models = Enumerable.Range(0, 64).Select(i => $"model-{i}").ToArray();
+        var writers = Enumerable.Range(0, 2).Select(_ => new Thread(() =>
+        {
+            for (var i = 0; i < PerWriter; i++)
+            {
+                var value = i % models.Length;
+                ring.Add(new RecordedSpan { Call = new RecordedCall { StartUnixNanos = value, EndUnixNanos = value, Model = models[value] }, ParentSpanId = (ulong)value });
+            }
+        })).ToList();
+        writers.ForEach(writer => writer.Start());
+
+        long ready = 0, torn = 0, sequence = 0;
+        while (writers.Exists(writer => writer.IsAlive) || sequence < ring.Added)
+        {
+            sequence = Math.Max(sequence, ring.Added - 8);
+            if (ring.TryRead(sequence, out var span) == SlotRead.Ready)
+            {
+                ready++;
+                var value = span.StartUnixNanos;
+                if (span.EndUnixNanos != value || span.ParentSpanId != (ulong)value || span.Call.Model != models[value])
+                {
+                    torn++;
+                }
+            }
+
+            sequence++;
+        }
+
+        writers.ForEach(writer => writer.Join());
+        Assert.Equal(0, torn);
+        Assert.True(ready > 0);
+        Assert.Equal(2 * PerWriter, ring.Added);
     }
 }

@@ -2,10 +2,11 @@ namespace Tracentic.Core;
 
 /// <summary>
 /// A span as it waits for export: a recorded LLM call, or an ended scope, with the ids every output writes. Made once,
-/// by the engine's <c>Record</c> (or when a scope ends), with everything settled; never written afterwards, so the one
-/// instance in the queue is read by every output and every attempt.
+/// by the engine's <c>Record</c> (or when a scope ends), with everything settled; never written afterwards. A value:
+/// the queue holds it in its ring, so recording a span allocates nothing of its own, and every output and every
+/// attempt reads a copy of the same values.
 /// </summary>
-internal sealed class RecordedSpan
+internal readonly struct RecordedSpan
 {
     /// <summary>What was recorded; for a scope span only its scope and times.</summary>
     public RecordedCall Call { get; init; }

@@ -51,7 +51,7 @@ internal sealed class ExportLoop
     public void Start() => new Thread(Run) { IsBackground = true, Name = "Tracentic export" }.Start();
 
     /// <summary>Queues a span for every output (pushing out the oldest when one is full); wakes the loop when a batch is ready. Called by recording threads.</summary>
-    public void Add(RecordedSpan span)
+    public void Add(in RecordedSpan span)
     {
         var (sequence, dropped) = _queue.Add(span);
         if (dropped)

@@ -26,7 +26,7 @@ internal sealed class ExportPipeline
     /// <summary>Spans the first output has waiting or in flight.</summary>
     public int QueuedCount => _loop.Count;
 
-    public void Add(RecordedSpan span) => _loop.Add(span);
+    public void Add(in RecordedSpan span) => _loop.Add(span);
 
     public Task<bool> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken) => _loop.FlushAsync(timeout, cancellationToken);
 

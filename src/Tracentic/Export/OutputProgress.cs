@@ -99,9 +99,9 @@ internal sealed class OutputProgress(SpanQueue queue, bool takesScopes = true)
                 continue;
             }
 
-            if (takesScopes || !span!.IsScope)
+            if (takesScopes || !span.IsScope)
             {
-                batch.Add(new QueuedSpan(cursor, span!));
+                batch.Add(new QueuedSpan(cursor, span));
             }
 
             cursor++;

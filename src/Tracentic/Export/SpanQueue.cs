@@ -8,17 +8,19 @@ namespace Tracentic.Export;
 /// in the manner of OpenTelemetry's <c>CircularBuffer</c>. Every span gets a sequence number; each output reads the
 /// ring at its own pace (<see cref="OutputProgress"/>), so a span is queued once however many outputs there are.
 /// <para>
-/// An add never waits and never fails: when an output has fallen <see cref="Capacity"/> spans behind, the newest span
-/// takes the place of the oldest one it has not taken (dropped, for that output). Slots are reused only after the
-/// ring has wrapped, so a reader checks each slot's stamp to know it still holds the span it looks for; a writer marks
-/// the slot as being written first, so a reader never takes a half-written slot for the span before it. Once every
-/// output has taken a span, the export thread lets go of it (<see cref="ForgetBefore"/>), so delivered spans are not
-/// kept alive by the ring.
+/// An add never waits on the export and never fails: when an output has fallen <see cref="Capacity"/> spans behind,
+/// the newest span takes the place of the oldest one it has not taken (dropped, for that output). Spans are stored by
+/// value, so recording allocates nothing and a collection has no queued span to promote, however full the queue is
+/// (an outage keeps it full). A slot's stamp says which span it holds: a writer claims the slot (marking it as being
+/// written), copies the span in and stamps it; a reader copies the span out and keeps the copy only if the stamp is
+/// the same afterwards, so it never takes a half-written or overwritten slot for the span it looks for. Once every
+/// output has taken a span, the export thread clears its slot (<see cref="ForgetBefore"/>), so what delivered spans
+/// reference is not kept alive by the ring.
 /// </para>
 /// </summary>
 internal sealed class SpanQueue
 {
-    private readonly RecordedSpan?[] _spans;
+    private readonly RecordedSpan[] _spans;
     private readonly long[] _stamps; // sequence + 1 of the span in each slot, written after the span; 0 for never
     private readonly int _mask;
     private PaddedCounter _added; // written by every recording thread: alone on its cache line
@@ -29,7 +31,7 @@ internal sealed class SpanQueue
     {
         Capacity = capacity;
         var size = capacity <= 1 ? 1 : (int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)capacity), 1u << 30);
-        _spans = new RecordedSpan?[Math.Max(size, capacity)];
+        _spans = new RecordedSpan[Math.Max(size, capacity)];
         _stamps = new long[_spans.Length];
         _mask = BitOperations.IsPow2(_spans.Length) ? _spans.Length - 1 : -1;
         _dropFrom.Value = capacity;
@@ -42,44 +44,53 @@ internal sealed class SpanQueue
     public long Added => Volatile.Read(ref _added.Value);
 
     /// <summary>Adds a span without waiting; returns its sequence number and whether it pushed out a span some output had not taken.</summary>
-    public (long Sequence, bool DroppedOldest) Add(RecordedSpan span)
+    public (long Sequence, bool DroppedOldest) Add(in RecordedSpan span)
     {
         var sequence = Interlocked.Increment(ref _added.Value) - 1;
         var slot = Slot(sequence);
-        Volatile.Write(ref _stamps[slot], Writing);
-        Volatile.Write(ref _spans[slot], span);
-        Volatile.Write(ref _stamps[slot], sequence + 1);
+        if (Claim(slot, sequence))
+        {
+            _spans[slot] = span;
+            Volatile.Write(ref _stamps[slot], sequence + 1); // publishes the copy: the writes above cannot move after it
+        }
+
         return (sequence, sequence >= Volatile.Read(ref _dropFrom.Value));
     }
 
     /// <summary>The span with <paramref name="sequence"/>, if it is still in the ring and its add has completed.</summary>
-    public SlotRead TryRead(long sequence, out RecordedSpan? span)
+    public SlotRead TryRead(long sequence, out RecordedSpan span)
     {
         var slot = Slot(sequence);
         var stamp = Volatile.Read(ref _stamps[slot]);
-        span = Volatile.Read(ref _spans[slot]);
-        if (stamp == sequence + 1 && Volatile.Read(ref _stamps[slot]) == stamp && span is not null)
+        if (stamp == sequence + 1)
         {
-            return SlotRead.Ready;
+            span = _spans[slot];
+            Interlocked.MemoryBarrier(); // the copy is complete before the stamp is read again
+            if (Volatile.Read(ref _stamps[slot]) == stamp)
+            {
+                return SlotRead.Ready;
+            }
+
+            stamp = Volatile.Read(ref _stamps[slot]);
         }
 
-        span = null;
+        span = default;
         // A slot being written holds this span or a newer one: newer when the ring has come round since.
-        return stamp > sequence + 1 || (stamp == Writing && Added > sequence + _spans.Length) ? SlotRead.Overwritten : SlotRead.NotYet;
+        return stamp > sequence + 1 || stamp == Cleared || (stamp == Writing && Added > sequence + _spans.Length) ? SlotRead.Overwritten : SlotRead.NotYet;
     }
 
-    /// <summary>Lets go of the spans before <paramref name="sequence"/>, which every output has taken (export thread only).</summary>
+    /// <summary>Clears the slots of the spans before <paramref name="sequence"/>, which every output has taken (export thread only).</summary>
     public void ForgetBefore(long sequence)
     {
         _forgotten = Math.Max(_forgotten, sequence - _spans.Length); // older slots hold newer spans by now
         for (; _forgotten < sequence; _forgotten++)
         {
             var slot = Slot(_forgotten);
-            var stamp = Volatile.Read(ref _stamps[slot]);
-            var span = Volatile.Read(ref _spans[slot]);
-            if (stamp == _forgotten + 1 && span is not null && Volatile.Read(ref _stamps[slot]) == stamp)
+            var stamp = _forgotten + 1;
+            if (Volatile.Read(ref _stamps[slot]) == stamp && Interlocked.CompareExchange(ref _stamps[slot], Writing, stamp) == stamp)
             {
-                Interlocked.CompareExchange(ref _spans[slot], null, span); // unless a newer span took the slot meanwhile
+                _spans[slot] = default; // unless a newer span took the slot meanwhile (then the exchange failed)
+                Volatile.Write(ref _stamps[slot], Cleared);
             }
         }
     }
@@ -93,8 +104,36 @@ internal sealed class SpanQueue
         }
     }
 
-    /// <summary>The stamp of a slot while a span is being written into it.</summary>
+    /// <summary>The stamp of a slot while a span is being written into it (or cleared).</summary>
     private const long Writing = -1;
+
+    /// <summary>The stamp of a slot whose span every output has taken and the export thread cleared.</summary>
+    private const long Cleared = -2;
+
+    /// <summary>
+    /// Marks the slot as being written for <paramref name="sequence"/>, waiting out a writer a whole ring ahead or the
+    /// export thread clearing it (a few instructions either way). False when a newer span already holds the slot: this
+    /// one was pushed out before it was written, and the outputs count it as dropped.
+    /// </summary>
+    private bool Claim(int slot, long sequence)
+    {
+        var spinner = default(SpinWait);
+        while (true)
+        {
+            var stamp = Volatile.Read(ref _stamps[slot]);
+            if (stamp > sequence + 1)
+            {
+                return false;
+            }
+
+            if (stamp != Writing && Interlocked.CompareExchange(ref _stamps[slot], Writing, stamp) == stamp)
+            {
+                return true;
+            }
+
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+    }
 
     private int Slot(long sequence) => _mask >= 0 ? (int)(sequence & _mask) : (int)(sequence % _spans.Length);
 }

@@ -40,7 +40,7 @@ internal sealed class SpanResolver
 
     /// <summary>The span's resolved form, which every output writes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ResolvedSpan Resolve(RecordedSpan span)
+    public ResolvedSpan Resolve(in RecordedSpan span)
     {
         var into = new ResolvedSpan();
 
@@ -140,7 +140,7 @@ internal sealed class SpanResolver
     /// a null value hides the key from lower layers, and at the count cap the lower layers lose.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void MergeUserAttributes(RecordedSpan span, List<ResolvedAttribute> merged)
+    private void MergeUserAttributes(in RecordedSpan span, List<ResolvedAttribute> merged)
     {
         _seenKeys.Clear();
         merged.Clear();
