@@ -25,7 +25,7 @@ internal sealed class SpanQueue
     private readonly int _mask;
     private PaddedCounter _added; // written by every recording thread: alone on its cache line
     private PaddedCounter _dropFrom; // the first sequence whose add pushes out a span the slowest output has not taken
-    private long _forgotten; // export thread only: slots before this sequence no longer hold their span
+    private long _forgotten; // export thread only: slots before this sequence are cleared or left to be overwritten
 
     public SpanQueue(int capacity)
     {
@@ -82,7 +82,9 @@ internal sealed class SpanQueue
     /// <summary>Clears the slots of the spans before <paramref name="sequence"/>, which every output has taken (export thread only).</summary>
     public void ForgetBefore(long sequence)
     {
-        _forgotten = Math.Max(_forgotten, sequence - _spans.Length); // older slots hold newer spans by now
+        // Slots recording will reach within half a ring are left to be overwritten: clearing one would make the add
+        // that comes round to it wait for the clear, and a full queue (an outage) keeps recording just behind.
+        _forgotten = Math.Max(_forgotten, Added - _spans.Length / 2);
         for (; _forgotten < sequence; _forgotten++)
         {
             var slot = Slot(_forgotten);
