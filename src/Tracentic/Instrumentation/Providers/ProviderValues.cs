@@ -46,24 +46,8 @@ public static class ProviderValues
     public static double? Number(decimal? value) => (double?)value;
 
     /// <summary>A copy of a request's list of strings (stop sequences), nulls left out; null when there is none.</summary>
-    public static string[]? Strings(IList<string>? values)
-    {
-        if (values is null || values.Count == 0)
-        {
-            return null;
-        }
-
-        var copy = new List<string>(values.Count);
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (values[i] is { } value)
-            {
-                copy.Add(value);
-            }
-        }
-
-        return copy.Count == 0 ? null : [.. copy];
-    }
+    public static string[]? Strings(IList<string>? values) =>
+        values is null ? null : Strings(values as IReadOnlyList<string> ?? [.. values]); // lists and arrays are both
 
     /// <inheritdoc cref="Strings(IList{string}?)"/>
     public static string[]? Strings(IReadOnlyList<string>? values)
@@ -86,7 +70,7 @@ public static class ProviderValues
     }
 
     /// <inheritdoc cref="Strings(IList{string}?)"/>
-    public static string[]? Strings(string[]? values) => Strings((IList<string>?)values);
+    public static string[]? Strings(string[]? values) => Strings((IReadOnlyList<string>?)values);
 
     /// <summary>An enum value as providers spell it on the wire: <c>ContentFilter</c> → <c>content_filter</c>.</summary>
     public static string Name<TEnum>(TEnum value)
