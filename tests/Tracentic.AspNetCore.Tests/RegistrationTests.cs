@@ -71,7 +71,7 @@ public sealed class RegistrationTests : ProcessWideTest
         var (owner, ownerExporter) = InMemoryExporter.CreateClient();
         TracenticSdk.Install(owner);
 
-        await using (var app = await TestApp.StartAsync(new TestAppSetup { Configure = o => o.ProcessWide = false }))
+        await using (var app = await TestApp.StartAsync(new TestAppSetup { Web = o => o.ProcessWide = false }))
         {
             Assert.NotSame(owner, app.Engine);
             Assert.Same(owner, TracenticSdk.Current);
@@ -97,7 +97,7 @@ public sealed class RegistrationTests : ProcessWideTest
         Assert.Single(services, d => d.ServiceType == typeof(IHostedService));
         Assert.Single(services, d => d.ServiceType == typeof(Microsoft.AspNetCore.Hosting.IStartupFilter));
         using var provider = services.BuildServiceProvider();
-        var options = provider.GetRequiredService<IOptions<TracenticAspNetCoreOptions>>().Value;
+        var options = provider.GetRequiredService<IOptions<TracenticOptions>>().Value;
         Assert.Equal("first", options.ServiceName);
         Assert.Equal("staging", options.Environment);
     }
@@ -136,7 +136,7 @@ public sealed class RegistrationTests : ProcessWideTest
             },
         });
 
-        var options = app.App.Services.GetRequiredService<IOptions<TracenticAspNetCoreOptions>>().Value;
+        var options = app.App.Services.GetRequiredService<IOptions<TracenticOptions>>().Value;
         Assert.Equal("key-from-config", options.ApiKey);
         Assert.Equal("rag-api", options.ServiceName);
         Assert.Equal("1.2.3", options.ServiceVersion);
@@ -147,11 +147,11 @@ public sealed class RegistrationTests : ProcessWideTest
         Assert.Equal(4096, options.QueueCapacity);
         Assert.Equal(64, options.MaxBatchSize);
         Assert.True(options.Debug);
-        Assert.True(options.LinkIncomingScope);
+        Assert.True(app.App.Services.GetRequiredService<IOptions<TracenticAspNetCoreOptions>>().Value.LinkIncomingScope);
         Assert.Equal(new ModelPricing(2.5, 10), options.CustomPricing!["gpt-4o"]);
         Assert.Equal(new ModelPricing(3, 15) { CacheReadPerMillion = 0.3, CacheWritePerMillion = 3.75, ReasoningPerMillion = 20 }, options.CustomPricing!["claude-sonnet-4"]);
-        Assert.True(options.Sdk.CaptureMessageContent);
-        Assert.Equal(500, options.Sdk.MaxMessageContentLength);
+        Assert.True(options.CaptureMessageContent);
+        Assert.Equal(500, options.MaxMessageContentLength);
         Assert.Equal(64, options.AttributeLimits.MaxAttributeCount);
         Assert.Equal(1000, options.AttributeLimits.MaxStringValueLength);
 
@@ -190,7 +190,7 @@ public sealed class RegistrationTests : ProcessWideTest
             },
         });
 
-        var options = app.App.Services.GetRequiredService<IOptions<TracenticAspNetCoreOptions>>().Value;
+        var options = app.App.Services.GetRequiredService<IOptions<TracenticOptions>>().Value;
         Assert.Equal("from-config", options.ServiceName);
         Assert.Equal("key-from-env", options.ApiKey);
         Assert.Equal("staging", options.Environment);
@@ -209,7 +209,7 @@ public sealed class RegistrationTests : ProcessWideTest
             Configure = o => o.ServiceName = "from-code",
         });
 
-        var options = app.App.Services.GetRequiredService<IOptions<TracenticAspNetCoreOptions>>().Value;
+        var options = app.App.Services.GetRequiredService<IOptions<TracenticOptions>>().Value;
         Assert.Equal("from-code", options.ServiceName);
         Assert.Equal("staging", options.Environment);
     }
@@ -219,7 +219,7 @@ public sealed class RegistrationTests : ProcessWideTest
     {
         await using var app = await TestApp.StartAsync(new TestAppSetup());
 
-        var options = app.App.Services.GetRequiredService<IOptions<TracenticAspNetCoreOptions>>().Value;
-        Assert.Null(options.Sdk.LoggerFactory);
+        var options = app.App.Services.GetRequiredService<IOptions<TracenticOptions>>().Value;
+        Assert.Null(options.LoggerFactory);
     }
 }

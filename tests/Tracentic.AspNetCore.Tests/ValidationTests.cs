@@ -6,7 +6,7 @@ namespace Tracentic.AspNetCore.Tests;
 
 public sealed class ValidationTests : ProcessWideTest
 {
-    public static TheoryData<string, Action<TracenticAspNetCoreOptions>, string> InvalidSettings => new()
+    public static TheoryData<string, Action<TracenticOptions>, string> InvalidSettings => new()
     {
         { "empty service name", o => o.ServiceName = "", "Tracentic setting ServiceName must not be empty" },
         { "blank service name", o => o.ServiceName = "   ", "TRACENTIC_SERVICE_NAME" },
@@ -17,14 +17,14 @@ public sealed class ValidationTests : ProcessWideTest
         { "zero batch delay", o => o.BatchDelay = TimeSpan.Zero, "Tracentic setting BatchDelay" },
         { "zero queue capacity", o => o.QueueCapacity = 0, "Tracentic setting QueueCapacity must be at least 1" },
         { "api key with a newline", o => o.ApiKey = "key\n", "Tracentic setting ApiKey contains a line break" },
-        { "standard OTLP output without an endpoint", o => o.Sdk.Otlp = new OtlpOutputOptions(), "Tracentic setting Otlp needs an Endpoint" },
-        { "relative OTLP endpoint", o => o.Sdk.Otlp = new OtlpOutputOptions { Endpoint = "collector:4318" }, "Tracentic setting Otlp.Endpoint must be an absolute http:// or https:// URL" },
-        { "OTLP header with a newline", o => o.Sdk.Otlp = new OtlpOutputOptions { Endpoint = "http://localhost:4318", Headers = new() { ["api-key"] = "k\n" } }, "OTEL_EXPORTER_OTLP_* environment variables" },
+        { "standard OTLP output without an endpoint", o => o.Otlp = new OtlpOutputOptions(), "Tracentic setting Otlp needs an Endpoint" },
+        { "relative OTLP endpoint", o => o.Otlp = new OtlpOutputOptions { Endpoint = "collector:4318" }, "Tracentic setting Otlp.Endpoint must be an absolute http:// or https:// URL" },
+        { "OTLP header with a newline", o => o.Otlp = new OtlpOutputOptions { Endpoint = "http://localhost:4318", Headers = new() { ["api-key"] = "k\n" } }, "OTEL_EXPORTER_OTLP_* environment variables" },
     };
 
     [Theory]
     [MemberData(nameof(InvalidSettings))]
-    public async Task Invalid_settings_in_code_fail_startup_naming_the_setting(string because, Action<TracenticAspNetCoreOptions> configure, string expected)
+    public async Task Invalid_settings_in_code_fail_startup_naming_the_setting(string because, Action<TracenticOptions> configure, string expected)
     {
         var error = await StartExpectingFailure(new TestAppSetup { Configure = configure });
 
