@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tracentic.AspNetCore.Configuration;
 using Tracentic.AspNetCore.Tests.Infrastructure;
 using Tracentic.Instrumentation;
 using Tracentic.Testing;
@@ -212,6 +213,70 @@ public sealed class RegistrationTests : ProcessWideTest
         var options = app.App.Services.GetRequiredService<IOptions<TracenticOptions>>().Value;
         Assert.Equal("from-code", options.ServiceName);
         Assert.Equal("staging", options.Environment);
+    }
+
+    public static TheoryData<string> EnvironmentVariables => [.. TracenticEnvironment.Variables.Select(v => v.Variable)];
+
+    [Theory]
+    [MemberData(nameof(EnvironmentVariables))]
+    public async Task An_environment_variable_fills_its_setting_and_configuration_and_code_override_it(string variable)
+    {
+        var (_, setting, apply) = TracenticEnvironment.Variables.Single(v => v.Variable == variable);
+        var environment = new Dictionary<string, string> { [variable] = "http://env.example/" };
+        var read = typeof(TracenticOptions).GetProperty(setting)!;
+
+        Assert.Equal("http://env.example/", read.GetValue(await Options(new TestAppSetup { Environment = environment })));
+        Assert.Equal("http://config.example/", read.GetValue(await Options(new TestAppSetup
+        {
+            Environment = environment,
+            Configuration = new() { ["Tracentic:" + setting] = "http://config.example/" },
+        })));
+        Assert.Equal("http://code.example/", read.GetValue(await Options(new TestAppSetup
+        {
+            Environment = environment,
+            Configuration = new() { ["Tracentic:" + setting] = "http://config.example/" },
+            Configure = o => apply(o, "http://code.example/"),
+        })));
+
+        static async Task<TracenticOptions> Options(TestAppSetup setup)
+        {
+            await using var app = await TestApp.StartAsync(setup);
+            return app.App.Services.GetRequiredService<IOptions<TracenticOptions>>().Value;
+        }
+    }
+
+    [Fact]
+    public async Task The_standard_OTLP_output_can_be_set_in_configuration()
+    {
+        await using var app = await TestApp.StartAsync(new TestAppSetup
+        {
+            Configuration = new()
+            {
+                ["Tracentic:Otlp:Endpoint"] = "http://127.0.0.1:4318",
+                ["Tracentic:Otlp:Headers:api-key"] = "secret",
+            },
+        });
+
+        var otlp = app.App.Services.GetRequiredService<IOptions<TracenticOptions>>().Value.Otlp;
+        Assert.NotNull(otlp);
+        Assert.Equal("http://127.0.0.1:4318", otlp.Endpoint);
+        Assert.Equal("secret", otlp.Headers!["api-key"]);
+    }
+
+    [Fact]
+    public void The_options_pattern_configures_TracenticOptions_as_AddTracentic_does()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(new TracenticEnvironment(_ => null));
+        services.AddTracentic();
+        services.Configure<TracenticOptions>(o => o.ServiceName = "configured");
+        services.PostConfigure<TracenticOptions>(o => o.Environment = "post-configured");
+
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<TracenticOptions>>().Value;
+        Assert.Equal("configured", options.ServiceName);
+        Assert.Equal("post-configured", options.Environment);
     }
 
     [Fact]
