@@ -23,6 +23,7 @@ using System.Net.Http.Json;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Tracentic;
 using Tracentic.AspNetCore;
 using Tracentic.Local;
 using WebApiSample;
@@ -33,7 +34,7 @@ Console.WriteLine(receiver is null
     ? "TRACENTIC_API_KEY is set: the services export to Tracentic."
     : "TRACENTIC_API_KEY is not set: the services export to a local receiver on 127.0.0.1.");
 
-void UseLocalReceiver(TracenticAspNetCoreOptions options)
+void UseLocalReceiver(TracenticOptions options)
 {
     if (receiver is not null)
     {
@@ -53,9 +54,12 @@ workerBuilder.Services.AddTracentic(options =>
 {
     UseLocalReceiver(options);
     options.ServiceName = "rag-worker";
-    options.ProcessWide = false;
-    options.LinkIncomingScope = true; // x-tracentic-scope-id from the gateway becomes the parent of scopes begun here
-    options.RequestAttributes = context => new() { ["route"] = context.Request.Path.Value };
+});
+workerBuilder.Services.Configure<TracenticAspNetCoreOptions>(web =>
+{
+    web.ProcessWide = false;
+    web.LinkIncomingScope = true; // x-tracentic-scope-id from the gateway becomes the parent of scopes begun here
+    web.RequestAttributes = context => new() { ["route"] = context.Request.Path.Value };
 });
 workerBuilder.Services.AddSingleton<FakeModel>();
 workerBuilder.Services.AddSingleton(TimeProvider.System);
@@ -74,13 +78,13 @@ gatewayBuilder.Services.AddTracentic(options =>
     UseLocalReceiver(options);
     options.ServiceName = "rag-gateway";
     options.GlobalAttributes = new() { ["region"] = "local" };
+});
 
-    // Evaluated once per request; only that request's spans carry the values.
-    options.RequestAttributes = context => new()
-    {
-        ["user_id"] = context.Request.Headers["x-user-id"].ToString(),
-        ["route"] = context.Request.Path.Value,
-    };
+// Evaluated once per request; only that request's spans carry the values.
+gatewayBuilder.Services.Configure<TracenticAspNetCoreOptions>(web => web.RequestAttributes = context => new()
+{
+    ["user_id"] = context.Request.Headers["x-user-id"].ToString(),
+    ["route"] = context.Request.Path.Value,
 });
 if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")))
 {

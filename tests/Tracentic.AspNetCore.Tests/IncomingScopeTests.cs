@@ -40,7 +40,7 @@ public sealed class IncomingScopeTests : ProcessWideTest
         var parents = new Dictionary<string, string?>();
         await using var app = await TestApp.StartAsync(new TestAppSetup
         {
-            Configure = o => o.LinkIncomingScope = true,
+            Web = o => o.LinkIncomingScope = true,
             Pipeline = web => web.MapGet("/", (ITracentic t) =>
             {
                 var manual = t.Begin("manual");
@@ -74,7 +74,7 @@ public sealed class IncomingScopeTests : ProcessWideTest
         string? parent = "unset", read = null;
         await using var app = await TestApp.StartAsync(new TestAppSetup
         {
-            Configure = o => o.RequestAttributes = _ => new() { ["a"] = 1 },
+            Web = o => o.RequestAttributes = _ => new() { ["a"] = 1 },
             Pipeline = web => web.MapGet("/", (HttpContext context, ITracentic t) =>
             {
                 read = context.GetTracenticScopeId();

@@ -28,6 +28,9 @@ public sealed class KestrelConcurrencyTests(ITestOutputHelper output) : ProcessW
             Configure = o =>
             {
                 o.GlobalAttributes = new() { ["user_id"] = "nobody", ["region"] = "eu" };
+            },
+            Web = o =>
+            {
                 o.RequestAttributes = context => new() { ["user_id"] = context.Request.Headers[UserHeader].ToString() };
             },
             Pipeline = MapWorkload,

@@ -20,6 +20,9 @@ public sealed class KestrelCrossServiceTests : ProcessWideTest
             Configure = o =>
             {
                 o.ServiceName = "worker";
+            },
+            Web = o =>
+            {
                 o.LinkIncomingScope = true;
             },
             Pipeline = web => web.MapPost("/process", async (ITracentic tracentic) =>
@@ -44,6 +47,9 @@ public sealed class KestrelCrossServiceTests : ProcessWideTest
             Configure = o =>
             {
                 o.ServiceName = "gateway";
+            },
+            Web = o =>
+            {
                 o.ProcessWide = false;
             },
             Services = services => services
@@ -84,7 +90,7 @@ public sealed class KestrelCrossServiceTests : ProcessWideTest
         await using var app = await TestApp.StartAsync(new TestAppSetup
         {
             Kestrel = true,
-            Configure = o =>
+            Web = o =>
             {
                 o.LinkIncomingScope = true;
                 o.RequestAttributes = context => context.Request.Headers.TryGetValue("x-user", out var user) ? new() { ["user_id"] = user.ToString() } : null;

@@ -21,7 +21,7 @@ public sealed class PipelineTests : ProcessWideTest
         var evaluations = 0;
         await using var app = await TestApp.StartAsync(new TestAppSetup
         {
-            Configure = o => o.RequestAttributes = context =>
+            Web = o => o.RequestAttributes = context =>
             {
                 Interlocked.Increment(ref evaluations);
                 return new() { ["user_id"] = context.Request.Headers["x-user"].ToString() };
@@ -42,7 +42,7 @@ public sealed class PipelineTests : ProcessWideTest
         var seen = new List<string?>();
         await using var app = await TestApp.StartAsync(new TestAppSetup
         {
-            Configure = o => o.RequestAttributes = context =>
+            Web = o => o.RequestAttributes = context =>
             {
                 lock (seen)
                 {
@@ -83,7 +83,8 @@ public sealed class PipelineTests : ProcessWideTest
                 {
                     services.AddSingleton(new TracenticEnvironment(_ => null));
                     services.AddSingleton(exporter.Setup);
-                    services.AddTracentic(o =>
+                    services.AddTracentic();
+                    services.Configure<TracenticAspNetCoreOptions>(o =>
                     {
                         o.RequestAttributes = context =>
                         {
@@ -123,7 +124,7 @@ public sealed class PipelineTests : ProcessWideTest
         var evaluations = 0;
         await using var app = await TestApp.StartAsync(new TestAppSetup
         {
-            Configure = o => o.RequestAttributes = _ =>
+            Web = o => o.RequestAttributes = _ =>
             {
                 Interlocked.Increment(ref evaluations);
                 return null;
@@ -160,6 +161,9 @@ public sealed class PipelineTests : ProcessWideTest
             Configure = o =>
             {
                 o.GlobalAttributes = new() { ["k1"] = "options", ["k2"] = "options", ["k3"] = "options", ["k4"] = "options", ["k5"] = "options" };
+            },
+            Web = o =>
+            {
                 o.RequestAttributes = _ => new() { ["k3"] = "request", ["k4"] = "request", ["k5"] = "request" };
             },
             Pipeline = web => web.MapGet("/", (ITracentic t) =>
@@ -189,6 +193,9 @@ public sealed class PipelineTests : ProcessWideTest
             Configure = o =>
             {
                 o.GlobalAttributes = new() { ["plan"] = "free" };
+            },
+            Web = o =>
+            {
                 o.RequestAttributes = context => context.Request.Headers.ContainsKey("x-hide-plan")
                     ? new() { ["plan"] = null, ["request"] = "hiding" }
                     : new() { ["request"] = "plain" };
@@ -215,7 +222,7 @@ public sealed class PipelineTests : ProcessWideTest
         IReadOnlyDictionary<string, object?>? requestDuringRequest = null;
         await using var app = await TestApp.StartAsync(new TestAppSetup
         {
-            Configure = o => o.RequestAttributes = _ => new() { ["user_id"] = "dave", ["tenant"] = "acme" },
+            Web = o => o.RequestAttributes = _ => new() { ["user_id"] = "dave", ["tenant"] = "acme" },
             Pipeline = web => web.MapGet("/", () =>
             {
                 globalDuringRequest = TracenticGlobalContext.Current.GetAll();
@@ -239,6 +246,9 @@ public sealed class PipelineTests : ProcessWideTest
             Configure = o =>
             {
                 o.GlobalAttributes = new() { ["region"] = "eu" };
+            },
+            Web = o =>
+            {
                 o.RequestAttributes = _ => throw new InvalidOperationException("no tenant");
             },
             Pipeline = web => web.MapGet("/", (ITracentic t) => t.RecordSpan(Spans.Call())),
@@ -272,7 +282,7 @@ public sealed class PipelineTests : ProcessWideTest
     {
         await using var app = await TestApp.StartAsync(new TestAppSetup
         {
-            Configure = o =>
+            Web = o =>
             {
                 o.LinkIncomingScope = true;
                 o.RequestAttributes = context => context.Request.Headers.TryGetValue("x-user", out var user) ? new() { ["user_id"] = user.ToString() } : null;

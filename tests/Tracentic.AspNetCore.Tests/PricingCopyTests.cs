@@ -30,7 +30,7 @@ public sealed class PricingCopyTests : ProcessWideTest
         pricing["gpt-4o"] = new ModelPricing(1000, 1000);
         pricing["gpt-4o-mini"] = new ModelPricing(1, 1);
         using var provider = services.BuildServiceProvider();
-        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TracenticAspNetCoreOptions>>().Value;
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TracenticOptions>>().Value;
 
         Assert.Equal(2.5, options.CustomPricing!["gpt-4o"].InputPerMillion);
         Assert.False(options.CustomPricing.ContainsKey("gpt-4o-mini"));

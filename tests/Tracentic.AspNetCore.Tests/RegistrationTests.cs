@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tracentic.AspNetCore.Configuration;
 using Tracentic.AspNetCore.Tests.Infrastructure;
 using Tracentic.Instrumentation;
 using Tracentic.Testing;
@@ -71,7 +72,7 @@ public sealed class RegistrationTests : ProcessWideTest
         var (owner, ownerExporter) = InMemoryExporter.CreateClient();
         TracenticSdk.Install(owner);
 
-        await using (var app = await TestApp.StartAsync(new TestAppSetup { Configure = o => o.ProcessWide = false }))
+        await using (var app = await TestApp.StartAsync(new TestAppSetup { Web = o => o.ProcessWide = false }))
         {
             Assert.NotSame(owner, app.Engine);
             Assert.Same(owner, TracenticSdk.Current);
@@ -97,7 +98,7 @@ public sealed class RegistrationTests : ProcessWideTest
         Assert.Single(services, d => d.ServiceType == typeof(IHostedService));
         Assert.Single(services, d => d.ServiceType == typeof(Microsoft.AspNetCore.Hosting.IStartupFilter));
         using var provider = services.BuildServiceProvider();
-        var options = provider.GetRequiredService<IOptions<TracenticAspNetCoreOptions>>().Value;
+        var options = provider.GetRequiredService<IOptions<TracenticOptions>>().Value;
         Assert.Equal("first", options.ServiceName);
         Assert.Equal("staging", options.Environment);
     }
@@ -136,7 +137,7 @@ public sealed class RegistrationTests : ProcessWideTest
             },
         });
 
-        var options = app.App.Services.GetRequiredService<IOptions<TracenticAspNetCoreOptions>>().Value;
+        var options = app.App.Services.GetRequiredService<IOptions<TracenticOptions>>().Value;
         Assert.Equal("key-from-config", options.ApiKey);
         Assert.Equal("rag-api", options.ServiceName);
         Assert.Equal("1.2.3", options.ServiceVersion);
@@ -147,11 +148,11 @@ public sealed class RegistrationTests : ProcessWideTest
         Assert.Equal(4096, options.QueueCapacity);
         Assert.Equal(64, options.MaxBatchSize);
         Assert.True(options.Debug);
-        Assert.True(options.LinkIncomingScope);
+        Assert.True(app.App.Services.GetRequiredService<IOptions<TracenticAspNetCoreOptions>>().Value.LinkIncomingScope);
         Assert.Equal(new ModelPricing(2.5, 10), options.CustomPricing!["gpt-4o"]);
         Assert.Equal(new ModelPricing(3, 15) { CacheReadPerMillion = 0.3, CacheWritePerMillion = 3.75, ReasoningPerMillion = 20 }, options.CustomPricing!["claude-sonnet-4"]);
-        Assert.True(options.Sdk.CaptureMessageContent);
-        Assert.Equal(500, options.Sdk.MaxMessageContentLength);
+        Assert.True(options.CaptureMessageContent);
+        Assert.Equal(500, options.MaxMessageContentLength);
         Assert.Equal(64, options.AttributeLimits.MaxAttributeCount);
         Assert.Equal(1000, options.AttributeLimits.MaxStringValueLength);
 
@@ -190,7 +191,7 @@ public sealed class RegistrationTests : ProcessWideTest
             },
         });
 
-        var options = app.App.Services.GetRequiredService<IOptions<TracenticAspNetCoreOptions>>().Value;
+        var options = app.App.Services.GetRequiredService<IOptions<TracenticOptions>>().Value;
         Assert.Equal("from-config", options.ServiceName);
         Assert.Equal("key-from-env", options.ApiKey);
         Assert.Equal("staging", options.Environment);
@@ -209,9 +210,73 @@ public sealed class RegistrationTests : ProcessWideTest
             Configure = o => o.ServiceName = "from-code",
         });
 
-        var options = app.App.Services.GetRequiredService<IOptions<TracenticAspNetCoreOptions>>().Value;
+        var options = app.App.Services.GetRequiredService<IOptions<TracenticOptions>>().Value;
         Assert.Equal("from-code", options.ServiceName);
         Assert.Equal("staging", options.Environment);
+    }
+
+    public static TheoryData<string> EnvironmentVariables => [.. TracenticEnvironment.Variables.Select(v => v.Variable)];
+
+    [Theory]
+    [MemberData(nameof(EnvironmentVariables))]
+    public async Task An_environment_variable_fills_its_setting_and_configuration_and_code_override_it(string variable)
+    {
+        var (_, setting, apply) = TracenticEnvironment.Variables.Single(v => v.Variable == variable);
+        var environment = new Dictionary<string, string> { [variable] = "http://env.example/" };
+        var read = typeof(TracenticOptions).GetProperty(setting)!;
+
+        Assert.Equal("http://env.example/", read.GetValue(await Options(new TestAppSetup { Environment = environment })));
+        Assert.Equal("http://config.example/", read.GetValue(await Options(new TestAppSetup
+        {
+            Environment = environment,
+            Configuration = new() { ["Tracentic:" + setting] = "http://config.example/" },
+        })));
+        Assert.Equal("http://code.example/", read.GetValue(await Options(new TestAppSetup
+        {
+            Environment = environment,
+            Configuration = new() { ["Tracentic:" + setting] = "http://config.example/" },
+            Configure = o => apply(o, "http://code.example/"),
+        })));
+
+        static async Task<TracenticOptions> Options(TestAppSetup setup)
+        {
+            await using var app = await TestApp.StartAsync(setup);
+            return app.App.Services.GetRequiredService<IOptions<TracenticOptions>>().Value;
+        }
+    }
+
+    [Fact]
+    public async Task The_standard_OTLP_output_can_be_set_in_configuration()
+    {
+        await using var app = await TestApp.StartAsync(new TestAppSetup
+        {
+            Configuration = new()
+            {
+                ["Tracentic:Otlp:Endpoint"] = "http://127.0.0.1:4318",
+                ["Tracentic:Otlp:Headers:api-key"] = "secret",
+            },
+        });
+
+        var otlp = app.App.Services.GetRequiredService<IOptions<TracenticOptions>>().Value.Otlp;
+        Assert.NotNull(otlp);
+        Assert.Equal("http://127.0.0.1:4318", otlp.Endpoint);
+        Assert.Equal("secret", otlp.Headers!["api-key"]);
+    }
+
+    [Fact]
+    public void The_options_pattern_configures_TracenticOptions_as_AddTracentic_does()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(new TracenticEnvironment(_ => null));
+        services.AddTracentic();
+        services.Configure<TracenticOptions>(o => o.ServiceName = "configured");
+        services.PostConfigure<TracenticOptions>(o => o.Environment = "post-configured");
+
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<TracenticOptions>>().Value;
+        Assert.Equal("configured", options.ServiceName);
+        Assert.Equal("post-configured", options.Environment);
     }
 
     [Fact]
@@ -219,7 +284,7 @@ public sealed class RegistrationTests : ProcessWideTest
     {
         await using var app = await TestApp.StartAsync(new TestAppSetup());
 
-        var options = app.App.Services.GetRequiredService<IOptions<TracenticAspNetCoreOptions>>().Value;
-        Assert.Null(options.Sdk.LoggerFactory);
+        var options = app.App.Services.GetRequiredService<IOptions<TracenticOptions>>().Value;
+        Assert.Null(options.LoggerFactory);
     }
 }

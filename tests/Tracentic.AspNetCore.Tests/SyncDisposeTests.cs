@@ -16,7 +16,7 @@ public class SyncDisposeTests : ProcessWideTest
         services.AddTracentic(o =>
         {
             o.ServiceName = "sync-dispose";
-            o.Sdk.BatchDelay = TimeSpan.FromMinutes(1); // only shutdown can send it
+            o.BatchDelay = TimeSpan.FromMinutes(1); // only shutdown can send it
         });
 
         ITracentic tracentic;

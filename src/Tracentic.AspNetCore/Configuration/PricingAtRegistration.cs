@@ -8,12 +8,12 @@ namespace Tracentic.AspNetCore.Configuration;
 /// </summary>
 internal static class PricingAtRegistration
 {
-    public static Action<TracenticAspNetCoreOptions> Wrap(Action<TracenticAspNetCoreOptions> configure)
+    public static Action<TracenticOptions> Wrap(Action<TracenticOptions> configure)
     {
         Dictionary<string, ModelPricing>? assigned;
         try
         {
-            var probe = new TracenticAspNetCoreOptions();
+            var probe = new TracenticOptions();
             configure(probe);
             assigned = probe.CustomPricing;
         }

@@ -5,12 +5,30 @@ namespace Tracentic.AspNetCore.Configuration;
 /// <summary>Where environment variables are read from; replaced in tests so they need not touch the process environment.</summary>
 internal sealed class TracenticEnvironment(Func<string, string?> getVariable)
 {
-    public const string ApiKey = "TRACENTIC_API_KEY";
-    public const string Endpoint = "TRACENTIC_ENDPOINT";
-    public const string ServiceName = "TRACENTIC_SERVICE_NAME";
-    public const string EnvironmentName = "TRACENTIC_ENVIRONMENT";
+    /// <summary>The environment variables and the setting each fills when configuration and code leave it unset.</summary>
+    public static readonly IReadOnlyList<(string Variable, string Setting, Action<TracenticOptions, string> Apply)> Variables =
+    [
+        ("TRACENTIC_API_KEY", nameof(TracenticOptions.ApiKey), static (o, v) => o.ApiKey = v),
+        ("TRACENTIC_ENDPOINT", nameof(TracenticOptions.Endpoint), static (o, v) => o.Endpoint = v),
+        ("TRACENTIC_SERVICE_NAME", nameof(TracenticOptions.ServiceName), static (o, v) => o.ServiceName = v),
+        ("TRACENTIC_ENVIRONMENT", nameof(TracenticOptions.Environment), static (o, v) => o.Environment = v),
+    ];
 
     public static TracenticEnvironment Process { get; } = new(System.Environment.GetEnvironmentVariable);
+
+    /// <summary>The variable that fills <paramref name="setting"/>, or null.</summary>
+    public static string? VariableOf(string setting)
+    {
+        foreach (var (variable, name, _) in Variables)
+        {
+            if (name == setting)
+            {
+                return variable;
+            }
+        }
+
+        return null;
+    }
 
     public string? Get(string name)
     {
@@ -23,28 +41,16 @@ internal sealed class TracenticEnvironment(Func<string, string?> getVariable)
 /// Applies the <c>TRACENTIC_*</c> environment variables first, so configuration and code set after it win and
 /// the variables fill only what those leave unset.
 /// </summary>
-internal sealed class TracenticEnvironmentDefaults(TracenticEnvironment environment) : IConfigureOptions<TracenticAspNetCoreOptions>
+internal sealed class TracenticEnvironmentDefaults(TracenticEnvironment environment) : IConfigureOptions<TracenticOptions>
 {
-    public void Configure(TracenticAspNetCoreOptions options)
+    public void Configure(TracenticOptions options)
     {
-        if (environment.Get(TracenticEnvironment.ApiKey) is { } apiKey)
+        foreach (var (variable, _, apply) in TracenticEnvironment.Variables)
         {
-            options.ApiKey = apiKey;
-        }
-
-        if (environment.Get(TracenticEnvironment.Endpoint) is { } endpoint)
-        {
-            options.Endpoint = endpoint;
-        }
-
-        if (environment.Get(TracenticEnvironment.ServiceName) is { } serviceName)
-        {
-            options.ServiceName = serviceName;
-        }
-
-        if (environment.Get(TracenticEnvironment.EnvironmentName) is { } environmentName)
-        {
-            options.Environment = environmentName;
+            if (environment.Get(variable) is { } value)
+            {
+                apply(options, value);
+            }
         }
     }
 }

@@ -1,20 +1,20 @@
 using Microsoft.Extensions.Options;
-using Tracentic.Engine;
 using Tracentic.Core;
 
 namespace Tracentic.AspNetCore.Configuration;
 
 /// <summary>
-/// Validates the options when the host starts (<c>ValidateOnStart</c>) with the engine's own rules
-/// (<see cref="TracenticSettings.Check"/>), reporting every invalid setting at once, each with where it can be set,
-/// after any configuration value that could not be read.
+/// Validates the options when the host starts (<c>ValidateOnStart</c>): the configuration values that could not be
+/// read, then the engine's own rules (<see cref="TracenticSettings.Check"/>), every problem at once, each with where it
+/// can be set.
 /// </summary>
-internal sealed class TracenticOptionsValidator : IValidateOptions<TracenticAspNetCoreOptions>
+internal sealed class TracenticOptionsValidator(ConfigurationErrors configurationErrors)
+    : IValidateOptions<TracenticOptions>, IValidateOptions<TracenticAspNetCoreOptions>
 {
-    public ValidateOptionsResult Validate(string? name, TracenticAspNetCoreOptions options)
+    public ValidateOptionsResult Validate(string? name, TracenticOptions options)
     {
-        var failures = new List<string>(options.ConfigurationErrors);
-        foreach (var problem in TracenticSettings.Check(options.Sdk))
+        var failures = new List<string>(configurationErrors.Of(options));
+        foreach (var problem in TracenticSettings.Check(options))
         {
             failures.Add($"Tracentic setting {problem.Setting} {problem.Problem}{(problem.Fix is null ? "" : "; " + problem.Fix)}. {WhereToSet(problem.Setting)}");
         }
@@ -22,18 +22,38 @@ internal sealed class TracenticOptionsValidator : IValidateOptions<TracenticAspN
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static string WhereToSet(string setting) => setting.StartsWith(nameof(TracenticOptions.Otlp), StringComparison.Ordinal)
-        ? $"It can be set as options.{setting}, or from the OTEL_EXPORTER_OTLP_* environment variables with OtlpOutputOptions.FromEnvironment()."
-        : Variable(setting) is { } variable
-        ? $"It can be set as Tracentic:{setting} in configuration, the {variable} environment variable, or options.{setting}."
-        : $"It can be set as Tracentic:{setting} in configuration or options.{setting}.";
+    public ValidateOptionsResult Validate(string? name, TracenticAspNetCoreOptions options) =>
+        configurationErrors.Of(options) is { Count: > 0 } failures ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
 
-    private static string? Variable(string setting) => setting switch
+    /// <summary>
+    /// Where a setting such as <c>ServiceName</c> or <c>Otlp.Headers["api-key"]</c> can be made: its configuration key
+    /// (unless only code can set it), its environment variable, the property.
+    /// </summary>
+    internal static string WhereToSet(string setting)
     {
-        nameof(TracenticOptions.ApiKey) => TracenticEnvironment.ApiKey,
-        nameof(TracenticOptions.Endpoint) => TracenticEnvironment.Endpoint,
-        nameof(TracenticOptions.ServiceName) => TracenticEnvironment.ServiceName,
-        nameof(TracenticOptions.Environment) => TracenticEnvironment.EnvironmentName,
-        _ => null,
-    };
+        var topLevel = setting.Split('.', '[')[0];
+        var places = new List<string>();
+        if (!TracenticConfiguration.CodeOnly.Contains(topLevel))
+        {
+            var key = setting.Replace(".", ":", StringComparison.Ordinal).Replace("[\"", ":", StringComparison.Ordinal).Replace("\"]", "", StringComparison.Ordinal);
+            places.Add($"Tracentic:{key} in configuration");
+        }
+
+        if (TracenticEnvironment.VariableOf(topLevel) is { } variable)
+        {
+            places.Add($"the {variable} environment variable");
+        }
+
+        places.Add($"options.{setting}");
+        if (topLevel == nameof(TracenticOptions.Otlp))
+        {
+            places.Add("from the OTEL_EXPORTER_OTLP_* environment variables with OtlpOutputOptions.FromEnvironment()");
+        }
+
+        return places.Count == 1
+            ? $"It can be set as {places[0]}."
+            : places.Count == 2
+            ? $"It can be set as {places[0]} or {places[1]}."
+            : $"It can be set as {string.Join(", ", places.Take(places.Count - 1))}, or {places[^1]}.";
+    }
 }

@@ -12,10 +12,11 @@ internal static class TracenticEngineFactory
     public static ITracentic Create(IServiceProvider services)
     {
         // Reading Value runs the validators: invalid settings fail here too, with the same message as at startup.
-        var options = services.GetRequiredService<IOptions<TracenticAspNetCoreOptions>>().Value;
-        var sdk = options.Sdk;
+        var sdk = services.GetRequiredService<IOptions<TracenticOptions>>().Value;
+        var web = services.GetRequiredService<IOptions<TracenticAspNetCoreOptions>>().Value;
 
-        // ExportSetup is internal: only tests register one (to export in memory). The engine copies its options at creation; borrow the host's logger factory without keeping it on the user's object.
+        // ExportSetup is internal: only tests register one (to export in memory). The engine copies its options at
+        // creation; borrow the host's logger factory without keeping it on the options the application can read.
         var ownLoggerFactory = sdk.LoggerFactory;
         sdk.LoggerFactory ??= services.GetService<ILoggerFactory>();
         TracenticEngine client;
@@ -28,7 +29,7 @@ internal static class TracenticEngineFactory
             sdk.LoggerFactory = ownLoggerFactory;
         }
 
-        if (options.ProcessWide)
+        if (web.ProcessWide)
         {
             TracenticSdk.Install(client);
         }

@@ -74,6 +74,26 @@ internal sealed class TracenticSettings
         return problems;
     }
 
+    /// <summary>
+    /// The settings <see cref="Check"/> has no rule for, because every value is valid (or made valid: the limits clamp,
+    /// a price checks itself, null means the default). Every other public setting of <see cref="TracenticOptions"/> has
+    /// a rule in <see cref="Check"/>; a test holds the two lists to that, so a new setting is either checked or listed
+    /// here on purpose.
+    /// </summary>
+    public static readonly IReadOnlySet<string> AnyValueIsValid = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(TracenticOptions.ServiceVersion),
+        nameof(TracenticOptions.CustomPricing),
+        nameof(TracenticOptions.GlobalAttributes),
+        nameof(TracenticOptions.CaptureMessageContent),
+        nameof(TracenticOptions.RedactMessageContent),
+        nameof(TracenticOptions.AttributeLimits),
+        nameof(TracenticOptions.Debug),
+        nameof(TracenticOptions.HttpMessageHandlerFactory),
+        nameof(TracenticOptions.LoggerFactory),
+        nameof(TracenticOptions.TimeProvider),
+    };
+
     /// <summary>The OpenTelemetry GenAI convention that turns content capture on when the option is left unset.</summary>
     public const string CaptureContentVariable = "OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT";
 

@@ -32,7 +32,11 @@ internal sealed class TestAppSetup
     /// <summary>Export to an <see cref="InMemoryExporter"/> (no API key needed); otherwise the engine is left as configured.</summary>
     public bool ExportInMemory { get; init; } = true;
 
-    public Action<TracenticAspNetCoreOptions>? Configure { get; init; }
+    /// <summary>The engine's settings in code: the configure delegate of AddTracentic.</summary>
+    public Action<TracenticOptions>? Configure { get; init; }
+
+    /// <summary>What only a web host has, set with services.Configure.</summary>
+    public Action<TracenticAspNetCoreOptions>? Web { get; init; }
 
     public Action<IServiceCollection>? Services { get; init; }
 
@@ -85,7 +89,7 @@ internal sealed class TestApp : IAsyncDisposable
         {
             // Registered before AddTracentic, so environment, configuration and the test's own settings override it.
             builder.Services.AddSingleton(exporter.Setup);
-            builder.Services.Configure<TracenticAspNetCoreOptions>(options =>
+            builder.Services.Configure<TracenticOptions>(options =>
             {
                 options.BatchDelay = TimeSpan.FromMilliseconds(20);
                 options.QueueCapacity = 100_000;
@@ -102,6 +106,11 @@ internal sealed class TestApp : IAsyncDisposable
         else
         {
             builder.Services.AddTracentic(setup.Configure);
+        }
+
+        if (setup.Web is { } web)
+        {
+            builder.Services.Configure(web);
         }
 
         setup.Services?.Invoke(builder.Services);
