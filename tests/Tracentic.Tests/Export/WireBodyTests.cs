@@ -127,6 +127,10 @@ public class WireBodyTests
         yield return ("random, default bounds", options, WireLimits.Default, RandomSpans(seed: 2026, count: 600));
     }
 
+    /// <summary>
+    /// A span as the resolver makes them: among others, an error type always comes with a status message (empty when
+    /// the exception had none), and only an error type does.
+    /// </summary>
     private static ResolvedSpan Span(int n, Action<ResolvedSpan> fill)
     {
         var span = new ResolvedSpan
@@ -205,7 +209,7 @@ public class WireBodyTests
             s => s.OutputTokens = 0, s => s.TotalTokens = 0, s => s.CacheReadInputTokens = 1, s => s.CacheCreationInputTokens = 2,
             s => s.ReasoningOutputTokens = 3, s => s.TokenDetails = new RecordedTokenDetails { InputAudio = 4 },
             s => s.TokenDetails = new RecordedTokenDetails { OutputAudio = 5 }, s => s.TokenDetails = new RecordedTokenDetails { CacheRead = 9 },
-            s => s.CostUsd = 0, s => s.CostUsd = 12.5, s => s.ErrorType = "TimeoutException", s => s.ErrorFullType = "System.TimeoutException",
+            s => s.CostUsd = 0, s => s.CostUsd = 12.5, s => { s.ErrorType = "TimeoutException"; s.ErrorMessage = ""; }, s => s.ErrorFullType = "System.TimeoutException",
             s => s.Scope = FullScope, s => s.Scope = new ResolvedScope("a", "b", "c", null, null),
             s => s.Details = new RecordedCallDetails(), s => s.Details = new RecordedCallDetails { CodeFunction = "F" },
             s => s.Details = new RecordedCallDetails { CodeFilePath = "f.cs" }, s => s.Details = new RecordedCallDetails { Temperature = 1 },
