@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Tracentic.Engine;
 using Tracentic.Export;
+using Tracentic.Export.Wire;
 using Tracentic.Core;
 
 namespace Tracentic.Benchmarks;
@@ -16,7 +17,7 @@ public class OtlpJsonWriterBenchmarks
     private const int BatchSize = 512;
 
     private OtlpJsonWriter _writer = null!;
-    private OtlpTracesWriter _otlpWriter = null!;
+    private OtlpJsonWriter _otlpWriter = null!;
     private List<ResolvedSpan> _batch = null!;
     private TracenticEngine _client = null!;
 
@@ -29,8 +30,8 @@ public class OtlpJsonWriterBenchmarks
             GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },
             CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0), ["claude-sonnet-4-20250514"] = new ModelPricing(3.0, 15.0) },
         }, new ExportSetup { Output = (_, _) => new DiscardExporter(), HookExits = false });
-        _writer = new OtlpJsonWriter(_client.Settings, _client.Log, WireLimits.Default);
-        _otlpWriter = new OtlpTracesWriter(_client.Settings, _client.Log, WireLimits.Default);
+        _writer = new OtlpJsonWriter(_client.Settings, _client.Log, WireLimits.Default, WireFlavour.TracenticIngest);
+        _otlpWriter = new OtlpJsonWriter(_client.Settings, _client.Log, WireLimits.Default, WireFlavour.StandardOtlp);
         var resolver = new SpanResolver(_client.Settings, _client.Log);
         var scopes = Enumerable.Range(0, 8)
             .Select(i => _client.Begin($"rag-pipeline-{i}", new() { ["user_id"] = $"user-{i}", ["tier"] = "gold" }, correlationId: $"order-{i}"))

@@ -1,4 +1,5 @@
 using Tracentic.Core;
+using Tracentic.Export.Wire;
 
 namespace Tracentic.Export;
 
@@ -15,7 +16,7 @@ internal static class OtlpTracesOutput
     private const int MinSecretLength = 8;
 
     public static IExportOutput Create(TracenticSettings settings, OtlpOutputSettings output, TracenticLog log, WireLimits limits) => new HttpExportOutput(
-        () => new OtlpTracesWriter(settings, log, limits),
+        () => new OtlpJsonWriter(settings, log, limits, WireFlavour.StandardOtlp),
         new HttpSender(
             output.TracesUri,
             output.Headers,

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Tracentic.Core;
 using Tracentic.Export;
+using Tracentic.Export.Wire;
 
 namespace Tracentic.Tests.Export;
 
@@ -24,11 +25,11 @@ public class WireBodyTests
 
     [Fact]
     public void Tracentic_ingest_bodies_are_byte_for_byte_as_pinned() =>
-        Match("ingest", static (settings, log, limits) => new OtlpJsonWriter(settings, log, limits));
+        Match("ingest", static (settings, log, limits) => new OtlpJsonWriter(settings, log, limits, WireFlavour.TracenticIngest));
 
     [Fact]
     public void Standard_otlp_bodies_are_byte_for_byte_as_pinned() =>
-        Match("otlp", static (settings, log, limits) => new OtlpTracesWriter(settings, log, limits));
+        Match("otlp", static (settings, log, limits) => new OtlpJsonWriter(settings, log, limits, WireFlavour.StandardOtlp));
 
     private static void Match(string flavour, Func<TracenticSettings, TracenticLog, WireLimits, ISpanBodyWriter> newWriter, [CallerFilePath] string testFile = "")
     {

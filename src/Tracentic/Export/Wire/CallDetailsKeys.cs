@@ -1,7 +1,7 @@
 using Tracentic.Core;
 using Tracentic.Telemetry;
 
-namespace Tracentic.Export;
+namespace Tracentic.Export.Wire;
 
 /// <summary>
 /// Which keys a span's <see cref="RecordedCallDetails"/> has the standard OTLP writer write, so a user attribute of the
