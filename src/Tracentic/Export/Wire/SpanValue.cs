@@ -7,19 +7,20 @@ namespace Tracentic.Export.Wire;
 /// </summary>
 internal sealed class SpanValue
 {
-    // One reader per kind instead of one boxing object-returning reader: reading a value allocates nothing.
-    public readonly SpanValueKind Kind;
-    public readonly Func<ResolvedSpan, string?>? Text;
-    public readonly Func<ResolvedSpan, long?>? Integer;
-    public readonly Func<ResolvedSpan, double?>? Number;
-    public readonly Func<ResolvedSpan, bool>? Flag;
-    public readonly Func<ResolvedSpan, string[]?>? Texts;
+    public SpanValueKind Kind { get; }
+
+    // One typed reader per kind rather than one returning object: reading a value never boxes it.
+    public Func<ResolvedSpan, string?>? Text { get; }
+    public Func<ResolvedSpan, long?>? Integer { get; }
+    public Func<ResolvedSpan, double?>? Number { get; }
+    public Func<ResolvedSpan, bool>? Flag { get; }
+    public Func<ResolvedSpan, string[]?>? Texts { get; }
 
     /// <summary>
     /// A string that many spans repeat (a provider, a model, an error type, a call site): the writer keeps it encoded
     /// instead of escaping it again for every span.
     /// </summary>
-    public readonly bool Repeated;
+    public bool Repeated { get; }
 
     private SpanValue(
         SpanValueKind kind, bool repeated = false, Func<ResolvedSpan, string?>? text = null, Func<ResolvedSpan, long?>? integer = null,

@@ -14,6 +14,16 @@ internal sealed record WireFlavour
     private const int Internal = 1;
     private const int Client = 3;
 
+    /// <summary>The GenAI keys written for every LLM call (the call details' keys count only when the span has the detail).</summary>
+    private static readonly HashSet<string> GenAiKeys = new(StringComparer.Ordinal)
+    {
+        GenAiConventions.OperationName, GenAiConventions.ProviderName, GenAiConventions.RequestModel, GenAiConventions.ResponseModel,
+        GenAiConventions.ResponseId, GenAiConventions.FinishReasons, GenAiConventions.InputTokens, GenAiConventions.OutputTokens,
+        GenAiConventions.CacheReadInputTokens, GenAiConventions.CacheCreationInputTokens, GenAiConventions.ReasoningOutputTokens,
+        GenAiConventions.InputAudioTokens, GenAiConventions.OutputAudioTokens,
+        GenAiConventions.ErrorType,
+    };
+
     /// <summary>
     /// The Tracentic ingest (<c>/v1/ingest</c>), as the Python SDK sends it: base64 ids, no scope spans (an LLM span
     /// carries its scope in the <c>tracentic.scope.*</c> attributes), the recorded <c>llm.*</c> span name, kind 3,
@@ -143,7 +153,8 @@ internal sealed record WireFlavour
 
     /// <summary>
     /// A user attribute whose key this flavour writes itself (a GenAI key, or a call detail the span has) is left out
-    /// rather than written twice. The ingest's own keys are reserved before any flavour sees a span.
+    /// rather than written twice. The <c>llm.*</c> and <c>tracentic.scope.*</c> keys need no such rule: the resolver
+    /// drops user attributes that use them (<see cref="SpanAttributeKeys.Reserved"/>).
     /// </summary>
     public bool ReplacesGenAiUserAttributes { get; init; }
 
@@ -153,14 +164,4 @@ internal sealed record WireFlavour
     /// <summary>Whether a user attribute with <paramref name="key"/> gives way to one this flavour writes for <paramref name="span"/>.</summary>
     public bool Replaces(ResolvedSpan span, string key) =>
         ReplacesGenAiUserAttributes && (GenAiKeys.Contains(key) || (span.Details is { } details && CallDetailsKeys.Written(details, key)));
-
-    /// <summary>The GenAI keys written for every LLM call (the call details' keys count only when the span has the detail).</summary>
-    private static readonly HashSet<string> GenAiKeys = new(StringComparer.Ordinal)
-    {
-        GenAiConventions.OperationName, GenAiConventions.ProviderName, GenAiConventions.RequestModel, GenAiConventions.ResponseModel,
-        GenAiConventions.ResponseId, GenAiConventions.FinishReasons, GenAiConventions.InputTokens, GenAiConventions.OutputTokens,
-        GenAiConventions.CacheReadInputTokens, GenAiConventions.CacheCreationInputTokens, GenAiConventions.ReasoningOutputTokens,
-        GenAiConventions.InputAudioTokens, GenAiConventions.OutputAudioTokens,
-        GenAiConventions.ErrorType,
-    };
 }
