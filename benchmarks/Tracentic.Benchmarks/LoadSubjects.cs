@@ -7,6 +7,7 @@ using OpenTelemetry.Trace;
 using Tracentic.Core;
 using Tracentic.Engine;
 using Tracentic.Export;
+using Tracentic.Export.Wire;
 using ExportResult = Tracentic.Export.ExportResult;
 
 namespace Tracentic.Benchmarks;
@@ -50,7 +51,7 @@ internal sealed class TracenticSubject : ILoadSubject
             Output = (settings, log) => _timing = new TimedOutput(mode switch
             {
                 "discard" => new DiscardExporter(),
-                "json" => new JsonOnlyOutput(new OtlpJsonWriter(settings, log, WireLimits.Default)),
+                "json" => new JsonOnlyOutput(new OtlpJsonWriter(settings, log, WireLimits.Default, WireFlavour.TracenticIngest)),
                 _ => TracenticIngestOutput.Create(settings, log, WireLimits.Default),
             }),
             HookExits = false,

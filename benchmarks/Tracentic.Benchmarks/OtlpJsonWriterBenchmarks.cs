@@ -1,13 +1,14 @@
 using BenchmarkDotNet.Attributes;
 using Tracentic.Engine;
 using Tracentic.Export;
+using Tracentic.Export.Wire;
 using Tracentic.Core;
 
 namespace Tracentic.Benchmarks;
 
 /// <summary>
-/// Throughput of the OTLP JSON writer on one batch of 512 typical spans (reported per span: spans/s = 1e9 / Mean ns).
-/// Typical: 8 scopes with 2 attributes, 2 global attributes, tokens and a priced model, 2 span attributes, 1 in 16 an error.
+/// Throughput of the OTLP JSON writers on one batch of 512 typical spans (reported per span: spans/s = 1e9 / Mean ns):
+/// the Tracentic ingest flavour and the standard OTLP flavour on the same batch. Typical: 8 scopes with 2 attributes, 2 global attributes, tokens and a priced model, 2 span attributes, 1 in 16 an error.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -16,6 +17,7 @@ public class OtlpJsonWriterBenchmarks
     private const int BatchSize = 512;
 
     private OtlpJsonWriter _writer = null!;
+    private OtlpJsonWriter _otlpWriter = null!;
     private List<ResolvedSpan> _batch = null!;
     private TracenticEngine _client = null!;
 
@@ -28,7 +30,8 @@ public class OtlpJsonWriterBenchmarks
             GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },
             CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0), ["claude-sonnet-4-20250514"] = new ModelPricing(3.0, 15.0) },
         }, new ExportSetup { Output = (_, _) => new DiscardExporter(), HookExits = false });
-        _writer = new OtlpJsonWriter(_client.Settings, _client.Log, WireLimits.Default);
+        _writer = new OtlpJsonWriter(_client.Settings, _client.Log, WireLimits.Default, WireFlavour.TracenticIngest);
+        _otlpWriter = new OtlpJsonWriter(_client.Settings, _client.Log, WireLimits.Default, WireFlavour.StandardOtlp);
         var resolver = new SpanResolver(_client.Settings, _client.Log);
         var scopes = Enumerable.Range(0, 8)
             .Select(i => _client.Begin($"rag-pipeline-{i}", new() { ["user_id"] = $"user-{i}", ["tier"] = "gold" }, correlationId: $"order-{i}"))
@@ -70,6 +73,8 @@ public class OtlpJsonWriterBenchmarks
         _writer.Write(_batch, out var body);
         BytesPerBatch = body.Length;
         Console.WriteLine($"// one batch of {BatchSize} spans is {BytesPerBatch:N0} bytes of JSON ({BytesPerBatch / BatchSize} B/span)");
+        _otlpWriter.Write(_batch, out body);
+        Console.WriteLine($"// the same batch as standard OTLP is {body.Length:N0} bytes of JSON ({body.Length / BatchSize} B/span)");
     }
 
     public int BytesPerBatch { get; private set; }
@@ -79,4 +84,8 @@ public class OtlpJsonWriterBenchmarks
 
     [Benchmark(OperationsPerInvoke = BatchSize)]
     public int WriteBatchOf512() => _writer.Write(_batch, out _);
+
+    /// <summary>The same batch in the standard OTLP flavour (hex ids, CLIENT spans, the GenAI attributes beside the Tracentic ones).</summary>
+    [Benchmark(OperationsPerInvoke = BatchSize)]
+    public int WriteOtlpBatchOf512() => _otlpWriter.Write(_batch, out _);
 }

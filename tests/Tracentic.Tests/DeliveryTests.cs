@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Tracentic.Core;
 using Tracentic.Engine;
 using Tracentic.Export;
+using Tracentic.Export.Wire;
 using Tracentic.Testing;
 using Tracentic.Tests.Infrastructure;
 using Tracentic.Local;

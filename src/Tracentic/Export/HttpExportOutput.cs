@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Tracentic.Core;
+using Tracentic.Export.Wire;
 
 namespace Tracentic.Export;
 

@@ -1,12 +1,13 @@
 using Tracentic.Core;
+using Tracentic.Export.Wire;
 
 namespace Tracentic.Export;
 
 /// <summary>
 /// The standard OTLP output (<see cref="TracenticOptions.Otlp"/>): <c>POST {endpoint}/v1/traces</c>, OTLP/HTTP JSON by
 /// the specification, with the configured headers, and scopes sent as spans of their own. The same HTTP output as the
-/// ingest with another writer and sender, with its own progress through the one queue (its own lane of the export
-/// loop): the ingest's delivery guarantees (at-least-once retry, bisection of refused batches, bounded exits), and a
+/// ingest, with the same writer in another flavour (<see cref="WireFlavour.StandardOtlp"/>) and another sender, and its
+/// own progress through the one queue (its own lane of the export loop): the ingest's delivery guarantees (at-least-once retry, bisection of refused batches, bounded exits), and a
 /// slow collector never holds up the ingest.
 /// </summary>
 internal static class OtlpTracesOutput
@@ -15,7 +16,7 @@ internal static class OtlpTracesOutput
     private const int MinSecretLength = 8;
 
     public static IExportOutput Create(TracenticSettings settings, OtlpOutputSettings output, TracenticLog log, WireLimits limits) => new HttpExportOutput(
-        () => new OtlpTracesWriter(settings, log, limits),
+        () => new OtlpJsonWriter(settings, log, limits, WireFlavour.StandardOtlp),
         new HttpSender(
             output.TracesUri,
             output.Headers,
@@ -25,5 +26,5 @@ internal static class OtlpTracesOutput
             settings.HttpMessageHandlerFactory,
             "check the headers in TracenticOptions.Otlp (or OTEL_EXPORTER_OTLP_HEADERS)"),
         log,
-        sendsScopes: true);
+        sendsScopes: WireFlavour.StandardOtlp.ScopeSpans);
 }

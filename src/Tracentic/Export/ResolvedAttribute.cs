@@ -1,3 +1,5 @@
+using Tracentic.Export.Wire;
+
 namespace Tracentic.Export;
 
 /// <summary>

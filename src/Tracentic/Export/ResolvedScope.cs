@@ -1,5 +1,6 @@
 using System.Buffers;
 using Tracentic.Core;
+using Tracentic.Export.Wire;
 
 namespace Tracentic.Export;
 

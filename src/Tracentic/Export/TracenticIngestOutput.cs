@@ -1,4 +1,5 @@
 using Tracentic.Core;
+using Tracentic.Export.Wire;
 
 namespace Tracentic.Export;
 
@@ -6,7 +7,7 @@ namespace Tracentic.Export;
 internal static class TracenticIngestOutput
 {
     public static IExportOutput Create(TracenticSettings settings, TracenticLog log, WireLimits limits) => new HttpExportOutput(
-        () => new OtlpJsonWriter(settings, log, limits),
+        () => new OtlpJsonWriter(settings, log, limits, WireFlavour.TracenticIngest),
         new HttpSender(
             settings.IngestUri,
             [new("x-tracentic-api-key", settings.ApiKey ?? "")],

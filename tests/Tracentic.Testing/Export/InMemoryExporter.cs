@@ -1,5 +1,6 @@
 using Tracentic.Engine;
 using Tracentic.Export;
+using Tracentic.Export.Wire;
 using Tracentic.Local;
 using Tracentic.Core;
 
@@ -70,7 +71,7 @@ internal sealed class InMemoryExporter : IExportOutput
     /// <summary>The engine's output factory: binds the writer to the engine's settings.</summary>
     public IExportOutput Attach(TracenticSettings settings, TracenticLog log)
     {
-        _writer = new OtlpJsonWriter(settings, log, WireLimits.Default);
+        _writer = new OtlpJsonWriter(settings, log, WireLimits.Default, WireFlavour.TracenticIngest);
         return this;
     }
 

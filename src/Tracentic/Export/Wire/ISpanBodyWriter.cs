@@ -1,4 +1,4 @@
-namespace Tracentic.Export;
+namespace Tracentic.Export.Wire;
 
 /// <summary>Serializes resolved spans as one request body in one wire flavour. Not thread-safe: one per request in flight.</summary>
 internal interface ISpanBodyWriter

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using Tracentic.Core;
 
-namespace Tracentic.Export;
+namespace Tracentic.Export.Wire;
 
 /// <summary>
 /// The part of a request body every wire flavour shares: its header, then as many span objects as fit under

@@ -1,10 +1,10 @@
 using Tracentic.Core;
 using Tracentic.Telemetry;
 
-namespace Tracentic.Export;
+namespace Tracentic.Export.Wire;
 
 /// <summary>
-/// Which keys a span's <see cref="RecordedCallDetails"/> has the standard OTLP writer write, so a user attribute of the
+/// Which keys a span's <see cref="RecordedCallDetails"/> has the standard OTLP flavour write, so a user attribute of the
 /// same name is left out rather than written twice, and kept when the details have no value for it (a span recorded
 /// by hand can carry <c>gen_ai.request.temperature</c> as its own attribute). The call site's deprecated <c>code.*</c>
 /// names count as written: their current names replace them.

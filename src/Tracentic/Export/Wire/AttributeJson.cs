@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Tracentic.Export;
+namespace Tracentic.Export.Wire;
 
 /// <summary>
 /// One OTLP <c>KeyValue</c> as JSON: <c>{"key":…,"value":{"stringValue":…}}</c>. Both wire flavours write attributes
@@ -17,21 +17,17 @@ internal static class AttributeJson
 
     public static void Write(IBufferWriter<byte> writer, string key, in AttributeValue value)
     {
-        JsonBytes.Raw(writer, "{\"key\":"u8);
-        JsonBytes.Quoted(writer, key);
-        JsonBytes.Raw(writer, ",\"value\":"u8);
+        WritePrefix(writer, key);
         WriteAnyValue(writer, value);
         JsonBytes.Raw(writer, "}"u8);
     }
 
-    /// <summary>The start of a built-in attribute up to its value: <c>{"key":"llm.provider","value":</c>.</summary>
-    public static byte[] Prefix(string key)
+    /// <summary>The start of an attribute up to its value: <c>{"key":"llm.provider","value":</c>.</summary>
+    public static void WritePrefix(IBufferWriter<byte> writer, string key)
     {
-        var buffer = new ArrayBufferWriter<byte>(64);
-        JsonBytes.Raw(buffer, "{\"key\":"u8);
-        JsonBytes.Quoted(buffer, key);
-        JsonBytes.Raw(buffer, ",\"value\":"u8);
-        return buffer.WrittenSpan.ToArray();
+        JsonBytes.Raw(writer, "{\"key\":"u8);
+        JsonBytes.Quoted(writer, key);
+        JsonBytes.Raw(writer, ",\"value\":"u8);
     }
 
     public static void WriteAnyValue(IBufferWriter<byte> writer, in AttributeValue value)

@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Tracentic.Export;
+namespace Tracentic.Export.Wire;
 
 /// <summary>
 /// The few JSON pieces the writers need, written straight as UTF-8. Faster than <see cref="Utf8JsonWriter"/> for
