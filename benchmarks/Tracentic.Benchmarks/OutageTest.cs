@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -69,49 +68,8 @@ internal static class OutageTest
             OperationType = "chat",
         };
 
-        // Warm-up (JIT) outside the measurement.
-        for (var i = 0; i < 20_000; i++)
-        {
-            client.RecordSpan(scope, span);
-        }
-
-        var total = rate * seconds;
-        var ticks = new long[total];
-        var gcBefore = GC.CollectionCount(0);
-        var pauseBefore = GC.GetTotalPauseDuration();
-        var slowTicks = Stopwatch.Frequency / 500; // 2 ms
-        var slow = new List<(long Ticks, int Generation)>();
-        var clock = Stopwatch.StartNew();
-        var perSpan = (double)Stopwatch.Frequency / rate;
-        for (var i = 0; i < total; i++)
-        {
-            var due = (long)(i * perSpan);
-            while (clock.ElapsedTicks < due)
-            {
-                Thread.SpinWait(10);
-            }
-
-            var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-            var before = Stopwatch.GetTimestamp();
-            client.RecordSpan(scope, span);
-            ticks[i] = Stopwatch.GetTimestamp() - before;
-            if (ticks[i] > slowTicks)
-            {
-                // A slow call is told apart by whether a collection ran during it (a pause of the whole process).
-                slow.Add((ticks[i], GC.CollectionCount(2) != gen2 ? 2 : GC.CollectionCount(1) != gen1 ? 1 : GC.CollectionCount(0) != gen0 ? 0 : -1));
-            }
-        }
-
-        var elapsed = clock.Elapsed;
-        var gcs = GC.CollectionCount(0) - gcBefore;
-        var paused = GC.GetTotalPauseDuration() - pauseBefore;
-        Array.Sort(ticks);
-        double Micros(long t) => t * 1e6 / Stopwatch.Frequency;
-        double At(double q) => Micros(ticks[(int)Math.Min(total - 1, q * total)]);
-        var over2ms = slow.Count;
-        var duringGc = slow.Count(s => s.Generation >= 0);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"outage ({endpointKind}), {total:N0} RecordSpan calls at {rate:N0}/s over {elapsed.TotalSeconds:0.0} s: median {At(0.5):0.00} µs, p99 {At(0.99):0.00} µs, p99.9 {At(0.999):0.00} µs, max {Micros(ticks[^1]):0} µs, over 2 ms: {over2ms} ({duringGc} during a collection{Slowest(slow, Micros)}); dropped {client.DroppedSpans:N0}; GCs {gcs} pausing {paused.TotalMilliseconds:0} ms in all"));
+        var calls = PacedCalls.Run(() => client.RecordSpan(scope, span), rate, seconds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"outage ({endpointKind}), RecordSpan: {calls}; dropped {client.DroppedSpans:N0}"));
 
         await client.ShutdownAsync();
         lock (accepted)
@@ -121,10 +79,6 @@ internal static class OutageTest
 
         return 0;
     }
-
-    private static string Slowest(List<(long Ticks, int Generation)> slow, Func<long, double> micros) =>
-        slow.Count == 0 ? "" : ": " + string.Join(", ", slow.OrderByDescending(s => s.Ticks).Take(8)
-            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{micros(s.Ticks) / 1000:0.0} ms{(s.Generation < 0 ? "" : $" gen{s.Generation}")}")));
 
     private static int Option(string[] args, string name, int fallback)
     {

@@ -4,6 +4,7 @@ using Tracentic.Benchmarks;
 // dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- --filter '*' --job short
 // dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- load --rate 100000 --seconds 5
 // dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- outage --endpoint refused|hang --rate 100000 --seconds 5
+// dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- steady --rate 100000 --seconds 5
 // dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- threads ingest|both --seconds 3
 if (args.Length > 0 && args[0] == "load")
 {
@@ -13,6 +14,11 @@ if (args.Length > 0 && args[0] == "load")
 if (args.Length > 0 && args[0] == "outage")
 {
     return await OutageTest.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "steady")
+{
+    return await SteadyOutputsTest.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "threads")

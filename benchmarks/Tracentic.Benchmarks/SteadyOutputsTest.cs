@@ -1,0 +1,50 @@
+using System.Globalization;
+using Tracentic.Engine;
+
+namespace Tracentic.Benchmarks;
+
+/// <summary>
+/// <c>steady [--rate 100000] [--seconds 5]</c>: RecordSpan timed call by call at a steady rate, with the ingest output
+/// alone (discarding) and then with the standard OTLP output beside it (HTTP to the counting loopback sink), as
+/// <see cref="TelemetryRecordSpanBenchmarks"/> sets them up. Unlike a saturated loop, the outputs keep up, so what is
+/// compared is what a second output adds to recording, not how much of two cores its export takes from the loop.
+/// </summary>
+internal static class SteadyOutputsTest
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rate = Option(args, "--rate", 100_000);
+        var seconds = Option(args, "--seconds", 5);
+        var one = await MeasureAsync(otlp: false, rate, seconds);
+        var both = await MeasureAsync(otlp: true, rate, seconds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"both outputs against one: median {both.Median / one.Median:0.00}x, p99 {both.P99 / one.P99:0.00}x"));
+        return 0;
+    }
+
+    private static async Task<PacedCalls> MeasureAsync(bool otlp, int rate, int seconds)
+    {
+        await using var sink = otlp ? await LoadSink.StartAsync() : null;
+        var client = new TracenticEngine(new TracenticOptions
+        {
+            ServiceName = "bench",
+            GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },
+            CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0) },
+            Otlp = sink is null ? null : new OtlpOutputOptions { Endpoint = sink.BaseUrl },
+        }, new ExportSetup { Output = (_, _) => new DiscardExporter(), HookExits = false });
+        var scope = client.Begin("rag-pipeline", new() { ["user_id"] = "user-123" });
+        var start = DateTimeOffset.UtcNow;
+        var span = new TracenticSpan { StartedAt = start, EndedAt = start.AddMilliseconds(250), Provider = "openai", Model = "gpt-4o", InputTokens = 1200, OutputTokens = 300, OperationType = "chat" };
+
+        var calls = PacedCalls.Run(() => client.RecordSpan(scope, span), rate, seconds);
+        await client.FlushAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(otlp ? "ingest + standard OTLP over HTTP" : "ingest alone")}, RecordSpan: {calls}; dropped {client.DroppedSpans:N0}{(sink is null ? "" : $", the sink counted {sink.Spans:N0} spans")}"));
+        await client.ShutdownAsync();
+        return calls;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
