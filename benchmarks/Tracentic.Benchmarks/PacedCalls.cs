@@ -34,14 +34,10 @@ internal sealed class PacedCalls
 
     public static PacedCalls Run(Action record, int rate, int seconds)
     {
-        // Warm-up outside the measurement: a second of calls, so the runtime's tiered JIT has moved the hot methods to
-        // optimized code (its call counting starts after 100 ms, and ending it briefly stops the process) before any is timed.
-        var warmUp = Stopwatch.StartNew();
-        while (warmUp.ElapsedMilliseconds < 1000)
-        {
-            record();
-            Thread.SpinWait(100);
-        }
+        // Warm-up outside the measurement: a second at the same rate, so the runtime's tiered JIT has moved the hot
+        // methods to optimized code (its call counting starts after 100 ms, and ending it briefly stops the process)
+        // before any call is timed.
+        Paced(record, rate, rate);
 
         var total = rate * seconds;
         var ticks = new long[total];
@@ -74,6 +70,21 @@ internal sealed class PacedCalls
         var elapsed = clock.Elapsed;
         Array.Sort(ticks);
         return new PacedCalls(ticks, rate, GC.CollectionCount(0) - gcBefore, GC.GetTotalPauseDuration() - pauseBefore, elapsed, slow, InvoluntarySwitches() - switchesBefore);
+    }
+
+    private static void Paced(Action record, int rate, int count)
+    {
+        var clock = Stopwatch.StartNew();
+        var perCall = (double)Stopwatch.Frequency / rate;
+        for (var i = 0; i < count; i++)
+        {
+            while (clock.ElapsedTicks < (long)(i * perCall))
+            {
+                Thread.SpinWait(10);
+            }
+
+            record();
+        }
     }
 
     public override string ToString()
