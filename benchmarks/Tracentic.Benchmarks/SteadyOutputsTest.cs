@@ -1,5 +1,4 @@
 using System.Globalization;
-using Tracentic.Engine;
 
 namespace Tracentic.Benchmarks;
 
@@ -24,17 +23,7 @@ internal static class SteadyOutputsTest
     private static async Task<PacedCalls> MeasureAsync(bool otlp, int rate, int seconds)
     {
         await using var sink = otlp ? await LoadSink.StartAsync() : null;
-        var client = new TracenticEngine(new TracenticOptions
-        {
-            ServiceName = "bench",
-            GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },
-            CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0) },
-            Otlp = sink is null ? null : new OtlpOutputOptions { Endpoint = sink.BaseUrl },
-        }, new ExportSetup { Output = (_, _) => new DiscardExporter(), HookExits = false });
-        var scope = client.Begin("rag-pipeline", new() { ["user_id"] = "user-123" });
-        var start = DateTimeOffset.UtcNow;
-        var span = new TracenticSpan { StartedAt = start, EndedAt = start.AddMilliseconds(250), Provider = "openai", Model = "gpt-4o", InputTokens = 1200, OutputTokens = 300, OperationType = "chat" };
-
+        var (client, scope, span) = IngestAndOtlpSetup.Create(sink?.BaseUrl);
         var calls = PacedCalls.Run(() => client.RecordSpan(scope, span), rate, seconds);
         await client.FlushAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(otlp ? "ingest + standard OTLP over HTTP" : "ingest alone")}, RecordSpan: {calls}; dropped {client.DroppedSpans:N0}{(sink is null ? "" : $", the sink counted {sink.Spans:N0} spans")}"));

@@ -30,25 +30,7 @@ public class TelemetryRecordSpanBenchmarks
     {
         _listener = OpenTelemetryListener.Start(Listener);
         _otlpSink = Outputs == Outputs.IngestAndOtlp ? LoadSink.StartAsync().GetAwaiter().GetResult() : null;
-        _client = new TracenticEngine(new TracenticOptions
-        {
-            ServiceName = "bench",
-            GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },
-            CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0) },
-            Otlp = _otlpSink is null ? null : new OtlpOutputOptions { Endpoint = _otlpSink.BaseUrl },
-        }, new ExportSetup { Output = (_, _) => new DiscardExporter(), HookExits = false });
-        _scope = _client.Begin("rag-pipeline", new() { ["user_id"] = "user-123" });
-        var start = DateTimeOffset.UtcNow;
-        _span = new TracenticSpan
-        {
-            StartedAt = start,
-            EndedAt = start.AddMilliseconds(250),
-            Provider = "openai",
-            Model = "gpt-4o",
-            InputTokens = 1200,
-            OutputTokens = 300,
-            OperationType = "chat",
-        };
+        (_client, _scope, _span) = IngestAndOtlpSetup.Create(_otlpSink?.BaseUrl);
     }
 
     [GlobalCleanup]

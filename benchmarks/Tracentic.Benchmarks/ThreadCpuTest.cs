@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Tracentic.Engine;
 
 namespace Tracentic.Benchmarks;
 
@@ -17,16 +16,7 @@ internal static class ThreadCpuTest
         var secondsAt = Array.IndexOf(args, "--seconds");
         var seconds = secondsAt >= 0 ? double.Parse(args[secondsAt + 1], CultureInfo.InvariantCulture) : 3;
         await using var sink = both ? await LoadSink.StartAsync() : null;
-        var client = new TracenticEngine(new TracenticOptions
-        {
-            ServiceName = "bench",
-            GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },
-            CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0) },
-            Otlp = sink is null ? null : new OtlpOutputOptions { Endpoint = sink.BaseUrl },
-        }, new ExportSetup { Output = (_, _) => new DiscardExporter(), HookExits = false });
-        var scope = client.Begin("rag-pipeline", new() { ["user_id"] = "user-123" });
-        var start = DateTimeOffset.UtcNow;
-        var span = new TracenticSpan { StartedAt = start, EndedAt = start.AddMilliseconds(250), Provider = "openai", Model = "gpt-4o", InputTokens = 1200, OutputTokens = 300, OperationType = "chat" };
+        var (client, scope, span) = IngestAndOtlpSetup.Create(sink?.BaseUrl);
 
         for (var i = 0; i < 200_000; i++)
         {
