@@ -405,32 +405,53 @@ public sealed partial class TracenticInterceptorGenerator
 
         /// <summary>
         /// Reads the request parameters (<c>gen_ai.request.*</c>) from the request argument: each property once, and only
-        /// while the call is recorded (<c>LlmRequestParameters.Read</c> decides, and never passes null).
+        /// while the call is recorded (<c>LlmRequestParameters.Read</c> decides, and never passes null). Options that set
+        /// none of them (a model id alone, say) give null, so nothing is allocated for them.
         /// </summary>
         private static void WriteRequestReader(SourceWriter writer, Shape shape, RequestParametersSpec spec)
         {
             var type = RequestType(shape.Method, spec);
-            writer.WriteLine($"private static {LlmRequestParameters} {shape.Name}_Request({type} request) => new()");
+            writer.WriteLine($"private static {LlmRequestParameters}? {shape.Name}_Request({type} request)");
             writer.OpenBlock();
+            var properties = new List<string>();
             foreach (var read in spec.Reads)
             {
                 var value = ReadRenderer.Expression(read.Path, "request");
+                // Typed as the property is (a required count reads as long), so every local can be tested for null.
                 writer.WriteLine(read.Kind switch
                 {
-                    RequestValueKind.Number => $"{read.Property} = {ProviderValues}.Number({value}),",
-                    RequestValueKind.Strings => $"{read.Property} = {ProviderValues}.Strings({value}),",
-                    _ => $"{read.Property} = {value},",
+                    RequestValueKind.Number => $"double? {Local(read.Property)} = {ProviderValues}.Number({value});",
+                    RequestValueKind.Strings => $"string[]? {Local(read.Property)} = {ProviderValues}.Strings({value});",
+                    RequestValueKind.Count => $"long? {Local(read.Property)} = {value};",
+                    _ => $"string? {Local(read.Property)} = {value};",
                 });
+                properties.Add(read.Property);
             }
 
             if (spec.OutputFormat is { } format)
             {
                 // The format's type is what it says (gen_ai.output.type); a type test runs no user code.
                 var cases = string.Concat(spec.OutputTypes.Select(c => $"{c.Type} => {Literal(c.OutputType)}, "));
-                writer.WriteLine($"OutputType = {ReadRenderer.Expression(format, "request")} switch {{ {cases}_ => null }},");
+                writer.WriteLine($"string? outputType = {ReadRenderer.Expression(format, "request")} switch {{ {cases}_ => null }};");
+                properties.Add("OutputType");
+            }
+
+            writer.WriteLine();
+            writer.OpenBlock($"if ({string.Join(" && ", properties.Select(p => $"{Local(p)} is null"))})");
+            writer.WriteLine("return null;");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("return new()");
+            writer.OpenBlock();
+            foreach (var property in properties)
+            {
+                writer.WriteLine($"{property} = {Local(property)},");
             }
 
             writer.CloseBlock(";");
+            writer.CloseBlock();
+
+            static string Local(string property) => char.ToLowerInvariant(property[0]) + property.Substring(1);
         }
 
         /// <summary><c>!</c> after a nullable reference argument handed to a reader that checks for null itself.</summary>

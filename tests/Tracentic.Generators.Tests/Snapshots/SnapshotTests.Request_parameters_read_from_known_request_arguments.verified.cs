@@ -52,19 +52,38 @@ namespace Tracentic.Generated
             return new(usage?.InputTokenCount, usage?.OutputTokenCount, response.ModelId) { FinishReason = response.FinishReason?.Value, ResponseId = response.ResponseId, CacheReadInputTokens = usage?.CachedInputTokenCount, ReasoningOutputTokens = usage?.ReasoningTokenCount, OutputText = global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? response.Text : null };
         }
 
-        private static global::Tracentic.Instrumentation.LlmRequestParameters AskAsync_93af0a69_Request(global::Microsoft.Extensions.AI.ChatOptions request) => new()
+        private static global::Tracentic.Instrumentation.LlmRequestParameters? AskAsync_93af0a69_Request(global::Microsoft.Extensions.AI.ChatOptions request)
         {
-            Temperature = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.Temperature),
-            MaxTokens = request.MaxOutputTokens,
-            TopP = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.TopP),
-            TopK = request.TopK,
-            Seed = request.Seed,
-            StopSequences = global::Tracentic.Instrumentation.Providers.ProviderValues.Strings(request.StopSequences),
-            FrequencyPenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.FrequencyPenalty),
-            PresencePenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.PresencePenalty),
-            ConversationId = request.ConversationId,
-            OutputType = request.ResponseFormat switch { global::Microsoft.Extensions.AI.ChatResponseFormatText => "text", global::Microsoft.Extensions.AI.ChatResponseFormatJson => "json", _ => null },
-        };
+            double? temperature = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.Temperature);
+            long? maxTokens = request.MaxOutputTokens;
+            double? topP = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.TopP);
+            long? topK = request.TopK;
+            long? seed = request.Seed;
+            string[]? stopSequences = global::Tracentic.Instrumentation.Providers.ProviderValues.Strings(request.StopSequences);
+            double? frequencyPenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.FrequencyPenalty);
+            double? presencePenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.PresencePenalty);
+            string? conversationId = request.ConversationId;
+            string? outputType = request.ResponseFormat switch { global::Microsoft.Extensions.AI.ChatResponseFormatText => "text", global::Microsoft.Extensions.AI.ChatResponseFormatJson => "json", _ => null };
+
+            if (temperature is null && maxTokens is null && topP is null && topK is null && seed is null && stopSequences is null && frequencyPenalty is null && presencePenalty is null && conversationId is null && outputType is null)
+            {
+                return null;
+            }
+
+            return new()
+            {
+                Temperature = temperature,
+                MaxTokens = maxTokens,
+                TopP = topP,
+                TopK = topK,
+                Seed = seed,
+                StopSequences = stopSequences,
+                FrequencyPenalty = frequencyPenalty,
+                PresencePenalty = presencePenalty,
+                ConversationId = conversationId,
+                OutputType = outputType,
+            };
+        }
 
         // Calls.CompleteAsync: LLM span (openai)
         private static readonly global::Tracentic.Instrumentation.LlmCallSite CompleteAsync_df3b9c1c_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 33, "Program.Run");
@@ -111,15 +130,30 @@ namespace Tracentic.Generated
             return new(usage?.InputTokenCount, usage?.OutputTokenCount, value.Model) { FinishReason = global::Tracentic.Instrumentation.Providers.ProviderValues.Name(value.FinishReason), ResponseId = value.Id, CacheReadInputTokens = inputTokenDetails?.CachedTokenCount, ReasoningOutputTokens = outputTokenDetails?.ReasoningTokenCount, InputAudioTokens = inputTokenDetails?.AudioTokenCount, OutputAudioTokens = outputTokenDetails?.AudioTokenCount, OutputText = global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? global::Tracentic.Instrumentation.Providers.ProviderValues.Concat(value.Content, static e1 => e1.Text) : null };
         }
 
-        private static global::Tracentic.Instrumentation.LlmRequestParameters CompleteAsync_df3b9c1c_Request(global::OpenAI.Chat.ChatCompletionOptions request) => new()
+        private static global::Tracentic.Instrumentation.LlmRequestParameters? CompleteAsync_df3b9c1c_Request(global::OpenAI.Chat.ChatCompletionOptions request)
         {
-            Temperature = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.Temperature),
-            MaxTokens = request.MaxOutputTokenCount,
-            TopP = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.TopP),
-            StopSequences = global::Tracentic.Instrumentation.Providers.ProviderValues.Strings(request.StopSequences),
-            FrequencyPenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.FrequencyPenalty),
-            PresencePenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.PresencePenalty),
-        };
+            double? temperature = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.Temperature);
+            long? maxTokens = request.MaxOutputTokenCount;
+            double? topP = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.TopP);
+            string[]? stopSequences = global::Tracentic.Instrumentation.Providers.ProviderValues.Strings(request.StopSequences);
+            double? frequencyPenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.FrequencyPenalty);
+            double? presencePenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.PresencePenalty);
+
+            if (temperature is null && maxTokens is null && topP is null && stopSequences is null && frequencyPenalty is null && presencePenalty is null)
+            {
+                return null;
+            }
+
+            return new()
+            {
+                Temperature = temperature,
+                MaxTokens = maxTokens,
+                TopP = topP,
+                StopSequences = stopSequences,
+                FrequencyPenalty = frequencyPenalty,
+                PresencePenalty = presencePenalty,
+            };
+        }
 
         // Calls.CreateAsync: LLM span (anthropic)
         private static readonly global::Tracentic.Instrumentation.LlmCallSite CreateAsync_efb48089_Site0 = new("anthropic", "chat", null, "Program.Run", "Program.cs", 34, "Program.Run");
@@ -165,11 +199,22 @@ namespace Tracentic.Generated
             return new(usage?.InputTokens, usage?.OutputTokens, response.Model?.Raw()) { FinishReason = response.StopReason?.Raw(), ResponseId = response.ID, CacheReadInputTokens = usage?.CacheReadInputTokens, CacheWriteInputTokens = usage?.CacheCreationInputTokens, CacheTokensSeparate = true, OutputText = global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? global::Tracentic.Instrumentation.Providers.ProviderValues.Concat(response.Content, static e1 => (e1 is { } p2 && p2.TryPickText(out var v2) ? v2?.Text : (string?)null)) : null };
         }
 
-        private static global::Tracentic.Instrumentation.LlmRequestParameters CreateAsync_efb48089_Request(global::Anthropic.Models.Messages.MessageCreateParams request) => new()
+        private static global::Tracentic.Instrumentation.LlmRequestParameters? CreateAsync_efb48089_Request(global::Anthropic.Models.Messages.MessageCreateParams request)
         {
-            MaxTokens = request.MaxTokens,
-            StopSequences = global::Tracentic.Instrumentation.Providers.ProviderValues.Strings(request.StopSequences),
-        };
+            long? maxTokens = request.MaxTokens;
+            string[]? stopSequences = global::Tracentic.Instrumentation.Providers.ProviderValues.Strings(request.StopSequences);
+
+            if (maxTokens is null && stopSequences is null)
+            {
+                return null;
+            }
+
+            return new()
+            {
+                MaxTokens = maxTokens,
+                StopSequences = stopSequences,
+            };
+        }
 
         // Calls.MaybeCreateAsync: LLM span (anthropic)
         private static readonly global::Tracentic.Instrumentation.LlmCallSite MaybeCreateAsync_8a3bf3fa_Site0 = new("anthropic", "chat", null, "Program.Run", "Program.cs", 35, "Program.Run");
@@ -215,11 +260,22 @@ namespace Tracentic.Generated
             return new(usage?.InputTokens, usage?.OutputTokens, response.Model?.Raw()) { FinishReason = response.StopReason?.Raw(), ResponseId = response.ID, CacheReadInputTokens = usage?.CacheReadInputTokens, CacheWriteInputTokens = usage?.CacheCreationInputTokens, CacheTokensSeparate = true, OutputText = global::Tracentic.Instrumentation.Providers.ProviderValues.CapturingContent ? global::Tracentic.Instrumentation.Providers.ProviderValues.Concat(response.Content, static e1 => (e1 is { } p2 && p2.TryPickText(out var v2) ? v2?.Text : (string?)null)) : null };
         }
 
-        private static global::Tracentic.Instrumentation.LlmRequestParameters MaybeCreateAsync_8a3bf3fa_Request(global::Anthropic.Models.Messages.MessageCreateParams request) => new()
+        private static global::Tracentic.Instrumentation.LlmRequestParameters? MaybeCreateAsync_8a3bf3fa_Request(global::Anthropic.Models.Messages.MessageCreateParams request)
         {
-            MaxTokens = request.MaxTokens,
-            StopSequences = global::Tracentic.Instrumentation.Providers.ProviderValues.Strings(request.StopSequences),
-        };
+            long? maxTokens = request.MaxTokens;
+            string[]? stopSequences = global::Tracentic.Instrumentation.Providers.ProviderValues.Strings(request.StopSequences);
+
+            if (maxTokens is null && stopSequences is null)
+            {
+                return null;
+            }
+
+            return new()
+            {
+                MaxTokens = maxTokens,
+                StopSequences = stopSequences,
+            };
+        }
 
         // Calls.StreamAsync: LLM span (openai)
         private static readonly global::Tracentic.Instrumentation.LlmCallSite StreamAsync_8482cf70_Site0 = new("openai", "chat", null, "Program.Run", "Program.cs", 32, "Program.Run");
@@ -265,19 +321,38 @@ namespace Tracentic.Generated
             return new(global::Tracentic.Instrumentation.Providers.ProviderValues.First(contents, static e1 => (e1 as global::Microsoft.Extensions.AI.UsageContent)?.Details?.InputTokenCount), global::Tracentic.Instrumentation.Providers.ProviderValues.First(contents, static e2 => (e2 as global::Microsoft.Extensions.AI.UsageContent)?.Details?.OutputTokenCount), response.ModelId) { FinishReason = response.FinishReason?.Value, ResponseId = response.ResponseId, CacheReadInputTokens = global::Tracentic.Instrumentation.Providers.ProviderValues.First(contents, static e3 => (e3 as global::Microsoft.Extensions.AI.UsageContent)?.Details?.CachedInputTokenCount), ReasoningOutputTokens = global::Tracentic.Instrumentation.Providers.ProviderValues.First(contents, static e4 => (e4 as global::Microsoft.Extensions.AI.UsageContent)?.Details?.ReasoningTokenCount), OutputText = response.Text };
         }
 
-        private static global::Tracentic.Instrumentation.LlmRequestParameters StreamAsync_8482cf70_Request(global::Microsoft.Extensions.AI.ChatOptions request) => new()
+        private static global::Tracentic.Instrumentation.LlmRequestParameters? StreamAsync_8482cf70_Request(global::Microsoft.Extensions.AI.ChatOptions request)
         {
-            Temperature = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.Temperature),
-            MaxTokens = request.MaxOutputTokens,
-            TopP = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.TopP),
-            TopK = request.TopK,
-            Seed = request.Seed,
-            StopSequences = global::Tracentic.Instrumentation.Providers.ProviderValues.Strings(request.StopSequences),
-            FrequencyPenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.FrequencyPenalty),
-            PresencePenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.PresencePenalty),
-            ConversationId = request.ConversationId,
-            OutputType = request.ResponseFormat switch { global::Microsoft.Extensions.AI.ChatResponseFormatText => "text", global::Microsoft.Extensions.AI.ChatResponseFormatJson => "json", _ => null },
-        };
+            double? temperature = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.Temperature);
+            long? maxTokens = request.MaxOutputTokens;
+            double? topP = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.TopP);
+            long? topK = request.TopK;
+            long? seed = request.Seed;
+            string[]? stopSequences = global::Tracentic.Instrumentation.Providers.ProviderValues.Strings(request.StopSequences);
+            double? frequencyPenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.FrequencyPenalty);
+            double? presencePenalty = global::Tracentic.Instrumentation.Providers.ProviderValues.Number(request.PresencePenalty);
+            string? conversationId = request.ConversationId;
+            string? outputType = request.ResponseFormat switch { global::Microsoft.Extensions.AI.ChatResponseFormatText => "text", global::Microsoft.Extensions.AI.ChatResponseFormatJson => "json", _ => null };
+
+            if (temperature is null && maxTokens is null && topP is null && topK is null && seed is null && stopSequences is null && frequencyPenalty is null && presencePenalty is null && conversationId is null && outputType is null)
+            {
+                return null;
+            }
+
+            return new()
+            {
+                Temperature = temperature,
+                MaxTokens = maxTokens,
+                TopP = topP,
+                TopK = topK,
+                Seed = seed,
+                StopSequences = stopSequences,
+                FrequencyPenalty = frequencyPenalty,
+                PresencePenalty = presencePenalty,
+                ConversationId = conversationId,
+                OutputType = outputType,
+            };
+        }
     }
 }
 
