@@ -157,7 +157,10 @@ internal static class LlmCallTelemetry
                 AddAttributes(activity, attributes, skipLegacyCode: span.Details?.CodeFunction is not null);
             }
 
-            activity.SetTag(GenAiConventions.ErrorType, errorType);
+            if (errorType is not null || HasKey(span.Attributes, GenAiConventions.ErrorType))
+            {
+                activity.SetTag(GenAiConventions.ErrorType, errorType); // the error's type, never an attribute's (a success has none)
+            }
         }
 
         if (errorType is not null)
@@ -205,6 +208,19 @@ internal static class LlmCallTelemetry
         for (var j = 0; j < index; j++)
         {
             if (attributes[j].Value is not null && string.Equals(attributes[j].Key, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasKey(KeyValuePair<string, object?>[]? attributes, string key)
+    {
+        foreach (var attribute in attributes ?? [])
+        {
+            if (attribute.Key == key)
             {
                 return true;
             }
