@@ -85,8 +85,9 @@ internal static class GenAiConventions
 
     private const int MaxCached = 256;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), string> SpanNames = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), SpanNameEntry> SpanNames = new();
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> FinishReasonArrays = new(StringComparer.Ordinal);
+    private static SpanNameEntry? s_lastSpanName; // most calls name the same model as the call before: no hashing then
 
     /// <summary>
     /// The conventions' span name: <c>{operation} {model}</c>, or the operation alone without a model. An application
@@ -99,18 +100,22 @@ internal static class GenAiConventions
             return operation;
         }
 
-        if (SpanNames.TryGetValue((operation, model), out var name))
+        if (Volatile.Read(ref s_lastSpanName) is { } last && last.Model == model && last.Operation == operation)
         {
-            return name;
+            return last.Name;
         }
 
-        name = operation + " " + model;
-        if (SpanNames.Count < MaxCached)
+        if (!SpanNames.TryGetValue((operation, model), out var entry))
         {
-            SpanNames.TryAdd((operation, model), name);
+            entry = new SpanNameEntry(operation, model, operation + " " + model);
+            if (SpanNames.Count < MaxCached)
+            {
+                SpanNames.TryAdd((operation, model), entry);
+            }
         }
 
-        return name;
+        Volatile.Write(ref s_lastSpanName, entry);
+        return entry.Name;
     }
 
     /// <summary><c>gen_ai.response.finish_reasons</c> for one reason: a one-element array kept per reason (up to a bound; tag values are only read).</summary>
@@ -129,4 +134,6 @@ internal static class GenAiConventions
 
         return reasons;
     }
+
+    private sealed record SpanNameEntry(string Operation, string Model, string Name);
 }

@@ -40,10 +40,14 @@ public readonly struct LlmCall
         _globalContext = TracenticGlobalContext.Current.Snapshot;
         _model = model ?? site.Model;
         _attributes = attributes;
-        _startedAt = engine.Clock.GetUtcNow();
-        _startTimestamp = engine.Clock.GetTimestamp();
         _previousActivity = Activity.Current;
         _activity = LlmCallTelemetry.Start(site.Provider, site.OperationType, _model, _scope);
+
+        // On the system clock the activity's start is the call's: read once, and the same instant in every view.
+        _startedAt = _activity is { } activity && ReferenceEquals(engine.Clock, TimeProvider.System)
+            ? new DateTimeOffset(activity.StartTimeUtc)
+            : engine.Clock.GetUtcNow();
+        _startTimestamp = engine.Clock.GetTimestamp();
     }
 
     internal bool IsActive => _engine is not null;
