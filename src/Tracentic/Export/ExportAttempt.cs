@@ -27,4 +27,12 @@ internal sealed class ExportAttempt(int capacity)
             Resolved.Add(span);
         }
     }
+
+    /// <summary>Lets go of the batch once it is settled, so an idle attempt keeps no span alive.</summary>
+    public void Forget()
+    {
+        Batch.Clear();
+        Resolved.Clear();
+        Task = null;
+    }
 }

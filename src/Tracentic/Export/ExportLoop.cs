@@ -154,13 +154,12 @@ internal sealed class ExportLoop
 
                 var slowest = SlowestCursor();
                 _queue.SlowestCursorIs(slowest);
-                _queue.ForgetBefore(slowest);
                 if (_stopping && Array.TrueForAll(_lanes, static lane => lane.Done))
                 {
                     return;
                 }
 
-                Sleep(wait, wakeAt, eventsSeen);
+                Sleep(wait, wakeAt, eventsSeen, slowest);
 
                 foreach (var lane in _lanes)
                 {
@@ -211,9 +210,11 @@ internal sealed class ExportLoop
     /// <summary>
     /// Sleeps until an attempt ends, recording brings the queue to <paramref name="wakeAt"/> spans (a batch, or the first
     /// span), a flush, a first drop or the shutdown asks, or <paramref name="wait"/> (the batch delay, a backoff, a drop
-    /// warning) ends. The wake-up is armed before the re-check, so nothing slips in between.
+    /// warning) ends. The wake-up is armed before the re-check, so nothing slips in between. Only then are the slots of
+    /// the spans every output has taken (before <paramref name="taken"/>) cleared: in idle time, so a loop that never
+    /// rests (recording faster than it exports) does not write into the ring recording is writing.
     /// </summary>
-    private void Sleep(TimeSpan wait, long wakeAt, int eventsSeen)
+    private void Sleep(TimeSpan wait, long wakeAt, int eventsSeen, long taken)
     {
         _wakeEvent.Reset();
         Volatile.Write(ref _sleeping, 1);
@@ -226,6 +227,7 @@ internal sealed class ExportLoop
                 return;
             }
 
+            _queue.ForgetBefore(taken);
             using var timer = wait == Timeout.InfiniteTimeSpan ? null : _clock.CreateTimer(static loop => ((ExportLoop)loop!).Wake(), this, wait, Timeout.InfiniteTimeSpan);
             _wakeEvent.Wait();
         }

@@ -189,6 +189,8 @@ internal sealed class OutputLane
 
                     break;
             }
+
+            attempt.Forget(); // its spans are settled or waiting again elsewhere: an idle attempt holds none
         }
 
         return true;
