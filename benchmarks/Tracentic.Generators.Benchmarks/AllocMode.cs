@@ -11,6 +11,12 @@ internal static class AllocMode
 {
     public static void Run(string listener)
     {
+        if (listener == "scope")
+        {
+            RunScope();
+            return;
+        }
+
         var bench = new ChatClientBenchmarks { Listener = listener == "otel" ? Listener.OpenTelemetry : Listener.None };
         bench.Setup();
         (string, Func<object>)[] methods = [("plain", bench.PlainCall), ("meai", bench.MeaiOpenTelemetry), ("tracentic", bench.TracenticLlmCall)];
@@ -35,6 +41,35 @@ internal static class AllocMode
             for (var i = 0; i < 2_000_000; i++)
             {
                 bench.TracenticLlmCall();
+            }
+        }
+
+        bench.Cleanup().GetAwaiter().GetResult();
+    }
+
+    /// <summary>`-- alloc scope`: the <c>[TracenticScope]</c> wrapper with the OpenTelemetry SDK listening, the same way.</summary>
+    private static void RunScope()
+    {
+        var bench = new TelemetryWrapperBenchmarks { Listener = Listener.OpenTelemetry };
+        bench.Setup();
+        for (var round = 0; round < 3; round++)
+        {
+            const int n = 200_000;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < n; i++)
+            {
+                bench.ScopeWrapper();
+            }
+
+            Console.WriteLine($"scope: {watch.Elapsed.TotalNanoseconds / n:0} ns, {(GC.GetAllocatedBytesForCurrentThread() - before) / (double)n:0} B");
+        }
+
+        using (new AllocationTypes())
+        {
+            for (var i = 0; i < 2_000_000; i++)
+            {
+                bench.ScopeWrapper();
             }
         }
 
