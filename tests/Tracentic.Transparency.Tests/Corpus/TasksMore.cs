@@ -33,6 +33,18 @@ public static class TasksMore
     [TracenticLlmCall(Provider = "corpus")]
     public static Task<Reply> CachedReply() => s_cachedReply;
 
+    [TracenticScope("scoped-llm")]
+    [TracenticLlmCall(Provider = "corpus")]
+    public static Task<Reply> ScopedLlmTask(Task<Reply> pending) => pending;
+
+    [TracenticScope("scoped-llm")]
+    [TracenticLlmCall(Provider = "corpus")]
+    public static ValueTask<Reply> ScopedLlmValueTask(ValueTask<Reply> pending) => pending;
+
+    [TracenticScope("scoped-llm")]
+    [TracenticLlmCall(Provider = "corpus")]
+    public static ValueTask ScopedLlmValueTaskUntyped(ValueTask pending) => pending;
+
     [Shape("task.llm.pending-same-object")]
     public static async Task LlmPending()
     {
@@ -190,6 +202,45 @@ public static class TasksMore
         source.Complete(new Reply { Text = "from source" });
         Log.Write("awaited " + (await valueTask).Text);
         Log.Write("GetResult calls " + source.GetResultCalls);
+    }
+
+    [Shape("task.scoped-llm.pending-same-object")]
+    public static async Task ScopedLlmPending()
+    {
+        var source = new TaskCompletionSource<Reply>();
+        var task = ScopedLlmTask(source.Task);
+        Log.Write("pending: " + Log.Identity(task, source.Task) + ", status " + task.Status);
+        source.SetResult(new Reply { Text = "scoped" });
+        Log.Write("result " + (await task).Text);
+    }
+
+    [Shape("task.scoped-llm.faulted-same-exception")]
+    public static async Task ScopedLlmFaulted()
+    {
+        var source = new TaskCompletionSource<Reply>();
+        var task = ScopedLlmTask(source.Task);
+        var failure = new InvalidOperationException("scoped failure");
+        source.SetException(failure);
+        try
+        {
+            await task;
+        }
+        catch (InvalidOperationException ex)
+        {
+            Log.Write("caught same: " + ReferenceEquals(ex, failure) + ", status " + task.Status);
+        }
+    }
+
+    [Shape("valuetask.scoped-llm.source-consumed-once")]
+    public static async Task ScopedLlmValueTaskSource()
+    {
+        var source = new LoggingValueTaskSource();
+        var valueTask = ScopedLlmValueTask(new ValueTask<Reply>(source, 5));
+        Log.Write("returned; completed " + valueTask.IsCompleted);
+        source.Complete(new Reply { Text = "scoped source" });
+        Log.Write("awaited " + (await valueTask).Text + ", GetResult calls " + source.GetResultCalls);
+        var untyped = ScopedLlmValueTaskUntyped(default);
+        Log.Write("untyped completed at return: " + untyped.IsCompletedSuccessfully);
     }
 
     [Shape("valuetask.scope.source-consumed-once")]
