@@ -17,7 +17,7 @@ internal static class LoadTest
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var sdk = Text(args, "--sdk", "tracentic");
+        var sdk = ModeArguments.Text(args, "--sdk", "tracentic");
         var results = new List<LoadResult>();
         if (sdk == "both")
         {
@@ -45,7 +45,7 @@ internal static class LoadTest
         }
         else
         {
-            results.Add(await RunOnceAsync(sdk, Option(args, "--rate", 100_000), args));
+            results.Add(await RunOnceAsync(sdk, ModeArguments.Int(args, "--rate", 100_000), args));
         }
 
         foreach (var r in sdk == "both" ? [] : results)
@@ -114,12 +114,12 @@ internal static class LoadTest
 
     private static async Task<LoadResult> RunOnceAsync(string sdk, int rate, string[] args)
     {
-        var seconds = Option(args, "--seconds", 5);
+        var seconds = ModeArguments.Int(args, "--seconds", 5);
         var defaults = new TracenticOptions();
-        var queue = Option(args, "--queue", defaults.QueueCapacity);
-        var batch = Option(args, "--batch", defaults.MaxBatchSize);
+        var queue = ModeArguments.Int(args, "--queue", defaults.QueueCapacity);
+        var batch = ModeArguments.Int(args, "--batch", defaults.MaxBatchSize);
         var total = (long)rate * seconds;
-        var mode = Text(args, "--export", "http"); // discard | json | http (default); Tracentic only
+        var mode = ModeArguments.Text(args, "--export", "http"); // discard | json | http (default); Tracentic only
         await using ILoadSink sink = args.Contains("--sink-in-process") ? await LoadSink.StartAsync() : await SinkProcess.StartAsync();
         ILoadSubject subject = sdk == "otel"
             ? new OpenTelemetrySubject(sink.BaseUrl, queue, batch)
@@ -188,17 +188,7 @@ internal static class LoadTest
 
     private sealed record LoadResult(string Sdk, int Rate, long Recorded, long Delivered, TimeSpan Cpu, TimeSpan? SinkCpu, long PeakWorkingSet);
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 
-    private static string Text(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-    }
 
     private static void InterlockedMax(ref long target, long value)
     {

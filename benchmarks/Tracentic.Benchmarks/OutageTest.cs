@@ -16,9 +16,9 @@ internal static class OutageTest
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var endpointKind = Text(args, "--endpoint", "refused");
-        var rate = Option(args, "--rate", 100_000);
-        var seconds = Option(args, "--seconds", 5);
+        var endpointKind = ModeArguments.Text(args, "--endpoint", "refused");
+        var rate = ModeArguments.Int(args, "--rate", 100_000);
+        var seconds = ModeArguments.Int(args, "--seconds", 5);
 
         using var hanging = endpointKind == "hang" ? new TcpListener(IPAddress.Loopback, 0) : null;
         var accepted = new List<Socket>();
@@ -80,15 +80,5 @@ internal static class OutageTest
         return 0;
     }
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 
-    private static string Text(string[] args, string name, string fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-    }
 }

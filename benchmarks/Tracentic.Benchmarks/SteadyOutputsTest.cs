@@ -12,8 +12,8 @@ internal static class SteadyOutputsTest
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var rate = Option(args, "--rate", 100_000);
-        var seconds = Option(args, "--seconds", 5);
+        var rate = ModeArguments.Int(args, "--rate", 100_000);
+        var seconds = ModeArguments.Int(args, "--seconds", 5);
         var one = await MeasureAsync(otlp: false, rate, seconds);
         var both = await MeasureAsync(otlp: true, rate, seconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"both outputs against one: median {both.Median / one.Median:0.00}x, p99 {both.P99 / one.P99:0.00}x"));
@@ -31,9 +31,4 @@ internal static class SteadyOutputsTest
         return calls;
     }
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 }

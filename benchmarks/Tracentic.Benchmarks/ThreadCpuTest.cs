@@ -13,8 +13,7 @@ internal static class ThreadCpuTest
     public static async Task<int> RunAsync(string[] args)
     {
         var both = Array.IndexOf(args, "both") >= 0;
-        var secondsAt = Array.IndexOf(args, "--seconds");
-        var seconds = secondsAt >= 0 ? double.Parse(args[secondsAt + 1], CultureInfo.InvariantCulture) : 3;
+        var seconds = ModeArguments.Double(args, "--seconds", 3);
         await using var sink = both ? await LoadSink.StartAsync() : null;
         var (client, scope, span) = IngestAndOtlpSetup.Create(sink?.BaseUrl);
 
