@@ -84,10 +84,10 @@ public static class TracenticInstrumentation
     public static Task? Track(Task? task, LlmCall call, TracenticScope.Activation scope)
     {
         call.LeaveActivity(); // the caller continues under its own activity
-        var ending = ScopeCompletion.TakeOver(scope);
-        if (call.IsActive || ending is not null)
+        var completion = new LlmCallCompletion<object?>(call, null, ScopeCompletion.TakeOver(scope));
+        if (completion.Observes)
         {
-            CompletionWatch.Watch(task, new LlmCallCompletion<object?>(call, null, ending));
+            CompletionWatch.Watch(task, completion);
         }
 
         return task;
@@ -100,10 +100,10 @@ public static class TracenticInstrumentation
     public static Task<T>? Track<T>(Task<T>? task, LlmCall call, Func<T, LlmUsage>? usage, TracenticScope.Activation scope)
     {
         call.LeaveActivity();
-        var ending = ScopeCompletion.TakeOver(scope);
-        if (call.IsActive || ending is not null)
+        var completion = new LlmCallCompletion<T>(call, usage, ScopeCompletion.TakeOver(scope));
+        if (completion.Observes)
         {
-            CompletionWatch.Watch(task, new LlmCallCompletion<T>(call, usage, ending));
+            CompletionWatch.Watch(task, completion);
         }
 
         return task;
