@@ -68,7 +68,7 @@ public sealed class TracedChat(IChatClient chat)
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions options) => chat.GetResponseAsync(messages, options);
 }
 
-/// <summary>Answers every request at once with the same response (model, id, finish reason, usage).</summary>
+/// <summary>Answers every request at once with the same response (model, id, finish reason, usage), and names its provider and endpoint.</summary>
 internal sealed class AnsweringChatClient : IChatClient
 {
     private static readonly Task<ChatResponse> Answer = Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "hi"))
@@ -84,7 +84,11 @@ internal sealed class AnsweringChatClient : IChatClient
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
-    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+    // As Microsoft.Extensions.AI's OpenAI client describes itself: UseOpenTelemetry() tags its provider and server from this.
+    private static readonly ChatClientMetadata Metadata = new("openai", new Uri("https://api.openai.com/v1"), "gpt-4o");
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType == typeof(ChatClientMetadata) ? Metadata : null;
 
     public void Dispose()
     {

@@ -63,6 +63,42 @@ public sealed class WrappedCallActivityTests
     }
 
     [Fact]
+    public void A_sampler_sees_the_operation_provider_and_call_site_when_the_activity_is_created()
+    {
+        // The GenAI conventions ask for the operation and provider at creation, so a sampler can decide on them.
+        var seen = new List<Dictionary<string, object?>>();
+        using var sampler = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Tracentic",
+            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
+            {
+                if (options.Name == "chat sampled-model")
+                {
+                    lock (seen)
+                    {
+                        seen.Add(options.Tags!.ToDictionary(tag => tag.Key, tag => tag.Value));
+                    }
+                }
+
+                return ActivitySamplingResult.None; // dropped: the call still records, with no activity
+            },
+        };
+        ActivitySource.AddActivityListener(sampler);
+        var engine = Engines.InProcessOnly();
+        using var installed = Engines.Install(engine);
+
+        var call = LlmCall.Start(Site, model: "sampled-model");
+        call.Succeed(new LlmUsage(1, 1));
+
+        var tags = Assert.Single(seen);
+        Assert.Equal("chat", tags["gen_ai.operation.name"]);
+        Assert.Equal("openai", tags["gen_ai.provider.name"]);
+        Assert.Equal("Support.Bot.AskAsync", tags["code.function.name"]);
+        Assert.Equal("Bot.cs", tags["code.file.path"]);
+        Assert.Equal(12, tags["code.line.number"]);
+    }
+
+    [Fact]
     public void A_synchronous_call_that_throws_is_an_error_activity_and_the_exception_is_the_users()
     {
         using var otel = new OpenTelemetryCapture();

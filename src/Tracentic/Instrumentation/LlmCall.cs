@@ -41,7 +41,7 @@ public readonly struct LlmCall
         _model = model ?? site.Model;
         _attributes = attributes;
         _previousActivity = Activity.Current;
-        _activity = LlmCallTelemetry.Start(site.Provider, site.OperationType, _model, _scope);
+        _activity = LlmCallTelemetry.Start(site.ActivityTags, site.OperationType, _model, _scope);
 
         // On the system clock the activity's start is the call's: read once, and the same instant in every view.
         _startedAt = _activity is { } activity && ReferenceEquals(engine.Clock, TimeProvider.System)

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Tracentic.Core;
 using Tracentic.Engine;
 using Tracentic.Export;
+using Tracentic.Telemetry;
 
 namespace Tracentic.Instrumentation;
 
@@ -40,6 +41,7 @@ public sealed class LlmCallSite
             CodeFilePath = filePath is null ? null : JsonText.Clean(filePath, max),
             CodeLine = filePath is null ? 0 : line,
         };
+        ActivityTags = LlmCallStartTags.For(provider, operationType, Details);
     }
 
     internal string? Provider { get; }
@@ -51,4 +53,7 @@ public sealed class LlmCallSite
 
     /// <summary>The call's details when it adds none of its own: the site's code location, shared by its calls.</summary>
     internal RecordedCallDetails Details { get; }
+
+    /// <summary>The tags its calls' activities start with (operation, provider, code location), shared by its calls.</summary>
+    internal KeyValuePair<string, object?>[] ActivityTags { get; }
 }

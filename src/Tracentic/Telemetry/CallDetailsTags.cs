@@ -12,17 +12,21 @@ namespace Tracentic.Telemetry;
 /// </summary>
 internal static class CallDetailsTags
 {
-    public static void Add(Activity activity, RecordedCallDetails details)
+    /// <summary>Tags <paramref name="details"/>, with the code location unless the activity was created with it (<paramref name="codeTagged"/>).</summary>
+    public static void Add(Activity activity, RecordedCallDetails details, bool codeTagged)
     {
-        if (details.CodeFunction is { Length: > 0 } function)
+        if (!codeTagged)
         {
-            activity.AddTag(GenAiConventions.CodeFunctionName, function);
-        }
+            if (details.CodeFunction is { Length: > 0 } function)
+            {
+                activity.AddTag(GenAiConventions.CodeFunctionName, function);
+            }
 
-        if (details.CodeFilePath is { } path)
-        {
-            activity.AddTag(GenAiConventions.CodeFilePath, path);
-            activity.AddTag(GenAiConventions.CodeLineNumber, details.CodeLine);
+            if (details.CodeFilePath is { } path)
+            {
+                activity.AddTag(GenAiConventions.CodeFilePath, path);
+                activity.AddTag(GenAiConventions.CodeLineNumber, details.CodeLine);
+            }
         }
 
         if (details.HasRequestParameters)

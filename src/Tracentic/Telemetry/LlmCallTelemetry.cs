@@ -10,15 +10,25 @@ namespace Tracentic.Telemetry;
 /// </summary>
 internal static class LlmCallTelemetry
 {
-    /// <summary>Starts the activity of a wrapped call; null when nothing listens (or the sampler drops it).</summary>
-    public static Activity? Start(string? provider, string? operationType, string? model, TracenticScope? scope)
+    /// <summary>
+    /// Starts the activity of a wrapped call with its site's tags (<see cref="LlmCallStartTags"/>); null when nothing
+    /// listens (or the sampler drops it).
+    /// </summary>
+    public static Activity? Start(KeyValuePair<string, object?>[] siteTags, string? operationType, string? model, TracenticScope? scope)
     {
         if (!TracenticTelemetry.Source.HasListeners())
         {
             return null;
         }
 
-        return StartActivity(provider, operationType, model, scope, startTime: default);
+        var activity = TracenticTelemetry.Source.StartActivity(
+            GenAiConventions.SpanName(GenAiConventions.Operation(operationType), model), ActivityKind.Client, SpanParent.Of(scope).Context, siteTags);
+        if (activity is { IsAllDataRequested: true })
+        {
+            AddTag(activity, GenAiConventions.RequestModel, model);
+        }
+
+        return activity;
     }
 
     /// <summary>Whether anything would see a hand-recorded span in-process (an activity listener or an enabled instrument).</summary>
@@ -45,7 +55,7 @@ internal static class LlmCallTelemetry
         var cost = activity is not null || GenAiMetrics.CostEnabled ? call.Cost(settings.Pricing) : null;
         if (activity is not null)
         {
-            Complete(activity, call, errorType, cost);
+            Complete(activity, call, errorType, cost, siteTagged: !recordedByHand);
             if (recordedByHand)
             {
                 activity.SetEndTime(UnixNanos.ToTime(call.EndUnixNanos).UtcDateTime);
@@ -58,6 +68,7 @@ internal static class LlmCallTelemetry
         return activity;
     }
 
+    /// <summary>The activity of a span recorded by hand, started at the span's own start.</summary>
     private static Activity? StartActivity(string? provider, string? operationType, string? model, TracenticScope? scope, DateTimeOffset startTime)
     {
         var parent = SpanParent.Of(scope);
@@ -86,7 +97,11 @@ internal static class LlmCallTelemetry
         return activity;
     }
 
-    private static void Complete(Activity activity, in RecordedCall span, string? errorType, double? cost)
+    /// <summary>
+    /// Adds what the call learned to its activity. <paramref name="siteTagged"/>: the activity is a wrapped call's, created
+    /// with its site's tags (the code location among them).
+    /// </summary>
+    private static void Complete(Activity activity, in RecordedCall span, string? errorType, double? cost, bool siteTagged)
     {
         if (activity.IsAllDataRequested)
         {
@@ -149,7 +164,7 @@ internal static class LlmCallTelemetry
 
             if (span.Details is { } callDetails)
             {
-                CallDetailsTags.Add(activity, callDetails);
+                CallDetailsTags.Add(activity, callDetails, codeTagged: siteTagged);
             }
 
             if (span.Attributes is { } attributes)
