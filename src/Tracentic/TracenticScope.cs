@@ -32,7 +32,8 @@ public sealed class TracenticScope : IDisposable
         IReadOnlyDictionary<string, object?> attributes,
         TimeProvider clock,
         TracenticScope? parent = null,
-        TracenticEngine? owner = null)
+        TracenticEngine? owner = null,
+        bool activityCurrent = false)
     {
         (_idHigh, _idLow) = RandomIds.NonZero128();
 
@@ -43,7 +44,7 @@ public sealed class TracenticScope : IDisposable
         Attributes = attributes;
         StartedAt = clock.GetUtcNow();
         _owner = owner;
-        (Identity, ParentSpanId, Activity) = ScopeTelemetry.Begin(this, parent, _idHigh, _idLow);
+        (Identity, ParentSpanId, Activity) = ScopeTelemetry.Begin(this, parent, _idHigh, _idLow, leaveCurrent: activityCurrent);
     }
 
     /// <summary>The scope that nesting and <c>[TracenticLlmCall]</c> spans attach to in this async flow.</summary>
@@ -143,6 +144,18 @@ public sealed class TracenticScope : IDisposable
         }
 
         return new Activation(previous, previousActivity, Activity is not null, endOnDispose ? this : null);
+    }
+
+    /// <summary>
+    /// Makes this the ambient scope for a generated wrapper, which ends it on dispose: the scope was begun with its
+    /// activity current already (<see cref="Engine.TracenticEngine.BeginScope(string, IReadOnlyDictionary{string, object?}, string?, string?, bool)"/>),
+    /// and <paramref name="previousActivity"/> is the one current before, which disposing restores.
+    /// </summary>
+    internal Activation ActivateBegun(Activity? previousActivity)
+    {
+        var previous = s_current.Value;
+        s_current.Value = this;
+        return new Activation(previous, previousActivity, Activity is not null, this);
     }
 
     private string FormatId() => string.Create(32, (_idHigh, _idLow), static (chars, id) =>

@@ -83,11 +83,16 @@ internal sealed class TracenticEngine : ITracentic, IDisposable
         string? parentScopeId = null) =>
         BeginScope(name, AttributeSnapshot.Copy(attributes), correlationId, parentScopeId);
 
+    /// <summary>
+    /// Begins a scope under the ambient one (or <paramref name="parentScopeId"/>). With <paramref name="activityCurrent"/>
+    /// its activity is left current, for a caller that activates the scope at once (<see cref="TracenticScope.ActivateBegun"/>).
+    /// </summary>
     public TracenticScope BeginScope(
         string name,
         IReadOnlyDictionary<string, object?> attributes,
         string? correlationId,
-        string? parentScopeId)
+        string? parentScopeId,
+        bool activityCurrent = false)
     {
         ScopeNames.ThrowIfInvalid(name);
 
@@ -108,7 +113,7 @@ internal sealed class TracenticEngine : ITracentic, IDisposable
             parentId = TracenticRequestContext.Current?.ParentScopeId;
         }
 
-        return new TracenticScope(name, parentId, correlationId, attributes, Settings.Clock, parent, this);
+        return new TracenticScope(name, parentId, correlationId, attributes, Settings.Clock, parent, this, activityCurrent);
     }
 
     public void RecordSpan(TracenticScope? scope, TracenticSpan span)

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using Tracentic.Core;
 using Tracentic.Engine;
@@ -28,15 +29,23 @@ public static class TracenticInstrumentation
         string name,
         string? correlationId = null,
         string? parentScopeId = null,
-        ReadOnlySpan<KeyValuePair<string, object?>> attributes = default) =>
-        BeginScope(name, correlationId, parentScopeId, attributes) is { } scope ? scope.Activate(endOnDispose: true) : default;
+        ReadOnlySpan<KeyValuePair<string, object?>> attributes = default)
+    {
+        // The scope's activity is made current as it begins and stays so: one change of Activity.Current in, one out.
+        var previousActivity = Activity.Current;
+        return Begin(name, correlationId, parentScopeId, attributes, activityCurrent: true) is { } scope ? scope.ActivateBegun(previousActivity) : default;
+    }
 
     /// <summary>Begins a scope without activating it (for streams, activated around each step). Null when not configured.</summary>
     public static TracenticScope? BeginScope(
         string name,
         string? correlationId = null,
         string? parentScopeId = null,
-        ReadOnlySpan<KeyValuePair<string, object?>> attributes = default)
+        ReadOnlySpan<KeyValuePair<string, object?>> attributes = default) =>
+        Begin(name, correlationId, parentScopeId, attributes, activityCurrent: false);
+
+    private static TracenticScope? Begin(
+        string name, string? correlationId, string? parentScopeId, ReadOnlySpan<KeyValuePair<string, object?>> attributes, bool activityCurrent)
     {
         if (TracenticSdk.Instance is not { } engine)
         {
@@ -45,7 +54,7 @@ public static class TracenticInstrumentation
 
         try
         {
-            return engine.BeginScope(name, Copy(attributes), correlationId, parentScopeId);
+            return engine.BeginScope(name, Copy(attributes), correlationId, parentScopeId, activityCurrent);
         }
         catch (ArgumentException ex)
         {

@@ -10,10 +10,14 @@ namespace Tracentic.Telemetry;
 /// </summary>
 internal static class ScopeTelemetry
 {
-    public static (TraceIdentity Ids, ulong ParentSpanId, Activity? Activity) Begin(TracenticScope scope, TracenticScope? parentScope, ulong idHigh, ulong idLow)
+    /// <summary>
+    /// The scope's ids and parent, and its activity when something listens. The activity is left current only when
+    /// <paramref name="leaveCurrent"/> (the scope is activated at once, which would otherwise restore and set it again).
+    /// </summary>
+    public static (TraceIdentity Ids, ulong ParentSpanId, Activity? Activity) Begin(TracenticScope scope, TracenticScope? parentScope, ulong idHigh, ulong idLow, bool leaveCurrent)
     {
         var parent = SpanParent.Of(parentScope);
-        if (TracenticTelemetry.Source.HasListeners() && StartActivity(scope, parent) is { } activity)
+        if (TracenticTelemetry.Source.HasListeners() && StartActivity(scope, parent, leaveCurrent) is { } activity)
         {
             return (TraceIdentity.Of(activity), parent.Exists ? parent.Ids.SpanId : 0, activity);
         }
@@ -23,7 +27,7 @@ internal static class ScopeTelemetry
             : (TraceIdentity.NewTrace(idHigh, idLow), 0, null);
     }
 
-    private static Activity? StartActivity(TracenticScope scope, SpanParent parent)
+    private static Activity? StartActivity(TracenticScope scope, SpanParent parent, bool leaveCurrent)
     {
         var previous = Activity.Current;
         var activity = TracenticTelemetry.Source.StartActivity(scope.Name, ActivityKind.Internal, parent.Context);
@@ -32,8 +36,11 @@ internal static class ScopeTelemetry
             return null;
         }
 
-        // Beginning a scope does not make it ambient; Activate does, for the scope and its activity alike.
-        Activity.Current = previous;
+        if (!leaveCurrent)
+        {
+            Activity.Current = previous; // beginning a scope does not make it ambient; Activate does, for scope and activity alike
+        }
+
         if (activity.IsAllDataRequested)
         {
             activity.SetTag(SpanAttributeKeys.ScopeId, scope.Id);
