@@ -4,8 +4,8 @@ using Tracentic.Benchmarks;
 namespace Tracentic.Generators.Benchmarks;
 
 /// <summary>
-/// `-- alloc [none|otel]`: bytes and time per call of each <see cref="ChatClientBenchmarks"/> method, measured in-process
-/// (the fastest of alternating rounds),
+/// `-- alloc [none|otel|scope]`: bytes and time per call of each <see cref="ChatClientBenchmarks"/> method (or of the
+/// scope wrapper), measured in-process (the fastest of alternating rounds),
 /// then which types the Microsoft.Extensions.AI and Tracentic calls allocate (sampled GC allocation ticks). A quick check; BenchmarkDotNet gives the figures.
 /// </summary>
 internal static class AllocMode
@@ -22,9 +22,27 @@ internal static class AllocMode
 
         var bench = new ChatClientBenchmarks { Listener = listener == "otel" ? Listener.OpenTelemetry : Listener.None };
         bench.Setup();
-        (string, Func<object>)[] methods = [("plain", bench.PlainCall), ("meai", bench.MeaiOpenTelemetry), ("tracentic", bench.TracenticLlmCall)];
-        // Rounds alternate between the methods, so a busy spell on a shared machine slows each alike; the fastest
-        // round of each is its figure (noise only ever adds time).
+        Measure([("plain", () => bench.PlainCall()), ("meai", () => bench.MeaiOpenTelemetry()), ("tracentic", () => bench.TracenticLlmCall())], typesOf: 1);
+        bench.Cleanup().GetAwaiter().GetResult();
+    }
+
+    /// <summary>`-- alloc scope`: the <c>[TracenticScope]</c> wrapper with the OpenTelemetry SDK listening, beside an activity alone.</summary>
+    private static void RunScope()
+    {
+        var bench = new TelemetryWrapperBenchmarks { Listener = Listener.OpenTelemetry };
+        bench.Setup();
+        Measure([("activity alone", () => bench.BareActivity()), ("scope", () => bench.ScopeWrapper())], typesOf: 0);
+        bench.Cleanup().GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Time and bytes per call of each method, then the types allocated by those from <paramref name="typesOf"/> on.
+    /// Rounds alternate between the methods, so a busy spell on a shared machine slows each alike; the fastest round
+    /// of each is its figure (noise only ever adds time).
+    /// </summary>
+    private static void Measure((string Name, Action Call)[] methods, int typesOf)
+    {
+        const int PerRound = 100_000;
         var best = new double[methods.Length];
         Array.Fill(best, double.MaxValue);
         var bytes = new double[methods.Length];
@@ -32,26 +50,25 @@ internal static class AllocMode
         {
             for (var m = 0; m < methods.Length; m++)
             {
-                const int n = 100_000;
-                var call = methods[m].Item2;
+                var call = methods[m].Call;
                 var before = GC.GetAllocatedBytesForCurrentThread();
                 var watch = Stopwatch.StartNew();
-                for (var i = 0; i < n; i++)
+                for (var i = 0; i < PerRound; i++)
                 {
                     call();
                 }
 
-                best[m] = Math.Min(best[m], watch.Elapsed.TotalNanoseconds / n);
-                bytes[m] = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)n;
+                best[m] = Math.Min(best[m], watch.Elapsed.TotalNanoseconds / PerRound);
+                bytes[m] = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)PerRound;
             }
         }
 
         for (var m = 0; m < methods.Length; m++)
         {
-            Console.WriteLine($"{methods[m].Item1}: {best[m]:0} ns, {bytes[m]:0} B");
+            Console.WriteLine($"{methods[m].Name}: {best[m]:0} ns, {bytes[m]:0} B");
         }
 
-        foreach (var (name, call) in methods[1..])
+        foreach (var (name, call) in methods[typesOf..])
         {
             Console.WriteLine($"{name} allocates:");
             using (new AllocationTypes())
@@ -62,42 +79,6 @@ internal static class AllocMode
                 }
             }
         }
-
-        bench.Cleanup().GetAwaiter().GetResult();
-    }
-
-    /// <summary>`-- alloc scope`: the <c>[TracenticScope]</c> wrapper with the OpenTelemetry SDK listening, the same way.</summary>
-    private static void RunScope()
-    {
-        var bench = new TelemetryWrapperBenchmarks { Listener = Listener.OpenTelemetry };
-        bench.Setup();
-        var best = double.MaxValue;
-        var bytes = 0.0;
-        for (var round = 0; round < Rounds; round++)
-        {
-            const int n = 100_000;
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            var watch = Stopwatch.StartNew();
-            for (var i = 0; i < n; i++)
-            {
-                bench.ScopeWrapper();
-            }
-
-            best = Math.Min(best, watch.Elapsed.TotalNanoseconds / n);
-            bytes = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)n;
-        }
-
-        Console.WriteLine($"scope: {best:0} ns, {bytes:0} B");
-
-        using (new AllocationTypes())
-        {
-            for (var i = 0; i < 2_000_000; i++)
-            {
-                bench.ScopeWrapper();
-            }
-        }
-
-        bench.Cleanup().GetAwaiter().GetResult();
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using Tracentic;
 using Tracentic.Benchmarks;
@@ -16,6 +17,9 @@ namespace Tracentic.Generators.Benchmarks;
 [MedianColumn]
 public class TelemetryWrapperBenchmarks
 {
+    /// <summary>A source the listener also listens to: the cost of an activity alone, the floor under a scope's.</summary>
+    private static readonly ActivitySource Bare = new("Bench.BareActivity");
+
     private readonly Client _client = new();
     private ITracentic? _tracentic;
     private OpenTelemetryListener? _listener;
@@ -31,7 +35,7 @@ public class TelemetryWrapperBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _listener = OpenTelemetryListener.Start(Listener);
+        _listener = OpenTelemetryListener.Start(Listener, Bare.Name);
         _otlpReceiver = BothOutputs
             ? CountingSink.StartAsync().GetAwaiter().GetResult()
             : null;
@@ -60,6 +64,14 @@ public class TelemetryWrapperBenchmarks
 
     [Benchmark]
     public int ScopeWrapper() => _client.Scoped(1);
+
+    /// <summary>An INTERNAL activity started and stopped, with no tags: what any instrumented library pays per span.</summary>
+    [Benchmark]
+    public int BareActivity()
+    {
+        using var activity = Bare.StartActivity("bare");
+        return 2;
+    }
 
     [Benchmark(Baseline = true)]
     public Reply LlmWrapper() => _client.Ask();

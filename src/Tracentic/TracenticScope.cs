@@ -42,9 +42,15 @@ public sealed class TracenticScope : IDisposable
         ParentId = parentId;
         CorrelationId = correlationId;
         Attributes = attributes;
-        StartedAt = clock.GetUtcNow();
         _owner = owner;
         (Identity, ParentSpanId, Activity) = ScopeTelemetry.Begin(this, parent, _idHigh, _idLow, leaveCurrent: activityCurrent);
+
+        // On the system clock the activity's start is the scope's: one reading of the clock, the same instant in every view.
+        StartedAt = Activity is { } activity && OnSystemClock ? new DateTimeOffset(activity.StartTimeUtc) : clock.GetUtcNow();
+        if (Activity is { IsAllDataRequested: true } tagged)
+        {
+            ScopeTelemetry.Tag(tagged, this);
+        }
     }
 
     /// <summary>The scope that nesting and <c>[TracenticLlmCall]</c> spans attach to in this async flow.</summary>
@@ -91,19 +97,28 @@ public sealed class TracenticScope : IDisposable
     /// <summary>The INTERNAL activity, when something listened as the scope began.</summary>
     internal Activity? Activity { get; }
 
+    /// <summary>Whether the scope's times come from the system clock, as its activity's do.</summary>
+    private bool OnSystemClock => ReferenceEquals(_clock, TimeProvider.System);
+
     /// <summary>
     /// Ends the scope: records its end time, stops its activity and hands it to the standard OTLP output as a
     /// span. Spans can still be recorded in an ended scope. Calling it again does nothing.
     /// </summary>
     public void End()
     {
-        if (Interlocked.CompareExchange(ref _endedTicks, Math.Max(1, _clock.GetUtcNow().UtcTicks), 0) != 0)
+        var now = _clock.GetUtcNow();
+        if (Interlocked.CompareExchange(ref _endedTicks, Math.Max(1, now.UtcTicks), 0) != 0)
         {
             return;
         }
 
         if (Activity is { } activity)
         {
+            if (OnSystemClock)
+            {
+                activity.SetEndTime(now.UtcDateTime); // the scope's end is the activity's: stopping it does not read the clock again
+            }
+
             TracenticTelemetry.Stop(activity);
         }
 

@@ -167,4 +167,48 @@ public sealed class ScopeAndCallActivityTests
         scope.End();
         Assert.Null(Activity.Current);
     }
+
+    [Fact]
+    public void A_scope_and_its_activity_start_and_end_at_the_same_instants()
+    {
+        using var otel = new OpenTelemetryCapture();
+        var engine = Engines.InProcessOnly();
+
+        var scope = engine.Begin("timed");
+        scope.End();
+
+        var activity = otel.Single("timed");
+        Assert.Equal(scope.StartedAt.UtcDateTime, activity.StartTimeUtc);
+        Assert.Equal(scope.EndedAt!.Value.UtcDateTime, activity.StartTimeUtc + activity.Duration);
+        var startedAtTag = DateTimeOffset.Parse((string)activity.GetTagItem("tracentic.scope.started_at")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(scope.StartedAt.UtcTicks / 10, startedAtTag.UtcTicks / 10); // written to the microsecond
+    }
+
+    [Fact]
+    public void A_generated_scope_is_current_with_its_activity_until_disposed_then_the_outer_ones_are_again()
+    {
+        using var otel = new OpenTelemetryCapture();
+        var engine = Engines.InProcessOnly();
+        using var installed = Engines.Install(engine);
+        var outer = engine.Begin("outer");
+
+        using (outer.Activate())
+        {
+            using (Instrumentation.TracenticInstrumentation.EnterScope("generated"))
+            {
+                var inner = TracenticScope.Current!;
+                Assert.Equal("generated", inner.Name);
+                Assert.Same(inner.Activity, Activity.Current);
+                Assert.Equal(outer.Activity!.SpanId, Activity.Current!.ParentSpanId);
+            }
+
+            Assert.Same(outer, TracenticScope.Current);
+            Assert.Same(outer.Activity, Activity.Current);
+        }
+
+        Assert.Null(TracenticScope.Current);
+        Assert.Null(Activity.Current);
+        outer.End();
+        Assert.True(otel.Single("generated").IsStopped);
+    }
 }

@@ -59,10 +59,14 @@ public static class TracenticInstrumentation
         catch (ArgumentException ex)
         {
             // A bad name from an attribute must not break the user's call.
-            engine.Log.WarnOnce("scope-name:" + name, log => log.ScopeNotBegun(name, ex.Message));
+            WarnNotBegun(engine, name, ex);
             return null;
         }
     }
+
+    // Apart from Begin: a lambda capturing its parameter would allocate its closure on every call, not only on this path.
+    private static void WarnNotBegun(TracenticEngine engine, string name, ArgumentException ex) =>
+        engine.Log.WarnOnce("scope-name:" + name, log => log.ScopeNotBegun(name, ex.Message));
 
     /// <summary>Makes <paramref name="scope"/> ambient until disposed; does nothing for null.</summary>
     public static TracenticScope.Activation Activate(TracenticScope? scope) => scope?.Activate() ?? default;

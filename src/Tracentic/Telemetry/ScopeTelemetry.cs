@@ -41,19 +41,33 @@ internal static class ScopeTelemetry
             Activity.Current = previous; // beginning a scope does not make it ambient; Activate does, for scope and activity alike
         }
 
-        if (activity.IsAllDataRequested)
+        return activity;
+    }
+
+    /// <summary>The scope's own tags on its activity (once its start time is known).</summary>
+    public static void Tag(Activity activity, TracenticScope scope)
+    {
+        // A new activity has no tags: the built-ins are added, not looked up; the scope's own attributes are set
+        // over them, as they always have been.
+        activity.AddTag(SpanAttributeKeys.ScopeId, scope.Id);
+        activity.AddTag(SpanAttributeKeys.ScopeName, scope.Name);
+        if (scope.ParentId is { } parentId)
         {
-            activity.SetTag(SpanAttributeKeys.ScopeId, scope.Id);
-            activity.SetTag(SpanAttributeKeys.ScopeName, scope.Name);
-            activity.SetTag(SpanAttributeKeys.ScopeParentId, scope.ParentId);
-            activity.SetTag(SpanAttributeKeys.ScopeCorrelationId, scope.CorrelationId);
-            activity.SetTag(SpanAttributeKeys.ScopeStartedAt, scope.StartedAtText);
+            activity.AddTag(SpanAttributeKeys.ScopeParentId, parentId);
+        }
+
+        if (scope.CorrelationId is { } correlationId)
+        {
+            activity.AddTag(SpanAttributeKeys.ScopeCorrelationId, correlationId);
+        }
+
+        activity.AddTag(SpanAttributeKeys.ScopeStartedAt, scope.StartedAtText);
+        if (scope.Attributes.Count > 0) // enumerating through the interface allocates, even when empty
+        {
             foreach (var (key, value) in scope.Attributes)
             {
                 activity.SetTag(key, value);
             }
         }
-
-        return activity;
     }
 }
