@@ -99,6 +99,35 @@ public sealed class WrappedCallActivityTests
     }
 
     [Fact]
+    public void A_wrapped_calls_activity_lasts_the_duration_its_metric_records()
+    {
+        using var otel = new OpenTelemetryCapture();
+        var engine = Engines.InProcessOnly();
+        using var installed = Engines.Install(engine);
+
+        var call = LlmCall.Start(Site, model: "timed-model");
+        call.Succeed(new LlmUsage(1, 1));
+
+        var activity = otel.Single("chat timed-model");
+        var duration = otel.CollectMetrics()["gen_ai.client.operation.duration"];
+        var point = Assert.Single(duration.MetricPoints, p => HasTag(p, "gen_ai.request.model", "timed-model"));
+        Assert.Equal(activity.Duration.TotalSeconds, point.GetHistogramSum(), 7); // to the tick (100 ns)
+    }
+
+    private static bool HasTag(global::OpenTelemetry.Metrics.MetricPoint point, string key, string value)
+    {
+        foreach (var tag in point.Tags)
+        {
+            if (tag.Key == key && Equals(tag.Value, value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [Fact]
     public void A_synchronous_call_that_throws_is_an_error_activity_and_the_exception_is_the_users()
     {
         using var otel = new OpenTelemetryCapture();

@@ -56,7 +56,9 @@ internal static class LlmCallTelemetry
         if (activity is not null)
         {
             Complete(activity, call, errorType, cost, siteTagged: !recordedByHand);
-            if (recordedByHand)
+            // A span recorded by hand ends when it says; a wrapped call on the system clock, whose activity's start is the
+            // call's, ends at the call's end too: the activity lasts what the call measured, and stopping it reads no clock.
+            if (recordedByHand || ReferenceEquals(settings.Clock, TimeProvider.System))
             {
                 activity.SetEndTime(UnixNanos.ToTime(call.EndUnixNanos).UtcDateTime);
             }
