@@ -11,10 +11,20 @@ internal static class PythonIsoTimestamp
 {
     public static string Format(DateTimeOffset time)
     {
+        // Built from fixed parts ("s" is formatted without parsing a pattern): a scope formats its start on every begin.
         var utc = time.UtcDateTime;
-        var microseconds = utc.Ticks % TimeSpan.TicksPerSecond / 10;
-        return microseconds == 0
-            ? utc.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'+00:00'", CultureInfo.InvariantCulture)
-            : utc.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'ffffff'+00:00'", CultureInfo.InvariantCulture);
+        var microseconds = (int)(utc.Ticks % TimeSpan.TicksPerSecond / 10);
+        return string.Create(microseconds == 0 ? 25 : 32, (utc, microseconds), static (chars, parts) =>
+        {
+            parts.utc.TryFormat(chars, out var written, "s", CultureInfo.InvariantCulture); // yyyy-MM-ddTHH:mm:ss
+            if (parts.microseconds != 0)
+            {
+                chars[written++] = '.';
+                parts.microseconds.TryFormat(chars[written..], out var digits, "D6", CultureInfo.InvariantCulture);
+                written += digits;
+            }
+
+            "+00:00".CopyTo(chars[written..]);
+        });
     }
 }
