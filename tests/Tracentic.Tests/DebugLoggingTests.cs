@@ -65,10 +65,11 @@ public class DebugLoggingTests
 
         client.RecordSpan(client.Begin("s"), TestClients.Span());
         client.RecordSpan(null, TestClients.Span(model: "unpriced"));
+        client.RecordSpan(null, TestClients.Span(model: "unpriced")); // warned once per model
         await client.FlushAsync();
         await client.ShutdownAsync();
 
-        Assert.Equal(2, receiver.Spans.Count);
+        Assert.Equal(3, receiver.Spans.Count);
         var entry = Assert.Single(log.Entries);
         Assert.Equal(LogLevel.Warning, entry.Level);
         Assert.Contains("no pricing for model 'unpriced'", entry.Message);

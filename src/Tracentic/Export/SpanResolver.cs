@@ -20,6 +20,7 @@ internal sealed class SpanResolver
     private readonly ResolvedAttribute[] _optionsLayer;
     private readonly HashSet<string> _seenKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<(string?, string?), string> _names = [];
+    private readonly HashSet<string> _unpriced = new(StringComparer.Ordinal); // models warned about (bounded)
     private readonly ConditionalWeakTable<object, ResolvedAttribute[]>.CreateValueCallback _normalizeLayer;
 
     public SpanResolver(TracenticSettings settings, TracenticLog log)
@@ -127,7 +128,9 @@ internal sealed class SpanResolver
             return null;
         }
 
-        if (_log.FirstTime("pricing:" + model))
+        // Warned once per model; the set is checked first so an unpriced model (no pricing is the default) costs a
+        // lookup per span, not a new key string.
+        if (_unpriced.Count < 1024 && _unpriced.Add(model) && _log.FirstTime("pricing:" + model))
         {
             _log.Logger.MissingPricing(model);
         }
