@@ -4,6 +4,8 @@ using BenchmarkDotNet.Running;
 // ... -- cpu [name] the generator benchmarks by CPU time, clock and allocations (for a machine shared with busy processes);
 //                   a name part ("Realistic", "Library") runs only the matching ones
 // ... -- analyzer  the traced-call analyzer's own execution time on the library of LibraryCompileBenchmarks
+// ... -- alloc none|otel|scope  time (fastest of alternating rounds), bytes and allocated types of the ChatClientBenchmarks
+//                   calls, or of the scope wrapper beside an activity alone, with the OpenTelemetry SDK listening
 if (args is ["profile"])
 {
     Tracentic.Generators.Benchmarks.ProfileMode.Run();
