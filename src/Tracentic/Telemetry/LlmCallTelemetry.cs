@@ -148,20 +148,7 @@ internal static class LlmCallTelemetry
 
             if (span.Scope is { } scope)
             {
-                // The scope link as the exported span carries it (and as the official Tracentic .NET SDK's activities do).
-                activity.AddTag(SpanAttributeKeys.ScopeId, scope.Id);
-                activity.AddTag(SpanAttributeKeys.ScopeName, scope.Name);
-                if (scope.ParentId is { } parentId)
-                {
-                    activity.AddTag(SpanAttributeKeys.ScopeParentId, parentId);
-                }
-
-                if (scope.CorrelationId is { } correlationId)
-                {
-                    activity.AddTag(SpanAttributeKeys.ScopeCorrelationId, correlationId);
-                }
-
-                activity.AddTag(SpanAttributeKeys.ScopeStartedAt, scope.StartedAtText);
+                ScopeTelemetry.AddLink(activity, scope);
             }
 
             if (span.Details is { } callDetails)

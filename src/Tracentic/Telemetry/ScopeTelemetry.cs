@@ -49,6 +49,23 @@ internal static class ScopeTelemetry
     {
         // A new activity has no tags: the built-ins are added, not looked up; the scope's own attributes are set
         // over them, as they always have been.
+        AddLink(activity, scope);
+        if (scope.Attributes.Count > 0) // enumerating through the interface allocates, even when empty
+        {
+            foreach (var (key, value) in scope.Attributes)
+            {
+                activity.SetTag(key, value);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The <c>tracentic.scope.*</c> tags that link a span to <paramref name="scope"/>, as the exported span carries them
+    /// (and as the official Tracentic .NET SDK's activities do): on the scope's own activity and on its LLM calls'.
+    /// Added, not set: the caller knows none of these keys is on the activity yet.
+    /// </summary>
+    public static void AddLink(Activity activity, TracenticScope scope)
+    {
         activity.AddTag(SpanAttributeKeys.ScopeId, scope.Id);
         activity.AddTag(SpanAttributeKeys.ScopeName, scope.Name);
         if (scope.ParentId is { } parentId)
@@ -62,12 +79,5 @@ internal static class ScopeTelemetry
         }
 
         activity.AddTag(SpanAttributeKeys.ScopeStartedAt, scope.StartedAtText);
-        if (scope.Attributes.Count > 0) // enumerating through the interface allocates, even when empty
-        {
-            foreach (var (key, value) in scope.Attributes)
-            {
-                activity.SetTag(key, value);
-            }
-        }
     }
 }
