@@ -211,4 +211,30 @@ public sealed class ScopeAndCallActivityTests
         outer.End();
         Assert.True(otel.Single("generated").IsStopped);
     }
+
+    [Fact]
+    public void A_generated_scope_whose_activity_the_sampler_drops_leaves_the_current_activity_alone()
+    {
+        using var outerSource = new ActivitySource("Tests.Outer");
+        using var sampler = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "Tracentic" or "Tests.Outer",
+            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
+                options.Source.Name == "Tracentic" ? ActivitySamplingResult.None : ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(sampler);
+        var engine = Engines.InProcessOnly();
+        using var installed = Engines.Install(engine);
+
+        using var outer = outerSource.StartActivity("request");
+        using (Instrumentation.TracenticInstrumentation.EnterScope("dropped"))
+        {
+            Assert.Equal("dropped", TracenticScope.Current!.Name);
+            Assert.Null(TracenticScope.Current.Activity);
+            Assert.Same(outer, Activity.Current);
+        }
+
+        Assert.Null(TracenticScope.Current);
+        Assert.Same(outer, Activity.Current);
+    }
 }
