@@ -5,7 +5,7 @@ namespace Tracentic.Benchmarks;
 /// <summary>
 /// The engine the output comparisons record through: the ingest output discarding, and the standard OTLP output over
 /// HTTP to <paramref name="otlpEndpoint"/> when one is given; a scope with one attribute and two global attributes, and
-/// the benchmarks' usual span.
+/// the benchmarks' usual span (<see cref="BenchmarkSpan.Chat"/>).
 /// </summary>
 internal sealed record IngestAndOtlpSetup(TracenticEngine Engine, TracenticScope Scope, TracenticSpan Span)
 {
@@ -18,17 +18,7 @@ internal sealed record IngestAndOtlpSetup(TracenticEngine Engine, TracenticScope
             CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0) },
             Otlp = otlpEndpoint is null ? null : new OtlpOutputOptions { Endpoint = otlpEndpoint },
         }, new ExportSetup { Output = (_, _) => new DiscardExporter(), HookExits = false });
-        var start = DateTimeOffset.UtcNow;
-        var span = new TracenticSpan
-        {
-            StartedAt = start,
-            EndedAt = start.AddMilliseconds(250),
-            Provider = "openai",
-            Model = "gpt-4o",
-            InputTokens = 1200,
-            OutputTokens = 300,
-            OperationType = "chat",
-        };
+        var span = BenchmarkSpan.Chat();
         return new(engine, engine.Begin("rag-pipeline", new() { ["user_id"] = "user-123" }), span);
     }
 }

@@ -56,17 +56,7 @@ internal static class OutageTest
             ExportTimeout = TimeSpan.FromSeconds(2),
         }, new ExportSetup { HookExits = false });
         var scope = client.Begin("rag-pipeline", new() { ["user_id"] = "user-123" });
-        var start = DateTimeOffset.UtcNow;
-        var span = new TracenticSpan
-        {
-            StartedAt = start,
-            EndedAt = start.AddMilliseconds(250),
-            Provider = "openai",
-            Model = "gpt-4o",
-            InputTokens = 1200,
-            OutputTokens = 300,
-            OperationType = "chat",
-        };
+        var span = BenchmarkSpan.Chat();
 
         var calls = PacedCalls.Run(() => client.RecordSpan(scope, span), rate, seconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"outage ({endpointKind}), RecordSpan: {calls}; dropped {client.DroppedSpans:N0}"));

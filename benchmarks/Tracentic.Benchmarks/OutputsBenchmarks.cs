@@ -35,17 +35,7 @@ public class OutputsBenchmarks
             HookExits = false,
         });
         _scope = _client.Begin("rag-pipeline", new() { ["user_id"] = "user-123" });
-        var start = DateTimeOffset.UtcNow;
-        _span = new TracenticSpan
-        {
-            StartedAt = start,
-            EndedAt = start.AddMilliseconds(250),
-            Provider = "openai",
-            Model = "gpt-4o",
-            InputTokens = 1200,
-            OutputTokens = 300,
-            OperationType = "chat",
-        };
+        _span = BenchmarkSpan.Chat();
     }
 
     [GlobalCleanup]

@@ -31,17 +31,7 @@ public class OverloadBenchmarks
             CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0) },
         }, new ExportSetup { Output = FullQueue ? (_, _) => new NeverAnsweringExporter() : (_, _) => new DiscardExporter(), HookExits = false });
         _scope = _client.Begin("rag-pipeline", new() { ["user_id"] = "user-123" });
-        var start = DateTimeOffset.UtcNow;
-        _span = new TracenticSpan
-        {
-            StartedAt = start,
-            EndedAt = start.AddMilliseconds(250),
-            Provider = "openai",
-            Model = "gpt-4o",
-            InputTokens = 1200,
-            OutputTokens = 300,
-            OperationType = "chat",
-        };
+        _span = BenchmarkSpan.Chat();
 
         // Fill the queue (and the requests in flight) so that the measured calls all take the full-queue path.
         for (var i = 0; i < 4 * new TracenticOptions().QueueCapacity; i++)
