@@ -150,15 +150,13 @@ public sealed class TracenticScope : IDisposable
     /// <summary>As <see cref="Activate()"/>; with <paramref name="endOnDispose"/> disposing also ends the scope (generated scopes).</summary>
     internal Activation Activate(bool endOnDispose)
     {
-        var previous = s_current.Value;
-        s_current.Value = this;
         var previousActivity = System.Diagnostics.Activity.Current;
         if (Activity is { } activity)
         {
             System.Diagnostics.Activity.Current = activity;
         }
 
-        return new Activation(previous, previousActivity, Activity is not null, endOnDispose ? this : null);
+        return MakeAmbient(previousActivity, endOnDispose ? this : null);
     }
 
     /// <summary>
@@ -166,11 +164,13 @@ public sealed class TracenticScope : IDisposable
     /// activity current already (<see cref="Engine.TracenticEngine.BeginScope(string, IReadOnlyDictionary{string, object?}, string?, string?, bool)"/>),
     /// and <paramref name="previousActivity"/> is the one current before, which disposing restores.
     /// </summary>
-    internal Activation ActivateBegun(Activity? previousActivity)
+    internal Activation ActivateBegun(Activity? previousActivity) => MakeAmbient(previousActivity, ending: this);
+
+    private Activation MakeAmbient(Activity? previousActivity, TracenticScope? ending)
     {
         var previous = s_current.Value;
         s_current.Value = this;
-        return new Activation(previous, previousActivity, Activity is not null, this);
+        return new Activation(previous, previousActivity, Activity is not null, ending);
     }
 
     private string FormatId() => string.Create(32, (_idHigh, _idLow), static (chars, id) =>

@@ -29,7 +29,7 @@ internal static class ScopeTelemetry
 
     private static Activity? StartActivity(TracenticScope scope, SpanParent parent, bool leaveCurrent)
     {
-        var previous = Activity.Current;
+        var previous = leaveCurrent ? null : Activity.Current;
         var activity = TracenticTelemetry.Source.StartActivity(scope.Name, ActivityKind.Internal, parent.Context);
         if (activity is null)
         {
