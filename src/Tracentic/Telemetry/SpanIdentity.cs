@@ -7,17 +7,8 @@ namespace Tracentic.Telemetry;
 internal static class SpanIdentity
 {
     /// <summary>The ids of the activity made for the span (so the outputs name the span the in-process telemetry saw).</summary>
-    public static (TraceIdentity Trace, ulong ParentSpanId) Of(Activity activity)
-    {
-        if (activity.ParentSpanId == default)
-        {
-            return (TraceIdentity.Of(activity), 0);
-        }
-
-        Span<byte> bytes = stackalloc byte[8];
-        activity.ParentSpanId.CopyTo(bytes);
-        return (TraceIdentity.Of(activity), System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes));
-    }
+    public static (TraceIdentity Trace, ulong ParentSpanId) Of(Activity activity) =>
+        (TraceIdentity.Of(activity), TraceIdentity.ValueOf(activity.ParentSpanId));
 
     /// <summary>New ids in the trace of the span's scope tree (or of <see cref="Activity.Current"/>), else in a new trace.</summary>
     public static (TraceIdentity Trace, ulong ParentSpanId) For(TracenticScope? scope)
