@@ -67,7 +67,7 @@ public class OtlpJsonWriterBenchmarks
                     Error = i % 16 == 0 ? new RecordedError("HttpRequestException", null, "Response status code does not indicate success: 429 (Too Many Requests).") : null,
                 },
             };
-            var resolved = resolver.Resolve(recorded);
+            var resolved = resolver.Resolve(recorded, new ResolvedSpan());
             return resolved;
         })];
         _writer.Write(_batch, out var body);

@@ -36,7 +36,8 @@ internal sealed class ExportLoop
             new SpanResolver(settings, log),
             outputs.Count > 1 ? settings.QueueCapacity : 0,
             spanTakers: outputs.Count,
-            scopeTakers: outputs.Count(output => output.SendsScopes));
+            scopeTakers: outputs.Count(output => output.SendsScopes),
+            maxFree: settings.QueueCapacity);
         _lanes = [.. outputs.Select(output => new OutputLane(output, _queue, resolved, retry, settings, log, Wake, _abandon.Token))];
         _abandon.Token.Register(Wake);
     }

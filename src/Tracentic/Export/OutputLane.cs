@@ -162,6 +162,11 @@ internal sealed class OutputLane
 
                     Progress.Settle(attempt.Batch, count);
                     _bisection.Settled(attempt.LastSequence(count));
+                    for (var settled = 0; settled < count; settled++)
+                    {
+                        _resolved.Settled(attempt.Resolved[settled]);
+                    }
+
                     break;
 
                 case ExportStatus.Rejected:

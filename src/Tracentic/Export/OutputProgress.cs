@@ -76,7 +76,8 @@ internal sealed class OutputProgress(SpanQueue queue, bool takesScopes = true)
         }
 
         var cursor = _cursor;
-        while (batch.Count < max && cursor < queue.Added)
+        var added = queue.Added; // read once: recording writes the count on every add, and each read would pull it away
+        while (batch.Count < max && cursor < added)
         {
             var read = queue.TryRead(cursor, out var span);
             if (read == SlotRead.NotYet)

@@ -3,7 +3,8 @@ namespace Tracentic.Export;
 /// <summary>
 /// A span ready to be written in any wire flavour: ids assigned, times clamped, built-in values computed (total
 /// tokens, rounded duration, cost), user attributes merged over every layer with the limits applied. Writers only
-/// serialize it. Made once per span and shared by every output and every attempt (see <see cref="ResolvedSpans"/>).
+/// serialize it. Made once per span and shared by every output and every attempt; reused for a later span once every
+/// output has settled it (see <see cref="ResolvedSpans"/>), so the export thread makes no garbage per span.
 /// </summary>
 internal sealed class ResolvedSpan
 {
@@ -65,6 +66,30 @@ internal sealed class ResolvedSpan
     /// <summary>Call site, request parameters, stream timing and captured instructions (already clean); null for a span recorded by hand.</summary>
     public Core.RecordedCallDetails? Details { get; set; }
 
+    /// <summary>
+    /// How many outputs may still write this span: set when it is resolved, counted down as each output settles it or
+    /// can no longer take it. At 0 it is free for reuse. Export thread only.
+    /// </summary>
+    public int Holders { get; set; }
+
     /// <summary>Merged user attributes, highest layer first; keys are non-empty and unique.</summary>
     public List<ResolvedAttribute> Attributes { get; } = [];
+
+    /// <summary>Every value back to its default, so a span kept for reuse keeps nothing it referred to alive.</summary>
+    public void Reset()
+    {
+        TraceIdHigh = TraceIdLow = SpanId = ParentSpanId = TreeParentSpanId = 0;
+        IsScope = false;
+        Name = "";
+        StartUnixNanos = EndUnixNanos = DurationMs = 0;
+        Provider = Model = ResponseModel = FinishReason = ResponseId = InputMessages = OutputMessages = OperationType = null;
+        InputTokens = OutputTokens = TotalTokens = CacheReadInputTokens = CacheCreationInputTokens = ReasoningOutputTokens = null;
+        TokenDetails = null;
+        CostUsd = null;
+        ErrorType = ErrorFullType = ErrorMessage = null;
+        Scope = null;
+        Details = null;
+        Holders = 0;
+        Attributes.Clear();
+    }
 }

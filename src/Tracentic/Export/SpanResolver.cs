@@ -39,12 +39,13 @@ internal sealed class SpanResolver
         _ => "llm.call",
     };
 
-    /// <summary>The span's resolved form, which every output writes.</summary>
+    /// <summary>
+    /// The span's resolved form, which every output writes, in <paramref name="into"/> (new or reused: every value is
+    /// set, none is kept from before). Returns <paramref name="into"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ResolvedSpan Resolve(in RecordedSpan span)
+    public ResolvedSpan Resolve(in RecordedSpan span, ResolvedSpan into)
     {
-        var into = new ResolvedSpan();
-
         // Ids come from the span's trace identity, settled when it was recorded, so every output names the same span.
         var trace = span.Trace;
         var call = span.Call;
