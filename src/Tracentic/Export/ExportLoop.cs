@@ -37,7 +37,7 @@ internal sealed class ExportLoop
             outputs.Count > 1 ? settings.QueueCapacity : 0,
             spanTakers: outputs.Count,
             scopeTakers: outputs.Count(output => output.SendsScopes),
-            maxFree: settings.QueueCapacity);
+            maxFree: Math.Min(settings.QueueCapacity, OutputLane.MaxInFlight * settings.MaxBatchSize)); // a round of batches
         _lanes = [.. outputs.Select(output => new OutputLane(output, _queue, resolved, retry, settings, log, Wake, _abandon.Token))];
         _abandon.Token.Register(Wake);
     }
