@@ -7,7 +7,10 @@ namespace Tracentic.Export;
 /// </summary>
 internal interface IExportOutput : IDisposable
 {
-    /// <summary>Sends the first spans of <paramref name="batch"/> (as many as one request holds); never throws for failed delivery.</summary>
+    /// <summary>
+    /// Sends the first spans of <paramref name="batch"/> (as many as one request holds); never throws for failed delivery.
+    /// The spans may be reused for later spans once the returned task completes: read them before, keep none after.
+    /// </summary>
     Task<ExportResult> ExportAsync(IReadOnlyList<ResolvedSpan> batch, CancellationToken cancellationToken);
 
     /// <summary>
