@@ -4,31 +4,20 @@ using Tracentic.Core;
 namespace Tracentic.Telemetry;
 
 /// <summary>
-/// A call's <see cref="RecordedCallDetails"/> as activity tags, named and typed as the GenAI and code semantic
-/// conventions name them: the current <c>code.*</c> names, <c>gen_ai.request.*</c> parameters (numbers as
-/// <c>double</c>, counts as <c>long</c>, stop sequences as a <c>string[]</c>), <c>gen_ai.request.stream</c>,
+/// A call's <see cref="RecordedCallDetails"/> as activity tags, named and typed as the GenAI semantic conventions name
+/// them: <c>gen_ai.request.*</c> parameters (numbers as <c>double</c>, counts as <c>long</c>, stop sequences as a
+/// <c>string[]</c>), <c>gen_ai.request.stream</c>,
 /// <c>gen_ai.response.time_to_first_chunk</c> (seconds) and, under content capture, <c>gen_ai.system_instructions</c>
 /// and <c>gen_ai.tool.definitions</c>.
 /// </summary>
 internal static class CallDetailsTags
 {
-    /// <summary>Tags <paramref name="details"/>, with the code location unless the activity was created with it (<paramref name="codeTagged"/>).</summary>
-    public static void Add(Activity activity, RecordedCallDetails details, bool codeTagged)
+    /// <summary>
+    /// Tags <paramref name="details"/>. The code location is not among them: a wrapped call's activity is created with
+    /// it (<see cref="LlmCallStartTags"/>), and a span recorded by hand has no details.
+    /// </summary>
+    public static void Add(Activity activity, RecordedCallDetails details)
     {
-        if (!codeTagged)
-        {
-            if (details.CodeFunction is { Length: > 0 } function)
-            {
-                activity.AddTag(GenAiConventions.CodeFunctionName, function);
-            }
-
-            if (details.CodeFilePath is { } path)
-            {
-                activity.AddTag(GenAiConventions.CodeFilePath, path);
-                activity.AddTag(GenAiConventions.CodeLineNumber, details.CodeLine);
-            }
-        }
-
         if (details.HasRequestParameters)
         {
             Number(activity, GenAiConventions.RequestTemperature, details.Temperature);

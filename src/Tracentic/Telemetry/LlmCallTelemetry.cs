@@ -55,7 +55,7 @@ internal static class LlmCallTelemetry
         var cost = activity is not null || GenAiMetrics.CostEnabled ? call.Cost(settings.Pricing) : null;
         if (activity is not null)
         {
-            Complete(activity, call, errorType, cost, siteTagged: !recordedByHand);
+            Complete(activity, call, errorType, cost);
             // A span recorded by hand ends when it says; a wrapped call on the system clock, whose activity's start is the
             // call's, ends at the call's end too: the activity lasts what the call measured, and stopping it reads no clock.
             if (recordedByHand || ReferenceEquals(settings.Clock, TimeProvider.System))
@@ -99,11 +99,8 @@ internal static class LlmCallTelemetry
         return activity;
     }
 
-    /// <summary>
-    /// Adds what the call learned to its activity. <paramref name="siteTagged"/>: the activity is a wrapped call's, created
-    /// with its site's tags (the code location among them).
-    /// </summary>
-    private static void Complete(Activity activity, in RecordedCall span, string? errorType, double? cost, bool siteTagged)
+    /// <summary>Adds what the call learned to its activity.</summary>
+    private static void Complete(Activity activity, in RecordedCall span, string? errorType, double? cost)
     {
         if (activity.IsAllDataRequested)
         {
@@ -153,7 +150,7 @@ internal static class LlmCallTelemetry
 
             if (span.Details is { } callDetails)
             {
-                CallDetailsTags.Add(activity, callDetails, codeTagged: siteTagged);
+                CallDetailsTags.Add(activity, callDetails);
             }
 
             if (span.Attributes is { } attributes)
