@@ -3,10 +3,11 @@ namespace Tracentic.Benchmarks;
 /// <summary>The span the recording benchmarks record: a chat call with tokens and a price, no attributes of its own.</summary>
 internal static class BenchmarkSpan
 {
-    public static TracenticSpan Chat()
-    {
-        var start = DateTimeOffset.UtcNow;
-        return new TracenticSpan
+    public static TracenticSpan Chat() => Chat(DateTimeOffset.UtcNow);
+
+    /// <summary>The same, started at <paramref name="start"/> (for a loop that makes one per call without reading the clock).</summary>
+    public static TracenticSpan Chat(DateTimeOffset start) =>
+        new()
         {
             StartedAt = start,
             EndedAt = start.AddMilliseconds(250),
@@ -16,5 +17,4 @@ internal static class BenchmarkSpan
             OutputTokens = 300,
             OperationType = "chat",
         };
-    }
 }

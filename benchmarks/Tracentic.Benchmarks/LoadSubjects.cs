@@ -61,16 +61,7 @@ internal sealed class TracenticSubject : ILoadSubject
 
     public long Exported => _timing!.Spans;
 
-    public void Record(long i) => _client.RecordSpan(_scopes[i & 15], new TracenticSpan
-    {
-        StartedAt = _start,
-        EndedAt = _start.AddMilliseconds(250),
-        Provider = "openai",
-        Model = "gpt-4o",
-        InputTokens = 1200,
-        OutputTokens = 300,
-        OperationType = "chat",
-    });
+    public void Record(long i) => _client.RecordSpan(_scopes[i & 15], BenchmarkSpan.Chat(_start));
 
     public Task FlushAsync() => _client.FlushAsync();
 

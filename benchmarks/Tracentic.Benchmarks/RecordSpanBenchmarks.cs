@@ -45,16 +45,7 @@ public class RecordSpanBenchmarks
     [Benchmark]
     public void RecordError() => _client.RecordError(_scope, _span, BenchmarkException.Instance);
 
-    private TracenticSpan NewSpan() => new()
-    {
-        StartedAt = _start,
-        EndedAt = _start.AddMilliseconds(250),
-        Provider = "openai",
-        Model = "gpt-4o",
-        InputTokens = 1200,
-        OutputTokens = 300,
-        OperationType = "chat",
-    };
+    private TracenticSpan NewSpan() => BenchmarkSpan.Chat(_start);
 
     private sealed class BenchmarkException() : Exception("rate limited")
     {
