@@ -14,7 +14,9 @@ namespace Tracentic.Benchmarks;
 /// export thread does, on a core of its own. The difference is what the ring's cache lines cost going to the reader's
 /// core and back (an add's locked instructions wait for the lines the reader took), which depends on how far apart
 /// the two cores are: on a VM, on where the host put its virtual CPUs. Run it before and after a benchmark of the
-/// saturated loop to tell that apart from a change in the code.
+/// saturated loop to tell that apart from a change in the code. A third measurement does the same with
+/// <see cref="SingleWriterRing"/>, the same slots for one writer without locked instructions: what a ring per
+/// recording thread would save.
 /// </summary>
 internal static class QueueHandoffTest
 {
@@ -29,22 +31,25 @@ internal static class QueueHandoffTest
         var span = NewSpan();
         var alone = new List<double>();
         var read = new List<double>();
-        Measure(span, seconds, work, withReader: false); // jit and warm the ring
+        var singleWriter = new List<double>();
+        Measure(new SharedQueueRing(Capacity), span, seconds, work, withReader: false); // jit and warm up
         for (var round = 0; round < rounds; round++)
         {
-            alone.Add(Measure(span, seconds, work, withReader: false).NsPerAdd);
-            var (nsPerAdd, share) = Measure(span, seconds, work, withReader: true);
+            alone.Add(Measure(new SharedQueueRing(Capacity), span, seconds, work, withReader: false).NsPerAdd);
+            var (nsPerAdd, share) = Measure(new SharedQueueRing(Capacity), span, seconds, work, withReader: true);
             read.Add(nsPerAdd);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1}: alone {alone[^1]:0.0} ns per add; with a reader {nsPerAdd:0.0} ns per add, {share:P1} of the spans read"));
+            var (singleNsPerAdd, singleShare) = Measure(new SingleWriterRing(Capacity), span, seconds, work, withReader: true);
+            singleWriter.Add(singleNsPerAdd);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1}: alone {alone[^1]:0.0} ns per add; with a reader {nsPerAdd:0.0} ns ({share:P1} read); one writer without locked instructions, with a reader {singleNsPerAdd:0.0} ns ({singleShare:P1} read)"));
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median: alone {Median(alone):0.0} ns, with a reader {Median(read):0.0} ns per add"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median: alone {Median(alone):0.0} ns, with a reader {Median(read):0.0} ns per add; one writer without locked instructions {Median(singleWriter):0.0} ns"));
         return 0;
     }
 
-    private static (double NsPerAdd, double ReadShare) Measure(in RecordedSpan span, double seconds, int work, bool withReader)
+    private static (double NsPerAdd, double ReadShare) Measure<TRing>(TRing queue, in RecordedSpan span, double seconds, int work, bool withReader)
+        where TRing : IHandoffRing
     {
-        var queue = new SpanQueue(Capacity);
         using var stop = new CancellationTokenSource();
         long taken = 0;
         var reader = withReader ? new Thread(() => taken = Read(queue, stop.Token)) { IsBackground = true } : null;
@@ -70,7 +75,8 @@ internal static class QueueHandoffTest
     }
 
     /// <summary>Takes every span once a batch is ready, as <see cref="OutputProgress.Take"/> does; returns how many it took.</summary>
-    private static long Read(SpanQueue queue, CancellationToken stop)
+    private static long Read<TRing>(TRing queue, CancellationToken stop)
+        where TRing : IHandoffRing
     {
         var batch = new RecordedSpan[Batch];
         long cursor = 0, taken = 0;
