@@ -8,7 +8,7 @@ namespace Tracentic.Benchmarks;
 
 /// <summary>
 /// Throughput of the OTLP JSON writers on one batch of 512 typical spans (reported per span: spans/s = 1e9 / Mean ns):
-/// the Tracentic ingest flavour and the standard OTLP flavour on the same batch. Typical: 8 scopes with 2 attributes, 2 global attributes, tokens and a priced model, 2 span attributes, 1 in 16 an error.
+/// the Tracentic ingest flavour and the standard OTLP flavour on the same batch. The batch is <see cref="TypicalBatch"/>'s.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -33,43 +33,7 @@ public class OtlpJsonWriterBenchmarks
         _writer = new OtlpJsonWriter(_client.Settings, _client.Log, WireLimits.Default, WireFlavour.TracenticIngest);
         _otlpWriter = new OtlpJsonWriter(_client.Settings, _client.Log, WireLimits.Default, WireFlavour.StandardOtlp);
         var resolver = new SpanResolver(_client.Settings, _client.Log);
-        var scopes = Enumerable.Range(0, 8)
-            .Select(i => _client.Begin($"rag-pipeline-{i}", new() { ["user_id"] = $"user-{i}", ["tier"] = "gold" }, correlationId: $"order-{i}"))
-            .ToArray();
-        var start = DateTimeOffset.UtcNow;
-        _batch = [.. Enumerable.Range(0, BatchSize).Select(i =>
-        {
-            var span = new TracenticSpan
-            {
-                StartedAt = start.AddMilliseconds(i),
-                EndedAt = start.AddMilliseconds(i + 850),
-                Provider = i % 2 == 0 ? "openai" : "anthropic",
-                Model = i % 2 == 0 ? "gpt-4o" : "claude-sonnet-4-20250514",
-                InputTokens = 1000 + i,
-                OutputTokens = 200 + i,
-                OperationType = "chat",
-                Attributes = new() { ["step"] = "synthesis", ["attempt"] = i % 3 },
-            };
-            var recorded = new RecordedSpan
-            {
-                Call = new RecordedCall
-                {
-                    Scope = scopes[i % scopes.Length],
-                    StartUnixNanos = UnixNanos.Of(span.StartedAt),
-                    EndUnixNanos = UnixNanos.Of(span.EndedAt),
-                    Provider = span.Provider,
-                    Model = span.Model,
-                    OperationType = span.OperationType,
-                    InputTokens = span.InputTokens,
-                    OutputTokens = span.OutputTokens,
-                    Attributes = RecordedSpan.CopyAttributes(span.Attributes),
-                    GlobalContext = TracenticGlobalContext.Current.Snapshot,
-                    Error = i % 16 == 0 ? new RecordedError("HttpRequestException", null, "Response status code does not indicate success: 429 (Too Many Requests).") : null,
-                },
-            };
-            var resolved = resolver.Resolve(recorded, new ResolvedSpan());
-            return resolved;
-        })];
+        _batch = [.. TypicalBatch.Recorded(_client, BatchSize).Select(recorded => resolver.Resolve(recorded, new ResolvedSpan()))];
         _writer.Write(_batch, out var body);
         BytesPerBatch = body.Length;
         Console.WriteLine($"// one batch of {BatchSize} spans is {BytesPerBatch:N0} bytes of JSON ({BytesPerBatch / BatchSize} B/span)");

@@ -23,7 +23,7 @@ internal static class SteadyOutputsTest
     private static async Task<PacedCalls> MeasureAsync(bool otlp, int rate, int seconds)
     {
         await using var sink = otlp ? await LoadSink.StartAsync() : null;
-        var (client, scope, span) = IngestAndOtlpSetup.Create(sink?.BaseUrl);
+        var (client, scope, span, _) = IngestAndOtlpSetup.Create(sink?.BaseUrl);
         var calls = PacedCalls.Run(() => client.RecordSpan(scope, span), rate, seconds);
         await client.FlushAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(otlp ? "ingest + standard OTLP over HTTP" : "ingest alone")}, RecordSpan: {calls}; dropped {client.DroppedSpans:N0}{(sink is null ? "" : $", the sink counted {sink.Spans:N0} spans")}"));

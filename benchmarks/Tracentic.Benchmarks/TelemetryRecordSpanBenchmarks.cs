@@ -30,7 +30,7 @@ public class TelemetryRecordSpanBenchmarks
     {
         _listener = OpenTelemetryListener.Start(Listener);
         _otlpSink = Outputs == Outputs.IngestAndOtlp ? LoadSink.StartAsync().GetAwaiter().GetResult() : null;
-        (_client, _scope, _span) = IngestAndOtlpSetup.Create(_otlpSink?.BaseUrl);
+        (_client, _scope, _span, _) = IngestAndOtlpSetup.Create(_otlpSink?.BaseUrl);
     }
 
     [GlobalCleanup]

@@ -15,13 +15,14 @@ internal static class ThreadCpuTest
         var both = Array.IndexOf(args, "both") >= 0;
         var seconds = ModeArguments.Double(args, "--seconds", 3);
         await using var sink = both ? await LoadSink.StartAsync() : null;
-        var (client, scope, span) = IngestAndOtlpSetup.Create(sink?.BaseUrl);
+        var (client, scope, span, ingest) = IngestAndOtlpSetup.Create(sink?.BaseUrl);
 
         for (var i = 0; i < 200_000; i++)
         {
             client.RecordSpan(scope, span);
         }
 
+        var exportedBefore = Interlocked.Read(ref ingest.Exported);
         var before = ThreadTimes();
         var gcs = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
@@ -38,7 +39,10 @@ internal static class ThreadCpuTest
 
         var elapsed = clock.Elapsed;
         var after = ThreadTimes();
+        var exported = Interlocked.Read(ref ingest.Exported) - exportedBefore;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(both ? "ingest + OTLP over HTTP" : "ingest (discarding)")}: {calls:N0} calls in {elapsed.TotalSeconds:0.00} s, {elapsed.TotalMilliseconds * 1e6 / calls:0.0} ns per call; {GC.CollectionCount(0) - gcs} GCs; sink got {sink?.Spans ?? 0:N0} spans"));
+        var exportMs = after.Where(t => t.Value.Name.StartsWith("Tracentic expor", StringComparison.Ordinal)).Sum(t => t.Value.Ms - (before.TryGetValue(t.Key, out var b) ? b.Ms : 0));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  the ingest output took {exported:N0} spans ({(double)exported / calls:P0}); the export thread's CPU per span taken: {exportMs * 1e6 / Math.Max(1, exported):0} ns"));
         foreach (var group in after.GroupBy(t => t.Value.Name).Select(g => (Name: g.Key, Ms: g.Sum(t => t.Value.Ms - (before.TryGetValue(t.Key, out var b) ? b.Ms : 0)))).OrderByDescending(g => g.Ms))
         {
             if (group.Ms > 0)

@@ -13,6 +13,7 @@ namespace Tracentic.Export;
 internal sealed class ExportLoop
 {
     private readonly SpanQueue _queue;
+    private readonly SpanResolver _resolver;
     private readonly OutputLane[] _lanes;
     private readonly TimeProvider _clock;
     private readonly TracenticLog _log;
@@ -32,8 +33,9 @@ internal sealed class ExportLoop
         _queue = new SpanQueue(settings.QueueCapacity);
         _clock = settings.Clock;
         _log = log;
+        _resolver = new SpanResolver(settings, log);
         var resolved = new ResolvedSpans(
-            new SpanResolver(settings, log),
+            _resolver,
             outputs.Count > 1 ? settings.QueueCapacity : 0,
             spanTakers: outputs.Count,
             scopeTakers: outputs.Count(output => output.SendsScopes),
@@ -212,8 +214,9 @@ internal sealed class ExportLoop
     /// Sleeps until an attempt ends, recording brings the queue to <paramref name="wakeAt"/> spans (a batch, or the first
     /// span), a flush, a first drop or the shutdown asks, or <paramref name="wait"/> (the batch delay, a backoff, a drop
     /// warning) ends. The wake-up is armed before the re-check, so nothing slips in between. Only then are the slots of
-    /// the spans every output has taken (before <paramref name="taken"/>) cleared: in idle time, so a loop that never
-    /// rests (recording faster than it exports) does not write into the ring recording is writing.
+    /// the spans every output has taken (before <paramref name="taken"/>) cleared, and the resolver's cache of repeated
+    /// attributes: in idle time, so a loop that never rests (recording faster than it exports) does not write into
+    /// the ring recording is writing.
     /// </summary>
     private void Sleep(TimeSpan wait, long wakeAt, int eventsSeen, long taken)
     {
@@ -229,6 +232,7 @@ internal sealed class ExportLoop
             }
 
             _queue.ForgetBefore(taken);
+            _resolver.ForgetRepeatedAttributes();
             using var timer = wait == Timeout.InfiniteTimeSpan ? null : _clock.CreateTimer(static loop => ((ExportLoop)loop!).Wake(), this, wait, Timeout.InfiniteTimeSpan);
             _wakeEvent.Wait();
         }

@@ -13,13 +13,17 @@ namespace Tracentic.Export;
 /// </summary>
 internal sealed class SpanResolver
 {
+    private const int MaxCachedTextLength = 256;
+
     private readonly TracenticSettings _settings;
     private readonly TracenticLog _log;
     private readonly ConditionalWeakTable<object, ResolvedAttribute[]> _layers = new();
     private readonly ConditionalWeakTable<TracenticScope, ResolvedScope> _scopes = new();
     private readonly ResolvedAttribute[] _optionsLayer;
-    private readonly HashSet<string> _seenKeys = new(StringComparer.Ordinal);
+    private readonly SeenKeys _seenKeys = new();
+    private readonly (string Key, object Value, ResolvedAttribute Resolved)[] _ownAttributes = new (string, object, ResolvedAttribute)[256];
     private readonly Dictionary<(string?, string?), string> _names = [];
+    private readonly (string? Provider, string? Operation, string? Name)[] _recentNames = new (string?, string?, string?)[16];
     private readonly HashSet<string> _unpriced = new(StringComparer.Ordinal); // models warned about (bounded)
     private readonly ConditionalWeakTable<object, ResolvedAttribute[]>.CreateValueCallback _normalizeLayer;
 
@@ -92,6 +96,14 @@ internal sealed class SpanResolver
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string Name(string? provider, string? operation)
     {
+        // Most spans come from a few call sites that pass the same string instances: found by identity first, without
+        // hashing the strings' characters.
+        ref var recent = ref _recentNames[(RuntimeHelpers.GetHashCode(provider) ^ RuntimeHelpers.GetHashCode(operation)) & (_recentNames.Length - 1)];
+        if (recent.Name is { } known && ReferenceEquals(recent.Provider, provider) && ReferenceEquals(recent.Operation, operation))
+        {
+            return known;
+        }
+
         if (!_names.TryGetValue((provider, operation), out var name))
         {
             if (_names.Count >= 1024)
@@ -103,6 +115,7 @@ internal sealed class SpanResolver
             _names[(provider, operation)] = name;
         }
 
+        recent = (provider, operation, name);
         return name;
     }
 
@@ -152,7 +165,13 @@ internal sealed class SpanResolver
         var call = span.Call;
         if (call.Attributes is { } own)
         {
-            AdmitLayer(NormalizeOwn(own), merged, ref capped);
+            foreach (var (key, value) in own)
+            {
+                if (NormalizeOwn(key, value) is { } attribute)
+                {
+                    Admit(attribute, merged, ref capped); // a repeated key keeps its first value
+                }
+            }
         }
 
         if (span.Scope is { Attributes.Count: > 0 } scope)
@@ -177,19 +196,56 @@ internal sealed class SpanResolver
         }
     }
 
-    /// <summary>The span's own attributes in order, unusable keys left out; a repeated key keeps its first value.</summary>
-    private ResolvedAttribute[] NormalizeOwn(KeyValuePair<string, object?>[] own)
+    /// <summary>
+    /// Lets go of the own attributes kept for reuse (<see cref="NormalizeOwn"/>), so that the values of delivered spans
+    /// are not kept alive by the cache. Called when the export loop rests.
+    /// </summary>
+    public void ForgetRepeatedAttributes()
     {
-        var entries = new List<ResolvedAttribute>(own.Length);
-        foreach (var (key, value) in own)
+        Array.Clear(_ownAttributes);
+        _seenKeys.Forget();
+    }
+
+    /// <summary>
+    /// One of the span's own attributes, normalized (null for an unusable key). Each span has its own dictionary, but
+    /// many repeat the same key and value (a step, a tier, a flag): those with a short string, an integer or a flag
+    /// are kept in a small cache until the loop rests, so a repeated one is neither normalized, allocated nor encoded
+    /// again. (Not a double: 0.0 equals -0.0, which is written differently.)
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private ResolvedAttribute? NormalizeOwn(string? key, object? value)
+    {
+        if (key is null || value is not (string { Length: <= MaxCachedTextLength } or int or long or bool))
         {
-            if (NormalizeOne(key, value) is { } attribute)
-            {
-                entries.Add(attribute);
-            }
+            return NormalizeOne(key, value);
         }
 
-        return [.. entries];
+        ref var cached = ref _ownAttributes[OwnAttributeSlot(key, value)];
+        if (cached.Resolved is { } known && string.Equals(cached.Key, key, StringComparison.Ordinal) && value.Equals(cached.Value))
+        {
+            return known;
+        }
+
+        var attribute = NormalizeOne(key, value);
+        cached = attribute is null ? default : (key, value, attribute);
+        return attribute;
+    }
+
+    /// <summary>
+    /// Where <see cref="NormalizeOwn"/> keeps a key and value: by the key's identity (most are the same literal span after
+    /// span) and a few characters of a text value, so that finding one does not hash every character of both.
+    /// </summary>
+    private int OwnAttributeSlot(string key, object value)
+    {
+        var valueHash = value switch
+        {
+            string { Length: 0 } => 0,
+            string text => (text.Length * 31) ^ (text[0] << 8) ^ (text[^1] << 16),
+            bool flag => flag ? 0x3c6ef372 : 0x5bd1e995, // apart from the integers 1 and 0
+            long number => number.GetHashCode() * 7, // apart from the int of the same value
+            _ => value.GetHashCode(),
+        };
+        return ((RuntimeHelpers.GetHashCode(key) * 31) ^ valueHash) & (_ownAttributes.Length - 1);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
