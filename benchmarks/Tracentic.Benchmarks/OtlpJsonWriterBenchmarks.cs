@@ -24,12 +24,7 @@ public class OtlpJsonWriterBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _client = new TracenticEngine(new TracenticOptions
-        {
-            ServiceName = "bench",
-            GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },
-            CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0), ["claude-sonnet-4-20250514"] = new ModelPricing(3.0, 15.0) },
-        }, new ExportSetup { Output = (_, _) => new DiscardExporter(), HookExits = false });
+        _client = TypicalBatch.Engine();
         _writer = new OtlpJsonWriter(_client.Settings, _client.Log, WireLimits.Default, WireFlavour.TracenticIngest);
         _otlpWriter = new OtlpJsonWriter(_client.Settings, _client.Log, WireLimits.Default, WireFlavour.StandardOtlp);
         var resolver = new SpanResolver(_client.Settings, _client.Log);

@@ -4,11 +4,19 @@ using Tracentic.Engine;
 namespace Tracentic.Benchmarks;
 
 /// <summary>
-/// The export benchmarks' batch of typical recorded spans: 8 scopes with 2 attributes, 2 global attributes (the
-/// engine's options), tokens and a priced model, 2 span attributes, 1 in 16 an error.
+/// The export benchmarks' batch of typical recorded spans: 8 scopes with 2 attributes, 2 global attributes (those of
+/// <see cref="Engine"/>), tokens and a priced model, 2 span attributes, 1 in 16 an error.
 /// </summary>
 internal static class TypicalBatch
 {
+    /// <summary>An engine with the batch's global attributes and the prices of its two models, exporting to a discarding output.</summary>
+    public static TracenticEngine Engine() => new(new TracenticOptions
+    {
+        ServiceName = "bench",
+        GlobalAttributes = new() { ["region"] = "eu-west-1", ["team"] = "platform" },
+        CustomPricing = new() { ["gpt-4o"] = new ModelPricing(2.5, 10.0), ["claude-sonnet-4-20250514"] = new ModelPricing(3.0, 15.0) },
+    }, new ExportSetup { Output = (_, _) => new DiscardExporter(), HookExits = false });
+
     public static RecordedSpan[] Recorded(TracenticEngine engine, int size)
     {
         var scopes = Enumerable.Range(0, 8)
