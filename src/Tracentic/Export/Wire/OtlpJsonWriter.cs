@@ -35,6 +35,8 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     private readonly ArrayBufferWriter<byte> _span = new(4 * 1024);
     private readonly Dictionary<string, byte[]> _encodedValues = new(StringComparer.Ordinal);
     private readonly Dictionary<(string?, string?), byte[]> _genAiNames = [];
+    private readonly RecentPairs<byte[]> _recentValues = new(); // looked up by identity before _encodedValues
+    private readonly RecentPairs<byte[]> _recentGenAiNames = new();
 
     public OtlpJsonWriter(TracenticSettings settings, TracenticLog log, WireLimits limits, WireFlavour flavour)
     {
@@ -248,7 +250,12 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte[] Encoded(string value)
     {
-        if (!_encodedValues.TryGetValue(value, out var encoded))
+        if (_recentValues.TryGet(value, null, out var encoded))
+        {
+            return encoded;
+        }
+
+        if (!_encodedValues.TryGetValue(value, out encoded))
         {
             if (_encodedValues.Count >= MaxEncodedValues)
             {
@@ -259,6 +266,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
             _encodedValues[value] = encoded;
         }
 
+        _recentValues.Set(value, null, encoded);
         return encoded;
     }
 
@@ -266,7 +274,12 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte[] GenAiName(ResolvedSpan span)
     {
-        if (!_genAiNames.TryGetValue((span.OperationType, span.Model), out var name))
+        if (_recentGenAiNames.TryGet(span.OperationType, span.Model, out var name))
+        {
+            return name;
+        }
+
+        if (!_genAiNames.TryGetValue((span.OperationType, span.Model), out name))
         {
             if (_genAiNames.Count >= MaxEncodedValues)
             {
@@ -277,6 +290,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
             _genAiNames[(span.OperationType, span.Model)] = name;
         }
 
+        _recentGenAiNames.Set(span.OperationType, span.Model, name);
         return name;
     }
 
