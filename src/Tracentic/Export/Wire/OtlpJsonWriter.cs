@@ -86,10 +86,10 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
         }
         else
         {
-            json.Write(_flavour.GenAiSpanNames ? GenAiName(span) : Encoded(span.Name));
+            JsonBytes.Raw(json, _flavour.GenAiSpanNames ? GenAiName(span) : Encoded(span.Name));
         }
 
-        json.Write(scopeSpan ? _scopeKind : _llmCallKind);
+        JsonBytes.Raw(json, scopeSpan ? _scopeKind : _llmCallKind);
         JsonBytes.QuotedDigits(json, span.StartUnixNanos);
         JsonBytes.Raw(json, ",\"endTimeUnixNano\":"u8);
         JsonBytes.QuotedDigits(json, span.EndUnixNanos);
@@ -100,13 +100,13 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
         if (span.Scope is { } scope)
         {
             JsonBytes.Raw(json, written ? ","u8 : ""u8);
-            json.Write(scope.Json);
+            JsonBytes.Raw(json, scope.Json);
             written = true;
         }
 
         if (truncated)
         {
-            json.Write(written ? Truncated : Truncated.AsSpan(1));
+            JsonBytes.Raw(json, written ? Truncated : Truncated.AsSpan(1));
             written = true;
         }
 
@@ -118,7 +118,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
             if (!replaces || !_flavour.Replaces(span, attribute.Key))
             {
                 JsonBytes.Raw(json, written ? ","u8 : ""u8);
-                json.Write(attribute.Json);
+                JsonBytes.Raw(json, attribute.Json);
                 written = true;
             }
 
@@ -133,7 +133,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
         }
         else
         {
-            json.Write(_success);
+            JsonBytes.Raw(json, _success);
         }
 
         return json.WrittenSpan;
@@ -156,7 +156,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                         continue;
                     }
 
-                    json.Write(attribute.Prefix.AsSpan(written ? 0 : 1));
+                    JsonBytes.Raw(json, attribute.Prefix.AsSpan(written ? 0 : 1));
                     WriteString(text, value.Repeated);
                     break;
                 case SpanValueKind.Integer:
@@ -165,7 +165,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                         continue;
                     }
 
-                    json.Write(attribute.Prefix.AsSpan(written ? 0 : 1));
+                    JsonBytes.Raw(json, attribute.Prefix.AsSpan(written ? 0 : 1));
                     JsonBytes.QuotedDigits(json, integer);
                     break;
                 case SpanValueKind.Number:
@@ -174,7 +174,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                         continue;
                     }
 
-                    json.Write(attribute.Prefix.AsSpan(written ? 0 : 1));
+                    JsonBytes.Raw(json, attribute.Prefix.AsSpan(written ? 0 : 1));
                     JsonBytes.Number(json, number);
                     break;
                 case SpanValueKind.Flag:
@@ -183,7 +183,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                         continue;
                     }
 
-                    json.Write(attribute.Prefix.AsSpan(written ? 0 : 1));
+                    JsonBytes.Raw(json, attribute.Prefix.AsSpan(written ? 0 : 1));
                     JsonBytes.Raw(json, "true"u8);
                     break;
                 case SpanValueKind.TextAsArray:
@@ -192,7 +192,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                         continue;
                     }
 
-                    json.Write(attribute.Prefix.AsSpan(written ? 0 : 1));
+                    JsonBytes.Raw(json, attribute.Prefix.AsSpan(written ? 0 : 1));
                     JsonBytes.Raw(json, "{\"stringValue\":"u8);
                     WriteString(single, value.Repeated);
                     JsonBytes.Raw(json, "}"u8);
@@ -203,7 +203,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                         continue;
                     }
 
-                    json.Write(attribute.Prefix.AsSpan(written ? 0 : 1));
+                    JsonBytes.Raw(json, attribute.Prefix.AsSpan(written ? 0 : 1));
                     for (var i = 0; i < texts.Length; i++)
                     {
                         JsonBytes.Raw(json, i == 0 ? "{\"stringValue\":"u8 : ",{\"stringValue\":"u8);
@@ -214,7 +214,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                     break;
             }
 
-            json.Write(attribute.Suffix);
+            JsonBytes.Raw(json, attribute.Suffix);
             written = true;
         }
 
@@ -226,7 +226,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     {
         if (repeated)
         {
-            _span.Write(Encoded(text));
+            JsonBytes.Raw(_span, Encoded(text));
         }
         else
         {
