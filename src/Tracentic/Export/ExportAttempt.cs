@@ -16,26 +16,15 @@ internal sealed class ExportAttempt(int capacity)
     /// <summary>The sequence number of the last span the answer covered.</summary>
     public long LastSequence(int count) => Batch[count - 1].Sequence;
 
-    /// <summary>Resolves the batch (each span once for all outputs), in <see cref="Resolved"/>, in the batch's order.</summary>
+    /// <summary>Resolves the batch (each span once for all outputs); the spans keep their resolved form should they come back.</summary>
     public void Resolve(ResolvedSpans resolved)
     {
         Resolved.Clear();
-        foreach (var queued in Batch)
-        {
-            Resolved.Add(resolved.Get(queued));
-        }
-    }
-
-    /// <summary>
-    /// Gives each span of the batch its resolved form to take along, before spans of it go back to wait (a failure, a
-    /// refusal, a partial delivery): taken again, a span is not resolved again. Not done for every batch, as most are
-    /// delivered whole.
-    /// </summary>
-    public void KeepResolved()
-    {
         for (var i = 0; i < Batch.Count; i++)
         {
-            Batch[i] = Batch[i] with { Resolved = Resolved[i] };
+            var span = resolved.Get(Batch[i]);
+            Batch[i] = Batch[i] with { Resolved = span };
+            Resolved.Add(span);
         }
     }
 

@@ -145,7 +145,7 @@ internal sealed class OutputLane
             switch (result.Status)
             {
                 case ExportStatus.Abandoned:
-                    SettleFirst(attempt, 0);
+                    Progress.Release(attempt.Batch);
                     return false;
 
                 case ExportStatus.Delivered:
@@ -160,7 +160,7 @@ internal sealed class OutputLane
                         _log.Logger.ExportRecovered(failures);
                     }
 
-                    SettleFirst(attempt, count);
+                    Progress.Settle(attempt.Batch, count);
                     _bisection.Settled(attempt.LastSequence(count));
                     for (var settled = 0; settled < count; settled++)
                     {
@@ -171,12 +171,12 @@ internal sealed class OutputLane
 
                 case ExportStatus.Rejected:
                     _log.Logger.BatchRejected(count, result.Problem ?? "");
-                    SettleFirst(attempt, 0);
+                    Progress.Release(attempt.Batch);
                     _bisection.Refused(count, attempt.LastSequence(count));
                     break;
 
                 default:
-                    SettleFirst(attempt, 0);
+                    Progress.Release(attempt.Batch);
                     if (attempt.FailuresAtStart != _backoff.Failures)
                     {
                         break; // sent alongside one that failed already: the same outage, already backing off
@@ -217,16 +217,5 @@ internal sealed class OutputLane
             _log.Logger.ExportCrashed(ex.GetType().Name);
             return new ExportResult(ExportStatus.Retry, batch.Count);
         }
-    }
-
-    /// <summary>Settles the attempt's first <paramref name="count"/> spans; the others wait again, with their resolved form.</summary>
-    private void SettleFirst(ExportAttempt attempt, int count)
-    {
-        if (count < attempt.Batch.Count)
-        {
-            attempt.KeepResolved();
-        }
-
-        Progress.Settle(attempt.Batch, count);
     }
 }
