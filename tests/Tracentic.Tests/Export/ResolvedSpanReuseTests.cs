@@ -83,6 +83,27 @@ public sealed class ResolvedSpanReuseTests
         }
     }
 
+    [Fact]
+    public async Task A_span_sent_again_after_a_failure_keeps_its_resolved_form()
+    {
+        var output = new RecordingRetries(failures: 2);
+        // No batch leaves before the flush (a long delay, a batch larger than the spans): one batch, however slow the machine.
+        await using var engine = new TracenticEngine(
+            new TracenticOptions { ServiceName = "test-service", BatchDelay = TimeSpan.FromHours(1), MaxBatchSize = 16 },
+            new ExportSetup { Output = (_, _) => output, RetryPolicy = TestClients.FastRetries, HookExits = false });
+
+        for (var i = 0; i < 10; i++)
+        {
+            engine.RecordSpan(null, TestClients.Span(attributes: new() { ["i"] = i }));
+        }
+
+        await engine.FlushAsync();
+
+        // Three attempts of the same batch: the retries carry the very resolved spans of the first, not new ones.
+        Assert.Equal(3, output.Attempts.Count);
+        Assert.All(output.Attempts, attempt => Assert.Equal(output.Attempts[0], attempt));
+    }
+
     private static RecordedSpan Full(TracenticScope scope) => new()
     {
         Trace = new TraceIdentity(1, 2, 3),
@@ -141,6 +162,22 @@ public sealed class ResolvedSpanReuseTests
             var t when t == typeof(double) => 1.0,
             var t => RuntimeHelpers.GetUninitializedObject(t),
         };
+
+    /// <summary>An output that answers "retry" to its first attempts and notes which resolved spans each attempt had.</summary>
+    private sealed class RecordingRetries(int failures) : IExportOutput
+    {
+        public List<ResolvedSpan[]> Attempts { get; } = [];
+
+        public Task<ExportResult> ExportAsync(IReadOnlyList<ResolvedSpan> batch, CancellationToken cancellationToken)
+        {
+            Attempts.Add([.. batch]);
+            return Task.FromResult(new ExportResult(Attempts.Count <= failures ? ExportStatus.Retry : ExportStatus.Delivered, batch.Count));
+        }
+
+        public void Dispose()
+        {
+        }
+    }
 
     /// <summary>An output that answers "retry" to its first attempts, holding their batches for the retries, then delivers.</summary>
     private sealed class FailingFirst(InMemoryExporter inner, int failures) : IExportOutput
