@@ -86,10 +86,10 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
         }
         else
         {
-            JsonBytes.Raw(json, _flavour.GenAiSpanNames ? GenAiName(span) : Encoded(span.Name));
+            json.Write(_flavour.GenAiSpanNames ? GenAiName(span) : Encoded(span.Name));
         }
 
-        JsonBytes.Raw(json, scopeSpan ? _scopeKind : _llmCallKind);
+        json.Write(scopeSpan ? _scopeKind : _llmCallKind);
         JsonBytes.QuotedDigits(json, span.StartUnixNanos);
         JsonBytes.Raw(json, ",\"endTimeUnixNano\":"u8);
         JsonBytes.QuotedDigits(json, span.EndUnixNanos);
@@ -100,13 +100,13 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
         if (span.Scope is { } scope)
         {
             JsonBytes.Raw(json, written ? ","u8 : ""u8);
-            JsonBytes.Raw(json, scope.Json);
+            json.Write(scope.Json);
             written = true;
         }
 
         if (truncated)
         {
-            JsonBytes.Raw(json, written ? Truncated : Truncated.AsSpan(1));
+            json.Write(written ? Truncated : Truncated.AsSpan(1));
             written = true;
         }
 
@@ -118,7 +118,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
             if (!replaces || !_flavour.Replaces(span, attribute.Key))
             {
                 JsonBytes.Raw(json, written ? ","u8 : ""u8);
-                JsonBytes.Raw(json, attribute.Json);
+                json.Write(attribute.Json);
                 written = true;
             }
 
@@ -133,7 +133,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
         }
         else
         {
-            JsonBytes.Raw(json, _success);
+            json.Write(_success);
         }
 
         return json.WrittenSpan;
@@ -156,7 +156,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                         continue;
                     }
 
-                    JsonBytes.Raw(json, attribute.Prefix.AsSpan(written ? 0 : 1));
+                    json.Write(attribute.Prefix.AsSpan(written ? 0 : 1));
                     WriteString(text, value.Repeated);
                     break;
                 case SpanValueKind.Integer:
@@ -165,7 +165,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                         continue;
                     }
 
-                    JsonBytes.Raw(json, attribute.Prefix.AsSpan(written ? 0 : 1));
+                    json.Write(attribute.Prefix.AsSpan(written ? 0 : 1));
                     JsonBytes.QuotedDigits(json, integer);
                     break;
                 case SpanValueKind.Number:
@@ -174,7 +174,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                         continue;
                     }
 
-                    JsonBytes.Raw(json, attribute.Prefix.AsSpan(written ? 0 : 1));
+                    json.Write(attribute.Prefix.AsSpan(written ? 0 : 1));
                     JsonBytes.Number(json, number);
                     break;
                 case SpanValueKind.Flag:
@@ -183,7 +183,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                         continue;
                     }
 
-                    JsonBytes.Raw(json, attribute.Prefix.AsSpan(written ? 0 : 1));
+                    json.Write(attribute.Prefix.AsSpan(written ? 0 : 1));
                     JsonBytes.Raw(json, "true"u8);
                     break;
                 case SpanValueKind.TextAsArray:
@@ -192,7 +192,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                         continue;
                     }
 
-                    JsonBytes.Raw(json, attribute.Prefix.AsSpan(written ? 0 : 1));
+                    json.Write(attribute.Prefix.AsSpan(written ? 0 : 1));
                     JsonBytes.Raw(json, "{\"stringValue\":"u8);
                     WriteString(single, value.Repeated);
                     JsonBytes.Raw(json, "}"u8);
@@ -203,7 +203,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                         continue;
                     }
 
-                    JsonBytes.Raw(json, attribute.Prefix.AsSpan(written ? 0 : 1));
+                    json.Write(attribute.Prefix.AsSpan(written ? 0 : 1));
                     for (var i = 0; i < texts.Length; i++)
                     {
                         JsonBytes.Raw(json, i == 0 ? "{\"stringValue\":"u8 : ",{\"stringValue\":"u8);
@@ -214,7 +214,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                     break;
             }
 
-            JsonBytes.Raw(json, attribute.Suffix);
+            json.Write(attribute.Suffix);
             written = true;
         }
 
@@ -226,7 +226,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     {
         if (repeated)
         {
-            JsonBytes.Raw(_span, Encoded(text));
+            _span.Write(Encoded(text));
         }
         else
         {
