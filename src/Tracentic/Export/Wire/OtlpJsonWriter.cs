@@ -35,8 +35,6 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     private readonly ArrayBufferWriter<byte> _span = new(4 * 1024);
     private readonly Dictionary<string, byte[]> _encodedValues = new(StringComparer.Ordinal);
     private readonly Dictionary<(string?, string?), byte[]> _genAiNames = [];
-    private readonly RecentPairs<byte[]> _recentValues = new(); // looked up by identity before _encodedValues
-    private readonly RecentPairs<byte[]> _recentGenAiNames = new();
 
     public OtlpJsonWriter(TracenticSettings settings, TracenticLog log, WireLimits limits, WireFlavour flavour)
     {
@@ -250,12 +248,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte[] Encoded(string value)
     {
-        if (_recentValues.TryGet(value, null, out var encoded))
-        {
-            return encoded;
-        }
-
-        if (!_encodedValues.TryGetValue(value, out encoded))
+        if (!_encodedValues.TryGetValue(value, out var encoded))
         {
             if (_encodedValues.Count >= MaxEncodedValues)
             {
@@ -266,7 +259,6 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
             _encodedValues[value] = encoded;
         }
 
-        _recentValues.Set(value, null, encoded);
         return encoded;
     }
 
@@ -274,12 +266,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte[] GenAiName(ResolvedSpan span)
     {
-        if (_recentGenAiNames.TryGet(span.OperationType, span.Model, out var name))
-        {
-            return name;
-        }
-
-        if (!_genAiNames.TryGetValue((span.OperationType, span.Model), out name))
+        if (!_genAiNames.TryGetValue((span.OperationType, span.Model), out var name))
         {
             if (_genAiNames.Count >= MaxEncodedValues)
             {
@@ -290,7 +277,6 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
             _genAiNames[(span.OperationType, span.Model)] = name;
         }
 
-        _recentGenAiNames.Set(span.OperationType, span.Model, name);
         return name;
     }
 
