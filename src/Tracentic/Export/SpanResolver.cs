@@ -197,8 +197,8 @@ internal sealed class SpanResolver
     }
 
     /// <summary>
-    /// Lets go of the own attributes kept for reuse (<see cref="NormalizeOwn"/>), so that the values of delivered spans
-    /// are not kept alive by the cache. Called when the export loop rests.
+    /// Lets go of what is kept of spans resolved so far — the own attributes kept for reuse (<see cref="NormalizeOwn"/>)
+    /// and the last span's keys — so that nothing of delivered spans is kept alive. Called when the export loop rests.
     /// </summary>
     public void ForgetRepeatedAttributes()
     {
