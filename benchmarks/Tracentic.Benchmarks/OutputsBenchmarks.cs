@@ -8,6 +8,8 @@ namespace Tracentic.Benchmarks;
 /// RecordSpan (and a scope begun and ended around one span) with one output and with two, both discarding, so that
 /// what is measured is recording, the queue and resolution, not a second output's HTTP work. Goal: two outputs cost at
 /// most 1.2× one. The second output sends scopes, as standard OTLP does. Same span as <see cref="RecordSpanBenchmarks"/>.
+/// With nothing listening, and with the OpenTelemetry SDK listening (each call then also starts and stops an activity
+/// and records the GenAI metrics).
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -16,6 +18,10 @@ public class OutputsBenchmarks
     private TracenticEngine _client = null!;
     private TracenticScope _scope = null!;
     private TracenticSpan _span = null!;
+    private OpenTelemetryListener? _listener;
+
+    [Params(Listener.None, Listener.OpenTelemetry)]
+    public Listener Listener { get; set; }
 
     [Params(1, 2)]
     public int OutputCount { get; set; }
@@ -23,6 +29,7 @@ public class OutputsBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _listener = OpenTelemetryListener.Start(Listener);
         _client = new TracenticEngine(new TracenticOptions
         {
             ServiceName = "bench",
@@ -39,7 +46,11 @@ public class OutputsBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _client.ShutdownAsync().GetAwaiter().GetResult();
+    public void Cleanup()
+    {
+        _client.ShutdownAsync().GetAwaiter().GetResult();
+        _listener?.Dispose();
+    }
 
     [Benchmark(Baseline = true)]
     public void RecordSpan() => _client.RecordSpan(_scope, _span);

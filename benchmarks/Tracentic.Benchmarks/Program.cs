@@ -7,6 +7,7 @@ using Tracentic.Benchmarks;
 // dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- steady --rate 100000 --seconds 5
 // dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- threads ingest|both --seconds 3
 // dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- queue --rounds 3
+// dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- startup --spans 2048 --rounds 3
 if (args.Length > 0 && args[0] == "load")
 {
     return await LoadTest.RunAsync(args[1..]);
@@ -30,6 +31,11 @@ if (args.Length > 0 && args[0] == "threads")
 if (args.Length > 0 && args[0] == "queue")
 {
     return QueueHandoffTest.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "startup")
+{
+    return await StartupBurstTest.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "sink")
