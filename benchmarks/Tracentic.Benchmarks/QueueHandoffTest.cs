@@ -7,7 +7,7 @@ using Tracentic.Export;
 namespace Tracentic.Benchmarks;
 
 /// <summary>
-/// <c>queue [--seconds 1] [--rounds 3] [--work 60]</c>: what handing spans to another core costs the queue alone. A
+/// <c>queue [--seconds 1] [--rounds 3] [--work 60] [--reader-pause 20]</c>: what handing spans to another core costs the queue alone. A
 /// loop adds one recorded span after another to a <see cref="SpanQueue"/> of the default capacity, with some
 /// arithmetic between adds standing in for the rest of recording (<c>--work</c> steps; at 60 an add and its work take
 /// ~55 ns alone), first with nobody reading, then with a reader thread that takes every span in batches of 512 as the
@@ -17,6 +17,12 @@ namespace Tracentic.Benchmarks;
 /// saturated loop to tell that apart from a change in the code. A third measurement does the same with
 /// <see cref="SingleWriterRing"/>, the same slots for one writer without locked instructions: what a ring per
 /// recording thread would save.
+/// <para>
+/// While fewer than a batch wait, the reader spins <c>--reader-pause</c> iterations between looks at the queue's count.
+/// Each look takes the count's cache line, which the next add must take back before its locked increment: at the
+/// default (20, a look every ~100 ns) that is nearly every add, where the export thread, which sleeps between batches,
+/// looks a few times per batch. <c>--reader-pause 5000</c> looks about as rarely.
+/// </para>
 /// </summary>
 internal static class QueueHandoffTest
 {
@@ -28,17 +34,18 @@ internal static class QueueHandoffTest
         var seconds = ModeArguments.Double(args, "--seconds", 1);
         var rounds = ModeArguments.Int(args, "--rounds", 3);
         var work = ModeArguments.Int(args, "--work", 60);
+        var pause = ModeArguments.Int(args, "--reader-pause", 20);
         var span = NewSpan();
         var alone = new List<double>();
         var read = new List<double>();
         var singleWriter = new List<double>();
-        Measure(new SharedQueueRing(Capacity), span, seconds, work, withReader: false); // jit and warm up
+        Measure(new SharedQueueRing(Capacity), span, seconds, work, pause, withReader: false); // jit and warm up
         for (var round = 0; round < rounds; round++)
         {
-            alone.Add(Measure(new SharedQueueRing(Capacity), span, seconds, work, withReader: false).NsPerAdd);
-            var (nsPerAdd, share) = Measure(new SharedQueueRing(Capacity), span, seconds, work, withReader: true);
+            alone.Add(Measure(new SharedQueueRing(Capacity), span, seconds, work, pause, withReader: false).NsPerAdd);
+            var (nsPerAdd, share) = Measure(new SharedQueueRing(Capacity), span, seconds, work, pause, withReader: true);
             read.Add(nsPerAdd);
-            var (singleNsPerAdd, singleShare) = Measure(new SingleWriterRing(Capacity), span, seconds, work, withReader: true);
+            var (singleNsPerAdd, singleShare) = Measure(new SingleWriterRing(Capacity), span, seconds, work, pause, withReader: true);
             singleWriter.Add(singleNsPerAdd);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1}: alone {alone[^1]:0.0} ns per add; with a reader {nsPerAdd:0.0} ns ({share:P1} read); one writer without locked instructions, with a reader {singleNsPerAdd:0.0} ns ({singleShare:P1} read)"));
         }
@@ -47,12 +54,12 @@ internal static class QueueHandoffTest
         return 0;
     }
 
-    private static (double NsPerAdd, double ReadShare) Measure<TRing>(TRing queue, in RecordedSpan span, double seconds, int work, bool withReader)
+    private static (double NsPerAdd, double ReadShare) Measure<TRing>(TRing queue, in RecordedSpan span, double seconds, int work, int pause, bool withReader)
         where TRing : IHandoffRing
     {
         using var stop = new CancellationTokenSource();
         long taken = 0;
-        var reader = withReader ? new Thread(() => taken = Read(queue, stop.Token)) { IsBackground = true } : null;
+        var reader = withReader ? new Thread(() => taken = Read(queue, pause, stop.Token)) { IsBackground = true } : null;
         reader?.Start();
 
         var clock = Stopwatch.StartNew();
@@ -75,7 +82,7 @@ internal static class QueueHandoffTest
     }
 
     /// <summary>Takes every span once a batch is ready, as <see cref="OutputProgress.Take"/> does; returns how many it took.</summary>
-    private static long Read<TRing>(TRing queue, CancellationToken stop)
+    private static long Read<TRing>(TRing queue, int pause, CancellationToken stop)
         where TRing : IHandoffRing
     {
         var batch = new RecordedSpan[Batch];
@@ -85,7 +92,7 @@ internal static class QueueHandoffTest
             var added = queue.Added;
             if (added - cursor < Batch)
             {
-                Thread.SpinWait(20); // a core of its own, as the export thread has when it keeps up
+                Thread.SpinWait(pause); // a core of its own, as the export thread has when it keeps up
                 continue;
             }
 
