@@ -7,7 +7,7 @@ using Tracentic.Benchmarks;
 // dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- steady --rate 100000 --seconds 5
 // dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- threads ingest|both --seconds 3
 // dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- queue --rounds 3
-// dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- startup --spans 2048 --rounds 3
+// dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- startup --spans 2048 --rounds 3 --gap 300
 if (args.Length > 0 && args[0] == "load")
 {
     return await LoadTest.RunAsync(args[1..]);

@@ -4,9 +4,10 @@ using System.Globalization;
 namespace Tracentic.Benchmarks;
 
 /// <summary>
-/// <c>startup [--spans 2048] [--rounds 3]</c>: how long a fresh engine's first spans take to arrive. Each round makes a
+/// <c>startup [--spans 2048] [--rounds 3] [--gap 0]</c>: how long a fresh engine's first spans take to arrive. Each round makes a
 /// new engine (the ingest output discarding, the standard OTLP output over HTTP to a receiver in a process of its own,
-/// <see cref="SinkProcess"/>), records a burst of spans at once and prints when the receiver counted them. The first
+/// <see cref="SinkProcess"/>), waits <c>--gap</c> milliseconds (an application starting between configuring Tracentic
+/// and its first spans), records a burst of spans at once and prints when the receiver counted them. The first
 /// round is a fresh process's first export (its code compiled, its connections opened, the receiver's first requests);
 /// the later rounds show the same once warm.
 /// </summary>
@@ -16,11 +17,13 @@ internal static class StartupBurstTest
     {
         var spans = ModeArguments.Int(args, "--spans", 2048);
         var rounds = ModeArguments.Int(args, "--rounds", 3);
+        var gap = TimeSpan.FromMilliseconds(ModeArguments.Int(args, "--gap", 0));
         await using var sink = await SinkProcess.StartAsync();
         for (var round = 0; round < rounds; round++)
         {
             sink.Reset();
             var (engine, scope, span, _) = IngestAndOtlpSetup.Create(sink.BaseUrl);
+            await Task.Delay(gap);
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < spans; i++)
             {

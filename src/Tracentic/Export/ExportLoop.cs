@@ -8,13 +8,15 @@ namespace Tracentic.Export;
 /// it, and settle it by the answer; then sleep until something changes. Delivery is at-least-once per output: a batch
 /// leaves an output's progress only when that output settled it (see <see cref="OutputLane"/>, <see cref="Backoff"/>,
 /// <see cref="Bisection"/>). The thread sleeps on an event and is woken once per batch, not once per span, as the
-/// OpenTelemetry SDK's batch processor does; requests stay asynchronous. It is started by <see cref="Start"/>.
+/// OpenTelemetry SDK's batch processor does; requests stay asynchronous. It is started by <see cref="Start"/> and
+/// first runs its per-span path once on made-up spans (<see cref="ExportWarmUp"/>).
 /// </summary>
 internal sealed class ExportLoop
 {
     private readonly SpanQueue _queue;
     private readonly SpanResolver _resolver;
     private readonly OutputLane[] _lanes;
+    private readonly TracenticSettings _settings;
     private readonly TimeProvider _clock;
     private readonly TracenticLog _log;
     private readonly CancellationTokenSource _abandon = new();
@@ -31,6 +33,7 @@ internal sealed class ExportLoop
     public ExportLoop(IReadOnlyList<IExportOutput> outputs, RetryPolicy retry, TracenticSettings settings, TracenticLog log)
     {
         _queue = new SpanQueue(settings.QueueCapacity);
+        _settings = settings;
         _clock = settings.Clock;
         _log = log;
         _resolver = new SpanResolver(settings, log);
@@ -138,6 +141,7 @@ internal sealed class ExportLoop
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run()
     {
+        WarmUp();
         try
         {
             while (!_abandon.IsCancellationRequested)
@@ -184,6 +188,19 @@ internal sealed class ExportLoop
         {
             _flushes.Complete(long.MaxValue);
             _run.TrySetResult();
+        }
+    }
+
+    /// <summary>Compiles the per-span path before the first span needs it (<see cref="ExportWarmUp"/>).</summary>
+    private void WarmUp()
+    {
+        try
+        {
+            ExportWarmUp.Run(_settings, _lanes.Select(static lane => lane.Output));
+        }
+        catch (Exception)
+        {
+            // Made-up spans only: whatever failed here would fail on the first real span too, and be reported there.
         }
     }
 

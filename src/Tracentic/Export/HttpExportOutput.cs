@@ -15,6 +15,13 @@ internal sealed class HttpExportOutput(Func<ISpanBodyWriter> newWriter, HttpSend
 
     public bool SendsScopes => sendsScopes;
 
+    public void Prepare(IReadOnlyList<ResolvedSpan> sample)
+    {
+        var writer = newWriter();
+        writer.Write(sample, out _);
+        _writers.Add(writer); // the first batch takes it
+    }
+
     public async Task<ExportResult> ExportAsync(IReadOnlyList<ResolvedSpan> batch, CancellationToken cancellationToken)
     {
         var writer = _writers.TryTake(out var idle) ? idle : newWriter();

@@ -18,4 +18,12 @@ internal interface IExportOutput : IDisposable
     /// its LLM spans carry their scope as <c>tracentic.scope.*</c> attributes, so scope spans never enter its queue.
     /// </summary>
     bool SendsScopes => false;
+
+    /// <summary>
+    /// Writes <paramref name="sample"/> as a request body without sending it, so that the first batch finds the
+    /// writer's code compiled (<see cref="ExportWarmUp"/>). Nothing by default.
+    /// </summary>
+    void Prepare(IReadOnlyList<ResolvedSpan> sample)
+    {
+    }
 }
