@@ -23,7 +23,7 @@ internal sealed class SpanResolver
     private readonly SeenKeys _seenKeys = new();
     private readonly (string Key, object Value, ResolvedAttribute Resolved)[] _ownAttributes = new (string, object, ResolvedAttribute)[256];
     private readonly Dictionary<(string?, string?), string> _names = [];
-    private readonly (string? Provider, string? Operation, string? Name)[] _recentNames = new (string?, string?, string?)[16];
+    private readonly RecentPairs<string> _recentNames = new();
     private readonly HashSet<string> _unpriced = new(StringComparer.Ordinal); // models warned about (bounded)
     private readonly ConditionalWeakTable<object, ResolvedAttribute[]>.CreateValueCallback _normalizeLayer;
 
@@ -96,10 +96,7 @@ internal sealed class SpanResolver
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string Name(string? provider, string? operation)
     {
-        // Most spans come from a few call sites that pass the same string instances: found by identity first, without
-        // hashing the strings' characters.
-        ref var recent = ref _recentNames[(RuntimeHelpers.GetHashCode(provider) ^ RuntimeHelpers.GetHashCode(operation)) & (_recentNames.Length - 1)];
-        if (recent.Name is { } known && ReferenceEquals(recent.Provider, provider) && ReferenceEquals(recent.Operation, operation))
+        if (_recentNames.TryGet(provider, operation, out var known))
         {
             return known;
         }
@@ -115,7 +112,7 @@ internal sealed class SpanResolver
             _names[(provider, operation)] = name;
         }
 
-        recent = (provider, operation, name);
+        _recentNames.Set(provider, operation, name);
         return name;
     }
 

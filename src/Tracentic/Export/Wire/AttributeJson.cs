@@ -15,7 +15,7 @@ internal static class AttributeJson
         return buffer.WrittenSpan.ToArray();
     }
 
-    public static void Write(IBufferWriter<byte> writer, string key, in AttributeValue value)
+    public static void Write(ArrayBufferWriter<byte> writer, string key, in AttributeValue value)
     {
         WritePrefix(writer, key);
         WriteAnyValue(writer, value);
@@ -23,14 +23,14 @@ internal static class AttributeJson
     }
 
     /// <summary>The start of an attribute up to its value: <c>{"key":"llm.provider","value":</c>.</summary>
-    public static void WritePrefix(IBufferWriter<byte> writer, string key)
+    public static void WritePrefix(ArrayBufferWriter<byte> writer, string key)
     {
         JsonBytes.Raw(writer, "{\"key\":"u8);
         JsonBytes.Quoted(writer, key);
         JsonBytes.Raw(writer, ",\"value\":"u8);
     }
 
-    public static void WriteAnyValue(IBufferWriter<byte> writer, in AttributeValue value)
+    public static void WriteAnyValue(ArrayBufferWriter<byte> writer, in AttributeValue value)
     {
         switch (value.Kind)
         {

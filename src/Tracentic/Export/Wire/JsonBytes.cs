@@ -22,11 +22,16 @@ internal static class JsonBytes
     private static readonly SearchValues<char> Plain = SearchValues.Create(
         " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
-    public static void Raw(IBufferWriter<byte> writer, ReadOnlySpan<byte> bytes) => writer.Write(bytes);
+    /// <summary>Bytes as they are (to the buffer's own type, so the calls are direct, not through the interface).</summary>
+    public static void Raw(ArrayBufferWriter<byte> writer, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(writer.GetSpan(bytes.Length));
+        writer.Advance(bytes.Length);
+    }
 
     /// <summary>A JSON string: quoted and escaped.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Quoted(IBufferWriter<byte> writer, string text)
+    public static void Quoted(ArrayBufferWriter<byte> writer, string text)
     {
         if (text.AsSpan().ContainsAnyExcept(Plain))
         {
@@ -45,7 +50,7 @@ internal static class JsonBytes
 
     /// <summary>A 64-bit integer as a quoted decimal string, as the protobuf JSON mapping carries it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void QuotedDigits(IBufferWriter<byte> writer, long value)
+    public static void QuotedDigits(ArrayBufferWriter<byte> writer, long value)
     {
         var span = writer.GetSpan(22);
         span[0] = (byte)'"';
@@ -55,7 +60,7 @@ internal static class JsonBytes
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Digits(IBufferWriter<byte> writer, long value)
+    public static void Digits(ArrayBufferWriter<byte> writer, long value)
     {
         var span = writer.GetSpan(20);
         Utf8Formatter.TryFormat(value, span, out var length);
@@ -64,7 +69,7 @@ internal static class JsonBytes
 
     /// <summary>A double: the shortest text that round-trips; the protobuf JSON names for non-finite values.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Number(IBufferWriter<byte> writer, double value)
+    public static void Number(ArrayBufferWriter<byte> writer, double value)
     {
         if (!double.IsFinite(value))
         {
@@ -79,7 +84,7 @@ internal static class JsonBytes
 
     /// <summary>Bytes as a quoted base64 string (OTLP/JSON ids in the ingest flavour).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void QuotedBase64(IBufferWriter<byte> writer, ReadOnlySpan<byte> bytes)
+    public static void QuotedBase64(ArrayBufferWriter<byte> writer, ReadOnlySpan<byte> bytes)
     {
         var span = writer.GetSpan(Base64.GetMaxEncodedToUtf8Length(bytes.Length) + 2);
         span[0] = (byte)'"';
@@ -90,7 +95,7 @@ internal static class JsonBytes
 
     /// <summary>Bytes as a quoted lowercase hex string (ids in standard OTLP/JSON).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void QuotedHex(IBufferWriter<byte> writer, ReadOnlySpan<byte> bytes)
+    public static void QuotedHex(ArrayBufferWriter<byte> writer, ReadOnlySpan<byte> bytes)
     {
         var span = writer.GetSpan(bytes.Length * 2 + 2);
         span[0] = (byte)'"';

@@ -35,6 +35,8 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     private readonly ArrayBufferWriter<byte> _span = new(4 * 1024);
     private readonly Dictionary<string, byte[]> _encodedValues = new(StringComparer.Ordinal);
     private readonly Dictionary<(string?, string?), byte[]> _genAiNames = [];
+    private readonly RecentPairs<byte[]> _recentValues = new(); // looked up by identity before _encodedValues
+    private readonly RecentPairs<byte[]> _recentGenAiNames = new();
 
     public OtlpJsonWriter(TracenticSettings settings, TracenticLog log, WireLimits limits, WireFlavour flavour)
     {
@@ -84,10 +86,10 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
         }
         else
         {
-            json.Write(_flavour.GenAiSpanNames ? GenAiName(span) : Encoded(span.Name));
+            JsonBytes.Raw(json, _flavour.GenAiSpanNames ? GenAiName(span) : Encoded(span.Name));
         }
 
-        json.Write(scopeSpan ? _scopeKind : _llmCallKind);
+        JsonBytes.Raw(json, scopeSpan ? _scopeKind : _llmCallKind);
         JsonBytes.QuotedDigits(json, span.StartUnixNanos);
         JsonBytes.Raw(json, ",\"endTimeUnixNano\":"u8);
         JsonBytes.QuotedDigits(json, span.EndUnixNanos);
@@ -98,13 +100,13 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
         if (span.Scope is { } scope)
         {
             JsonBytes.Raw(json, written ? ","u8 : ""u8);
-            json.Write(scope.Json);
+            JsonBytes.Raw(json, scope.Json);
             written = true;
         }
 
         if (truncated)
         {
-            json.Write(written ? Truncated : Truncated.AsSpan(1));
+            JsonBytes.Raw(json, written ? Truncated : Truncated.AsSpan(1));
             written = true;
         }
 
@@ -116,7 +118,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
             if (!replaces || !_flavour.Replaces(span, attribute.Key))
             {
                 JsonBytes.Raw(json, written ? ","u8 : ""u8);
-                json.Write(attribute.Json);
+                JsonBytes.Raw(json, attribute.Json);
                 written = true;
             }
 
@@ -131,7 +133,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
         }
         else
         {
-            json.Write(_success);
+            JsonBytes.Raw(json, _success);
         }
 
         return json.WrittenSpan;
@@ -154,7 +156,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                         continue;
                     }
 
-                    json.Write(attribute.Prefix.AsSpan(written ? 0 : 1));
+                    JsonBytes.Raw(json, attribute.Prefix.AsSpan(written ? 0 : 1));
                     WriteString(text, value.Repeated);
                     break;
                 case SpanValueKind.Integer:
@@ -163,7 +165,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                         continue;
                     }
 
-                    json.Write(attribute.Prefix.AsSpan(written ? 0 : 1));
+                    JsonBytes.Raw(json, attribute.Prefix.AsSpan(written ? 0 : 1));
                     JsonBytes.QuotedDigits(json, integer);
                     break;
                 case SpanValueKind.Number:
@@ -172,7 +174,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                         continue;
                     }
 
-                    json.Write(attribute.Prefix.AsSpan(written ? 0 : 1));
+                    JsonBytes.Raw(json, attribute.Prefix.AsSpan(written ? 0 : 1));
                     JsonBytes.Number(json, number);
                     break;
                 case SpanValueKind.Flag:
@@ -181,7 +183,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                         continue;
                     }
 
-                    json.Write(attribute.Prefix.AsSpan(written ? 0 : 1));
+                    JsonBytes.Raw(json, attribute.Prefix.AsSpan(written ? 0 : 1));
                     JsonBytes.Raw(json, "true"u8);
                     break;
                 case SpanValueKind.TextAsArray:
@@ -190,7 +192,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                         continue;
                     }
 
-                    json.Write(attribute.Prefix.AsSpan(written ? 0 : 1));
+                    JsonBytes.Raw(json, attribute.Prefix.AsSpan(written ? 0 : 1));
                     JsonBytes.Raw(json, "{\"stringValue\":"u8);
                     WriteString(single, value.Repeated);
                     JsonBytes.Raw(json, "}"u8);
@@ -201,7 +203,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                         continue;
                     }
 
-                    json.Write(attribute.Prefix.AsSpan(written ? 0 : 1));
+                    JsonBytes.Raw(json, attribute.Prefix.AsSpan(written ? 0 : 1));
                     for (var i = 0; i < texts.Length; i++)
                     {
                         JsonBytes.Raw(json, i == 0 ? "{\"stringValue\":"u8 : ",{\"stringValue\":"u8);
@@ -212,7 +214,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
                     break;
             }
 
-            json.Write(attribute.Suffix);
+            JsonBytes.Raw(json, attribute.Suffix);
             written = true;
         }
 
@@ -224,7 +226,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     {
         if (repeated)
         {
-            _span.Write(Encoded(text));
+            JsonBytes.Raw(_span, Encoded(text));
         }
         else
         {
@@ -248,7 +250,12 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte[] Encoded(string value)
     {
-        if (!_encodedValues.TryGetValue(value, out var encoded))
+        if (_recentValues.TryGet(value, null, out var encoded))
+        {
+            return encoded;
+        }
+
+        if (!_encodedValues.TryGetValue(value, out encoded))
         {
             if (_encodedValues.Count >= MaxEncodedValues)
             {
@@ -259,6 +266,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
             _encodedValues[value] = encoded;
         }
 
+        _recentValues.Set(value, null, encoded);
         return encoded;
     }
 
@@ -266,7 +274,12 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte[] GenAiName(ResolvedSpan span)
     {
-        if (!_genAiNames.TryGetValue((span.OperationType, span.Model), out var name))
+        if (_recentGenAiNames.TryGet(span.OperationType, span.Model, out var name))
+        {
+            return name;
+        }
+
+        if (!_genAiNames.TryGetValue((span.OperationType, span.Model), out name))
         {
             if (_genAiNames.Count >= MaxEncodedValues)
             {
@@ -277,6 +290,7 @@ internal sealed class OtlpJsonWriter : ISpanBodyWriter
             _genAiNames[(span.OperationType, span.Model)] = name;
         }
 
+        _recentGenAiNames.Set(span.OperationType, span.Model, name);
         return name;
     }
 

@@ -30,7 +30,7 @@ internal sealed class RequestBody(byte[] header, WireLimits limits, TracenticLog
     public int Write(IReadOnlyList<ResolvedSpan> batch, SpanWriter writeSpan, out ReadOnlyMemory<byte> body)
     {
         _body.ResetWrittenCount();
-        _body.Write(header);
+        JsonBytes.Raw(_body, header);
         var count = 0;
         while (count < batch.Count)
         {
@@ -42,14 +42,14 @@ internal sealed class RequestBody(byte[] header, WireLimits limits, TracenticLog
 
             if (count > 0)
             {
-                _body.Write(","u8);
+                JsonBytes.Raw(_body, ","u8);
             }
 
-            _body.Write(span);
+            JsonBytes.Raw(_body, span);
             count++;
         }
 
-        _body.Write("]}]}]}"u8);
+        JsonBytes.Raw(_body, "]}]}]}"u8);
         body = _body.WrittenMemory;
         return count;
     }
