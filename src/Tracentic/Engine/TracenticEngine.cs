@@ -237,7 +237,6 @@ internal sealed class TracenticEngine : ITracentic, IDisposable
             return;
         }
 
-        RecordedCall call;
         try
         {
             var started = span.StartedAt;
@@ -257,29 +256,31 @@ internal sealed class TracenticEngine : ITracentic, IDisposable
                 }
             }
 
-            call = new RecordedCall
-            {
-                Scope = scope,
-                StartUnixNanos = ToUnixNanos(started),
-                EndUnixNanos = ToUnixNanos(ended),
-                Provider = span.Provider,
-                Model = span.Model,
-                OperationType = span.OperationType,
-                InputTokens = span.InputTokens,
-                OutputTokens = span.OutputTokens,
-                // By hand the counts are parts of the totals, as Microsoft.Extensions.AI and OpenAI report them.
-                TokenDetails = RecordedTokenDetails.Of(span.CacheReadInputTokens, span.CacheWriteInputTokens, span.ReasoningOutputTokens, cacheSeparate: false),
-                Attributes = RecordedSpan.CopyAttributes(span.Attributes),
-                Error = exception is null ? null : RecordedError.Of(exception),
-            };
+            // Built where it is passed: a copy into a local would be one more copy of the whole call per span.
+            Record(
+                new RecordedCall
+                {
+                    Scope = scope,
+                    StartUnixNanos = ToUnixNanos(started),
+                    EndUnixNanos = ToUnixNanos(ended),
+                    Provider = span.Provider,
+                    Model = span.Model,
+                    OperationType = span.OperationType,
+                    InputTokens = span.InputTokens,
+                    OutputTokens = span.OutputTokens,
+                    // By hand the counts are parts of the totals, as Microsoft.Extensions.AI and OpenAI report them.
+                    TokenDetails = RecordedTokenDetails.Of(span.CacheReadInputTokens, span.CacheWriteInputTokens, span.ReasoningOutputTokens, cacheSeparate: false),
+                    Attributes = RecordedSpan.CopyAttributes(span.Attributes),
+                    Error = exception is null ? null : RecordedError.Of(exception),
+                },
+                activity: null,
+                recordedByHand: true,
+                exception);
         }
         catch (Exception ex)
         {
-            Log.Logger.RecordFailed(ex.GetType().Name);
-            return;
+            Log.Logger.RecordFailed(ex.GetType().Name); // building the call failed: Record itself never throws
         }
-
-        Record(call, activity: null, recordedByHand: true, exception);
     }
 
     /// <summary>
