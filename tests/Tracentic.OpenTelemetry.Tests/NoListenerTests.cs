@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Tracentic.Instrumentation;
@@ -13,12 +14,12 @@ public sealed class NoListenerTests
     [Fact]
     public void Nothing_is_created_when_only_other_sources_are_listened_to()
     {
-        var started = new List<Activity>();
+        var started = new ConcurrentQueue<Activity>(); // other tests' HTTP calls start activities on other threads meanwhile
         using var activities = new ActivityListener
         {
             ShouldListenTo = source => source.Name != "Tracentic", // an application listening to everything else
             Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStarted = started.Add,
+            ActivityStarted = started.Enqueue,
         };
         ActivitySource.AddActivityListener(activities);
         var measurements = 0;
