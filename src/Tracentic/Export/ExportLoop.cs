@@ -17,7 +17,6 @@ internal sealed class ExportLoop
     private readonly SpanResolver _resolver;
     private readonly OutputLane[] _lanes;
     private readonly TracenticSettings _settings;
-    private readonly TimeProvider _clock;
     private readonly TracenticLog _log;
     private readonly CancellationTokenSource _abandon = new();
     private readonly FlushWaiters _flushes = new();
@@ -34,7 +33,6 @@ internal sealed class ExportLoop
     {
         _queue = new SpanQueue(settings.QueueCapacity);
         _settings = settings;
-        _clock = settings.Clock;
         _log = log;
         _resolver = new SpanResolver(settings, log);
         var resolved = new ResolvedSpans(
@@ -94,7 +92,7 @@ internal sealed class ExportLoop
         Signal();
         try
         {
-            await done.Task.WaitAsync(timeout, _clock, cancellationToken).ConfigureAwait(false);
+            await done.Task.WaitAsync(timeout, _settings.Clock, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (TimeoutException)
@@ -119,7 +117,7 @@ internal sealed class ExportLoop
         Signal();
         try
         {
-            await _run.Task.WaitAsync(timeout, _clock, cancellationToken).ConfigureAwait(false);
+            await _run.Task.WaitAsync(timeout, _settings.Clock, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
@@ -250,7 +248,7 @@ internal sealed class ExportLoop
 
             _queue.ForgetBefore(taken);
             _resolver.ForgetRepeatedAttributes();
-            using var timer = wait == Timeout.InfiniteTimeSpan ? null : _clock.CreateTimer(static loop => ((ExportLoop)loop!).Wake(), this, wait, Timeout.InfiniteTimeSpan);
+            using var timer = wait == Timeout.InfiniteTimeSpan ? null : _settings.Clock.CreateTimer(static loop => ((ExportLoop)loop!).Wake(), this, wait, Timeout.InfiniteTimeSpan);
             _wakeEvent.Wait();
         }
         finally
