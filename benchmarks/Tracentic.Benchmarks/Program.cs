@@ -8,6 +8,7 @@ using Tracentic.Benchmarks;
 // dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- threads ingest|both --seconds 3
 // dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- queue --rounds 3
 // dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- startup --spans 2048 --rounds 3 --gap 300
+// dotnet run -c Release --project benchmarks/Tracentic.Benchmarks -- cores --rounds 3
 if (args.Length > 0 && args[0] == "load")
 {
     return await LoadTest.RunAsync(args[1..]);
@@ -31,6 +32,11 @@ if (args.Length > 0 && args[0] == "threads")
 if (args.Length > 0 && args[0] == "queue")
 {
     return QueueHandoffTest.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "cores")
+{
+    return CoreLatencyTest.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "startup")
