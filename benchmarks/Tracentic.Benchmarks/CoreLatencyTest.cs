@@ -21,6 +21,13 @@ internal static class CoreLatencyTest
 
     public static int Run(string[] args)
     {
+        if (Environment.ProcessorCount < 2)
+        {
+            // Two threads spinning on one core would pass the counter once per time slice: a million trips would take hours.
+            Console.Error.WriteLine("cores needs at least two processors: it measures how long a cache line takes between two of them.");
+            return 1;
+        }
+
         var rounds = ModeArguments.Int(args, "--rounds", 3);
         var trips = new List<double>();
         Measure(Trips / 10); // jit and warm up
